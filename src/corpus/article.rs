@@ -1,0 +1,145 @@
+//! One article: its cleaned text and everything dossier understood of it.
+
+use super::clean::{self, CleaningReport};
+use super::dates::{self, DateMention, DateValue};
+use super::lang::{self, LangGuess};
+use super::source::{RawDocument, SourceFormat, StatedMeta};
+use super::structure::{self, Structure};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// A stable article id: the path relative to the corpus root, and for JSON
+/// Lines records the path plus `#` and the record's id (or line number).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub String);
+
+impl ArticleId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    /// Given by the file (front matter, JSONL field).
+    Stated,
+    /// Inferred from the article's date mentions.
+    Inferred,
+    /// Set by the analyst.
+    Analyst,
+}
+
+impl fmt::Display for Provenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Provenance::Stated => "stated",
+            Provenance::Inferred => "inferred",
+            Provenance::Analyst => "analyst",
+        })
+    }
+}
+
+/// An article's publication date with where it came from and how sure we are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicationDate {
+    /// The date at its precision (day, week, month or year).
+    pub value: DateValue,
+    pub provenance: Provenance,
+    /// 1.0 for stated and analyst dates; below for inferred ones.
+    pub confidence: f32,
+    /// Why an inferred date is what it is, one line per step.
+    pub reasoning: Vec<String>,
+}
+
+/// An article as dossier understands it. Every byte offset refers to `text`,
+/// the cleaned text.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: ArticleId,
+    /// Path of the source file relative to the corpus root.
+    pub path: PathBuf,
+    pub format: SourceFormat,
+    /// The encoding the file was decoded from, e.g. `UTF-8`, `windows-1252`.
+    pub encoding: &'static str,
+    /// What the file itself says about the article.
+    pub meta: StatedMeta,
+    /// The cleaned text; all offsets are byte offsets into it.
+    pub text: String,
+    /// What cleaning removed or changed.
+    pub cleaning: CleaningReport,
+    /// Lines, title, boilerplate flags, paragraphs and sentences.
+    pub structure: Structure,
+    pub lang: LangGuess,
+    /// Date mentions in text order, resolved against `date` where it exists.
+    pub mentions: Vec<DateMention>,
+    pub date: Option<PublicationDate>,
+}
+
+impl Article {
+    /// Cleans and analyses a document read from disk.
+    pub fn analyse(raw: RawDocument) -> Article {
+        let cleaned = clean::clean(&raw.body);
+        let text = cleaned.text;
+        let structure = structure::analyse(&text, raw.format, raw.meta.title.as_deref());
+        let lang = lang::detect(&text, &structure, raw.meta.lang.as_deref());
+        let mut mentions = dates::extract(&text, &structure.sentences, lang.lang);
+        let date = match raw.meta.date.as_deref().and_then(dates::parse_stated) {
+            Some(value) => Some(PublicationDate {
+                value,
+                provenance: Provenance::Stated,
+                confidence: 1.0,
+                reasoning: vec![format!(
+                    "stated in the file: {}",
+                    raw.meta.date.as_deref().unwrap_or_default()
+                )],
+            }),
+            None => dates::infer_publication(&text, &mentions).map(|inference| PublicationDate {
+                value: inference.value,
+                provenance: Provenance::Inferred,
+                confidence: inference.confidence,
+                reasoning: inference.reasoning,
+            }),
+        };
+        dates::resolve(&text, &mut mentions, date.as_ref().map(|d| d.value));
+        Article {
+            id: raw.id,
+            path: raw.path,
+            format: raw.format,
+            encoding: raw.encoding,
+            meta: raw.meta,
+            text,
+            cleaning: cleaned.report,
+            structure,
+            lang,
+            mentions,
+            date,
+        }
+    }
+
+    /// Sets (or clears) the publication date and re-resolves every relative
+    /// and partial mention against it.
+    pub fn set_date(&mut self, date: Option<PublicationDate>) {
+        self.date = date;
+        dates::resolve(
+            &self.text,
+            &mut self.mentions,
+            self.date.as_ref().map(|d| d.value),
+        );
+    }
+
+    /// The article's title.
+    pub fn title(&self) -> &str {
+        &self.structure.title.text
+    }
+}

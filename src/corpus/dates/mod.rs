@@ -1,0 +1,188 @@
+//! Date mentions in English and German running text: finding them,
+//! resolving relative and partial ones against a reference date, and
+//! inferring an undated article's publication date.
+//!
+//! Written by hand because no Rust crate finds dates inside German (or
+//! English) sentences (see CRATES.md); the rules are table-driven.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+
+use super::lang::Lang;
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What kind of mention: a full date, a date lacking its year, or one
+/// relative to the article's own date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// Carries its year (`January 27, 2024`, `im August 2023`, `seit 2014`).
+    Absolute,
+    /// Lacks a year (`Feb. 11`, `am 11. Februar`, `in January`).
+    Partial,
+    /// Only meaningful against a reference date (`on Thursday`, `letzte Woche`).
+    Relative,
+}
+
+/// A date at a precision: `date` is the first day of the period (for a week,
+/// its Monday).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateValue {
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+impl DateValue {
+    pub fn day(date: NaiveDate) -> Self {
+        DateValue {
+            date,
+            precision: Precision::Day,
+        }
+    }
+}
+
+impl fmt::Display for DateValue {
+    /// ISO-style at the value's precision: `2024-02-08`, `2024-W06`, `2024-02`, `2024`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.date;
+        match self.precision {
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Precision::Week => {
+                let w = d.iso_week();
+                write!(f, "{:04}-W{:02}", w.year(), w.week())
+            }
+            Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
+            Precision::Year => write!(f, "{:04}", d.year()),
+        }
+    }
+}
+
+/// Units of relative offsets (`vor einem Monat`, `two weeks ago`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What the words of a mention say, before any reference date is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateExpr {
+    /// A full calendar date.
+    Date(NaiveDate),
+    YearMonth {
+        year: i32,
+        month: u32,
+    },
+    Year(i32),
+    /// Day and month without a year.
+    MonthDay {
+        month: u32,
+        day: u32,
+    },
+    /// A month without a year.
+    Month(u32),
+    Weekday(Weekday),
+    /// `today` (0), `yesterday` (-1), `tomorrow` (1), `vorgestern` (-2)...
+    DayOffset(i32),
+    /// `last week` (-1), `this week` (0), `next week` (1).
+    WeekOffset(i32),
+    MonthOffset(i32),
+    YearOffset(i32),
+    /// `vor rund einem Monat`, `two weeks ago`: n units before the reference.
+    Ago {
+        amount: u32,
+        unit: Unit,
+    },
+}
+
+/// Whether the sentence around a mention speaks of the past or the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// One date mention in an article's cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte span of the mention's words in the cleaned text.
+    pub span: Range<usize>,
+    pub expr: DateExpr,
+    pub kind: MentionKind,
+    pub precision: Precision,
+    pub tense: Tense,
+    /// The resolved date; for absolute mentions always set, for partial and
+    /// relative ones only once a reference date is known.
+    pub value: Option<DateValue>,
+}
+
+impl DateMention {
+    /// The normalised value as text: the resolved ISO value, or for an
+    /// unresolved partial date the TIMEX3 style with the year unknown
+    /// (`XXXX-02-11`, `XXXX-01`); `None` for an unresolved relative mention.
+    pub fn normalised(&self) -> Option<String> {
+        if let Some(v) = self.value {
+            return Some(v.to_string());
+        }
+        match self.expr {
+            DateExpr::MonthDay { month, day } => Some(format!("XXXX-{month:02}-{day:02}")),
+            DateExpr::Month(month) => Some(format!("XXXX-{month:02}")),
+            _ => None,
+        }
+    }
+}
+
+/// An inferred publication date with its confidence and reasoning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inference {
+    pub value: DateValue,
+    pub confidence: f32,
+    pub reasoning: Vec<String>,
+}
+
+/// Finds date mentions in `text`. `sentences` are the article's sentence
+/// spans (used for tense cues); `lang` selects the rule set (both are tried
+/// for unknown languages).
+pub fn extract(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<DateMention> {
+    let _ = (text, sentences, lang);
+    todo!("dates::extract")
+}
+
+/// Parses a stated date (front matter or JSONL field): ISO dates and
+/// timestamps, `2024-02`, `2024`, `27.01.2024`, `January 27, 2024`,
+/// `27. Januar 2024`.
+pub fn parse_stated(s: &str) -> Option<DateValue> {
+    let _ = s;
+    todo!("dates::parse_stated")
+}
+
+/// Resolves partial and relative mentions against `reference` (clears their
+/// values when it is `None`); absolute mentions keep their value.
+pub fn resolve(text: &str, mentions: &mut [DateMention], reference: Option<DateValue>) {
+    let _ = (text, mentions, reference);
+    todo!("dates::resolve")
+}
+
+/// Infers a publication date from the mentions, as a careful reader would
+/// (CORPUS.md): never from the latest date alone, never inventing a year.
+pub fn infer_publication(text: &str, mentions: &[DateMention]) -> Option<Inference> {
+    let _ = (text, mentions);
+    todo!("dates::infer_publication")
+}

@@ -1,0 +1,1 @@
+//! The timeline model: articles and date mentions bucketed by period.
