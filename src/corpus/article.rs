@@ -99,10 +99,7 @@ impl Article {
                 value,
                 provenance: Provenance::Stated,
                 confidence: 1.0,
-                reasoning: vec![format!(
-                    "stated in the file: {}",
-                    raw.meta.date.as_deref().unwrap_or_default()
-                )],
+                reasoning: vec![format!("stated in the file: {}", raw.meta.date.as_deref().unwrap_or_default())],
             }),
             None => dates::infer_publication(&text, &mentions).map(|inference| PublicationDate {
                 value: inference.value,
@@ -131,11 +128,16 @@ impl Article {
     /// and partial mention against it.
     pub fn set_date(&mut self, date: Option<PublicationDate>) {
         self.date = date;
-        dates::resolve(
-            &self.text,
-            &mut self.mentions,
-            self.date.as_ref().map(|d| d.value),
-        );
+        dates::resolve(&self.text, &mut self.mentions, self.date.as_ref().map(|d| d.value));
+    }
+
+    /// The 1-based line number of a byte offset in the cleaned text.
+    pub fn line_number(&self, offset: usize) -> usize {
+        self.structure
+            .lines
+            .partition_point(|line| line.span.end < offset)
+            .min(self.structure.lines.len().saturating_sub(1))
+            + 1
     }
 
     /// The article's title.

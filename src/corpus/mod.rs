@@ -14,9 +14,7 @@ pub mod structure;
 pub mod timeline;
 
 pub use article::{Article, ArticleId, Provenance, PublicationDate};
-pub use source::{
-    LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta,
-};
+pub use source::{LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -32,10 +30,7 @@ pub enum CorpusError {
     #[error("{}: no articles found (looked for .txt, .md, .markdown and .jsonl files)", .0.display())]
     NoArticles(PathBuf),
     #[error("{}: {source}", .path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 /// A loaded and analysed corpus.
@@ -58,18 +53,11 @@ impl Corpus {
         }
         let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
         articles.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Corpus {
-            root: root.to_path_buf(),
-            articles,
-            report,
-        })
+        Ok(Corpus { root: root.to_path_buf(), articles, report })
     }
 
     /// The article with this id, if the corpus has it.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.articles[i])
+        self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }
 }

@@ -1,1 +1,257 @@
-//! The timeline model: articles and date mentions bucketed by period.
+//! The timeline model: articles (by publication date) and date mentions
+//! bucketed by year, month, week or day, plus an undated bucket.
+//!
+//! A date coarser than the zoom (an article known only to the year, seen at
+//! month zoom) gets a bucket of its own precision rather than being pinned
+//! to the first month of the year: the timeline never claims more
+//! precision than the data has.
+
+use super::article::{Article, Provenance};
+use super::dates::{DateValue, Precision};
+use chrono::{Datelike, Days, NaiveDate};
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How finely the timeline buckets dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Zoom {
+    Year,
+    Month,
+    Week,
+    Day,
+}
+
+impl Zoom {
+    fn precision(self) -> Precision {
+        match self {
+            Zoom::Year => Precision::Year,
+            Zoom::Month => Precision::Month,
+            Zoom::Week => Precision::Week,
+            Zoom::Day => Precision::Day,
+        }
+    }
+
+    /// One step finer (`Day` stays `Day`).
+    pub fn finer(self) -> Zoom {
+        match self {
+            Zoom::Year => Zoom::Month,
+            Zoom::Month => Zoom::Week,
+            Zoom::Week | Zoom::Day => Zoom::Day,
+        }
+    }
+
+    /// One step coarser (`Year` stays `Year`).
+    pub fn coarser(self) -> Zoom {
+        match self {
+            Zoom::Day => Zoom::Week,
+            Zoom::Week => Zoom::Month,
+            Zoom::Month | Zoom::Year => Zoom::Year,
+        }
+    }
+}
+
+/// A period on the timeline: the first day and how long it lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period(pub DateValue);
+
+impl Period {
+    /// The period of `value` at `zoom`, or at the value's own precision when
+    /// that is coarser than the zoom.
+    pub fn of(value: DateValue, zoom: Zoom) -> Period {
+        // Precision orders Day < Week < Month < Year, so max is the coarser one.
+        let precision = value.precision.max(zoom.precision());
+        Period(DateValue { date: period_start(value.date, precision), precision })
+    }
+
+    /// Whether a date lies inside this period. A date coarser than the
+    /// period only lies inside a period of at least its own precision.
+    pub fn contains(&self, value: DateValue) -> bool {
+        value.precision <= self.0.precision && Period::of(value, zoom_of(self.0.precision)) == *self
+    }
+
+    /// The precision of the period (its length).
+    pub fn precision(&self) -> Precision {
+        self.0.precision
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+fn zoom_of(precision: Precision) -> Zoom {
+    match precision {
+        Precision::Year => Zoom::Year,
+        Precision::Month => Zoom::Month,
+        Precision::Week => Zoom::Week,
+        Precision::Day => Zoom::Day,
+    }
+}
+
+fn period_start(date: NaiveDate, precision: Precision) -> NaiveDate {
+    let start = match precision {
+        Precision::Day => Some(date),
+        Precision::Week => date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday()))),
+        Precision::Month => date.with_day(1),
+        Precision::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1),
+    };
+    // Every date has a first day of its week, month and year, except at the
+    // very edge of chrono's range, where the date itself is the best answer.
+    start.unwrap_or(date)
+}
+
+/// One bucket of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub period: Period,
+    /// Indices (into the corpus's article list) of articles published in this period.
+    pub articles: Vec<usize>,
+    /// How many of `articles` have an inferred (not stated) date.
+    pub inferred: usize,
+    /// How many resolved date mentions fall into this period.
+    pub mentions: usize,
+}
+
+/// The bucket for `value` at `zoom`, made empty on first use. Keyed so that
+/// a coarser bucket sorts before the finer ones starting on the same day.
+fn bucket_for(
+    by_period: &mut BTreeMap<(NaiveDate, Reverse<Precision>), Bucket>,
+    value: DateValue,
+    zoom: Zoom,
+) -> &mut Bucket {
+    let period = Period::of(value, zoom);
+    by_period.entry((period.0.date, Reverse(period.0.precision))).or_insert_with(|| Bucket {
+        period,
+        articles: Vec::new(),
+        inferred: 0,
+        mentions: 0,
+    })
+}
+
+/// Articles and mentions by date.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    dated: Vec<(DateValue, usize, Provenance)>,
+    mentions: Vec<DateValue>,
+    undated: Vec<usize>,
+}
+
+impl Timeline {
+    /// Builds the timeline of `articles` (indices refer to this slice).
+    pub fn build(articles: &[Article]) -> Timeline {
+        let mut timeline = Timeline::default();
+        for (index, article) in articles.iter().enumerate() {
+            match &article.date {
+                Some(date) => timeline.dated.push((date.value, index, date.provenance)),
+                None => timeline.undated.push(index),
+            }
+            timeline.mentions.extend(article.mentions.iter().filter_map(|m| m.value));
+        }
+        timeline
+    }
+
+    /// Non-empty buckets at `zoom`, oldest first; a bucket of a coarser
+    /// precision sorts before the finer buckets it contains.
+    pub fn buckets(&self, zoom: Zoom) -> Vec<Bucket> {
+        let mut by_period: BTreeMap<(NaiveDate, Reverse<Precision>), Bucket> = BTreeMap::new();
+        for &(value, index, provenance) in &self.dated {
+            let bucket = bucket_for(&mut by_period, value, zoom);
+            bucket.articles.push(index);
+            if provenance == Provenance::Inferred {
+                bucket.inferred += 1;
+            }
+        }
+        for &value in &self.mentions {
+            bucket_for(&mut by_period, value, zoom).mentions += 1;
+        }
+        by_period.into_values().collect()
+    }
+
+    /// Indices of articles without a publication date.
+    pub fn undated(&self) -> &[usize] {
+        &self.undated
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> DateValue {
+        DateValue::day(NaiveDate::from_ymd_opt(y, m, d).expect("valid test date"))
+    }
+
+    fn at(value: DateValue, precision: Precision) -> DateValue {
+        DateValue { precision, ..value }
+    }
+
+    #[test]
+    fn periods_start_on_the_first_day_of_their_span() {
+        let thursday = day(2024, 1, 25);
+        assert_eq!(Period::of(thursday, Zoom::Day).to_string(), "2024-01-25");
+        assert_eq!(Period::of(thursday, Zoom::Week).0.date, NaiveDate::from_ymd_opt(2024, 1, 22).unwrap());
+        assert_eq!(Period::of(thursday, Zoom::Week).to_string(), "2024-W04");
+        assert_eq!(Period::of(thursday, Zoom::Month).to_string(), "2024-01");
+        assert_eq!(Period::of(thursday, Zoom::Year).to_string(), "2024");
+    }
+
+    #[test]
+    fn a_coarse_date_keeps_its_own_precision_at_a_finer_zoom() {
+        let year_only = at(day(2024, 1, 1), Precision::Year);
+        let period = Period::of(year_only, Zoom::Day);
+        assert_eq!(period.precision(), Precision::Year);
+        assert_eq!(period.to_string(), "2024");
+    }
+
+    #[test]
+    fn contains_respects_precision() {
+        let january = Period::of(day(2024, 1, 25), Zoom::Month);
+        assert!(january.contains(day(2024, 1, 3)));
+        assert!(!january.contains(day(2024, 2, 1)));
+        assert!(!january.contains(at(day(2024, 1, 1), Precision::Year)), "a year-only date is not in January");
+        let year = Period::of(day(2024, 6, 1), Zoom::Year);
+        assert!(year.contains(at(day(2024, 1, 1), Precision::Year)));
+        assert!(year.contains(day(2024, 12, 31)));
+    }
+
+    #[test]
+    fn zoom_steps_stop_at_the_ends() {
+        assert_eq!(Zoom::Year.coarser(), Zoom::Year);
+        assert_eq!(Zoom::Year.finer(), Zoom::Month);
+        assert_eq!(Zoom::Day.finer(), Zoom::Day);
+        assert_eq!(Zoom::Day.coarser(), Zoom::Week);
+    }
+
+    #[test]
+    fn buckets_count_articles_inferred_and_mentions() {
+        let timeline = Timeline {
+            dated: vec![
+                (day(2024, 1, 25), 0, Provenance::Stated),
+                (day(2024, 1, 3), 1, Provenance::Inferred),
+                (at(day(2024, 1, 1), Precision::Year), 2, Provenance::Inferred),
+                (day(2022, 3, 3), 3, Provenance::Stated),
+            ],
+            mentions: vec![day(2024, 1, 10), day(2023, 8, 1), at(day(2023, 8, 1), Precision::Month)],
+            undated: vec![4],
+        };
+        let months = timeline.buckets(Zoom::Month);
+        let summary: Vec<(String, Vec<usize>, usize, usize)> =
+            months.iter().map(|b| (b.period.to_string(), b.articles.clone(), b.inferred, b.mentions)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("2022-03".to_string(), vec![3], 0, 0),
+                ("2023-08".to_string(), vec![], 0, 2),
+                ("2024".to_string(), vec![2], 1, 0),
+                ("2024-01".to_string(), vec![0, 1], 1, 1),
+            ]
+        );
+        let years: Vec<(String, usize)> =
+            timeline.buckets(Zoom::Year).iter().map(|b| (b.period.to_string(), b.articles.len())).collect();
+        assert_eq!(years, vec![("2022".into(), 1), ("2023".into(), 0), ("2024".into(), 3)]);
+        assert_eq!(timeline.undated(), &[4]);
+    }
+}

@@ -45,10 +45,7 @@ pub struct DateValue {
 
 impl DateValue {
     pub fn day(date: NaiveDate) -> Self {
-        DateValue {
-            date,
-            precision: Precision::Day,
-        }
+        DateValue { date, precision: Precision::Day }
     }
 }
 

@@ -1,1 +1,0 @@
-//! Command-line interface: argument parsing and the subcommands.
