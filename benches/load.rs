@@ -1,0 +1,65 @@
+//! Load + analysis throughput on generated corpora, against `cat` of the
+//! same files in the same run (these machines are noisy; ratios travel).
+//!
+//!     cargo bench --bench load                 # 10k and 100k articles
+//!     cargo bench --bench load -- 2000         # other sizes
+//!
+//! Peak memory is this process's high-water mark (VmHWM), read after the
+//! load, against the size of the corpus text.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use dossier::corpus::Corpus;
+use std::process::Command;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    for count in sizes {
+        let dir = tempfile::tempdir()?;
+        let bytes = synth::write_corpus(dir.path(), count, 42)?;
+        let mb = bytes as f64 / 1e6;
+
+        // Reference: read every file with cat (warm cache for both).
+        let cat = || -> Result<f64, Box<dyn std::error::Error>> {
+            let start = Instant::now();
+            let status = Command::new("sh")
+                .arg("-c")
+                .arg("find . -type f -print0 | xargs -0 cat > /dev/null")
+                .current_dir(dir.path())
+                .status()?;
+            if !status.success() {
+                return Err("cat reference failed".into());
+            }
+            Ok(start.elapsed().as_secs_f64())
+        };
+        cat()?;
+        let cat_seconds = cat()?;
+
+        let start = Instant::now();
+        let corpus = Corpus::load(dir.path())?;
+        let load_seconds = start.elapsed().as_secs_f64();
+        let peak = peak_rss_bytes().unwrap_or(0) as f64 / 1e6;
+        println!(
+            "{count:>7} articles, {mb:7.1} MB: load+analysis {load_seconds:6.2} s = {:6.1} MB/s; \
+             cat {cat_seconds:5.2} s = {:7.1} MB/s; ratio {:.1}x cat; peak RSS {peak:.0} MB = {:.2}x corpus text; \
+             {} articles loaded",
+            mb / load_seconds,
+            mb / cat_seconds,
+            load_seconds / cat_seconds,
+            peak / mb,
+            corpus.articles.len()
+        );
+    }
+    Ok(())
+}
+
+/// The process's peak resident set size, from /proc (Linux only).
+fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

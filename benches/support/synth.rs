@@ -1,0 +1,192 @@
+//! A synthetic corpus generator for benchmarks: N articles in English and
+//! German, in the shapes real scrapes have (headline, body paragraphs with
+//! date mentions and numbers, boilerplate lines; some Markdown with front
+//! matter). Deterministic for a given seed. Written to disk one file at a
+//! time so generating 100k articles needs little memory.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+const EN_SENTENCES: &[&str] = &[
+    "The coalition said on {weekday} that {num} soldiers would remain in {place} for now.",
+    "Officials in {place} told reporters that talks on the future of the mission had resumed in {month}.",
+    "According to {name}, the withdrawal could begin by {month} {year} at the earliest.",
+    "The defence ministry said more than {small} bases had been handed over since {year}.",
+    "{name} said the agreement signed on {month} {day}, {year} remained in force.",
+    "Militias fired {small} rockets at a base near {place} last week, the military said.",
+    "The government has insisted that the training mission is no longer needed.",
+    "Diplomats expect the next round of talks to take place in {place} next month.",
+    "Critics say a rapid exit would leave a security vacuum that armed groups could fill.",
+    "The parliament voted in {year} to ask all foreign troops to leave the country.",
+];
+
+const DE_SENTENCES: &[&str] = &[
+    "Die Koalition teilte am {wochentag} mit, dass vorerst {num} Soldaten in {place} bleiben sollen.",
+    "Vertreter in {place} sagten, die Gespräche über die Zukunft der Mission seien im {monat} wieder aufgenommen worden.",
+    "Nach Angaben von {name} könnte der Abzug frühestens im {monat} {year} beginnen.",
+    "Das Verteidigungsministerium erklärte, seit {year} seien mehr als {small} Stützpunkte übergeben worden.",
+    "{name} sagte, die am {day}. {monat} {year} unterzeichnete Vereinbarung gelte weiterhin.",
+    "Milizen feuerten letzte Woche {small} Raketen auf einen Stützpunkt bei {place}, teilte das Militär mit.",
+    "Die Regierung besteht darauf, dass die Ausbildungsmission nicht mehr gebraucht werde.",
+    "Diplomaten erwarten die nächste Verhandlungsrunde im kommenden Monat in {place}.",
+    "Kritiker warnen, ein schneller Abzug könne ein Sicherheitsvakuum hinterlassen.",
+    "Das Parlament stimmte {year} dafür, alle ausländischen Truppen zum Abzug aufzufordern.",
+];
+
+const EN_TITLES: &[&str] = &[
+    "Coalition to keep {num} troops in {place} as talks resume",
+    "{name} says withdrawal from {place} could start in {month}",
+    "Rocket attack near {place} raises pressure on talks",
+    "Talks on ending the mission in {place} enter new phase",
+];
+
+const DE_TITLES: &[&str] = &[
+    "Koalition will {num} Soldaten in {place} belassen",
+    "{name}: Abzug aus {place} könnte im {monat} beginnen",
+    "Raketenangriff bei {place} erhöht den Druck auf die Gespräche",
+    "Gespräche über das Ende der Mission in {place} gehen weiter",
+];
+
+const BOILERPLATE: &[&str] = &[
+    "Follow The Harbour Courier on Google News",
+    "Leave a Reply",
+    "Mehr zum Thema – Verhandlungen über die Zukunft der Mission",
+    "(Reporting by Ana Reyes; Editing by Tom Hale)",
+    "source-120",
+];
+
+const PLACES: &[&str] = &["Valdoria", "Port Amsel", "Kerrin", "Ostmark", "Lisvale", "Tarn"];
+const NAMES: &[&str] = &["Mara Lind", "Oskar Veit", "Jonas Kerr", "Elif Aydin", "Paul Brandt", "Sana Idris"];
+const MONTHS_EN: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_DE: &[&str] = &[
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const WEEKDAYS_EN: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+const WEEKDAYS_DE: &[&str] = &["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"];
+
+/// A small deterministic generator (splitmix64): benchmarks need the same
+/// corpus in every run, and nothing here needs statistical quality.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+fn fill(template: &str, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else { break };
+        let slot = &rest[open + 1..open + close];
+        let value = match slot {
+            "num" => format!("{}", 500 + rng.below(4000)),
+            "small" => format!("{}", 2 + rng.below(40)),
+            "year" => format!("{}", 2014 + rng.below(12)),
+            "day" => format!("{}", 1 + rng.below(28)),
+            "place" => rng.pick(PLACES).to_string(),
+            "name" => rng.pick(NAMES).to_string(),
+            "month" => rng.pick(MONTHS_EN).to_string(),
+            "monat" => rng.pick(MONTHS_DE).to_string(),
+            "weekday" => rng.pick(WEEKDAYS_EN).to_string(),
+            "wochentag" => rng.pick(WEEKDAYS_DE).to_string(),
+            other => other.to_string(),
+        };
+        out.push_str(&value);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of article `index`: a headline, 6–14 paragraphs of 1–4
+/// sentences, sometimes boilerplate at the end. Returns (is_german, text).
+pub fn article_text(rng: &mut Rng) -> (bool, String) {
+    let german = rng.below(2) == 0;
+    let (titles, sentences) = if german { (DE_TITLES, DE_SENTENCES) } else { (EN_TITLES, EN_SENTENCES) };
+    let mut text = fill(rng.pick(titles), rng);
+    text.push_str("\n\n");
+    for _ in 0..6 + rng.below(9) {
+        for s in 0..1 + rng.below(4) {
+            if s > 0 {
+                text.push(' ');
+            }
+            text.push_str(&fill(rng.pick(sentences), rng));
+        }
+        text.push_str("\n\n");
+    }
+    if rng.below(3) == 0 {
+        text.push_str(rng.pick(BOILERPLATE));
+        text.push('\n');
+    }
+    (german, text)
+}
+
+/// Writes `count` articles below `dir` (100 per subfolder; every tenth a
+/// Markdown file with front matter) and returns the bytes written.
+pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
+    let mut rng = Rng::new(seed);
+    let mut bytes = 0u64;
+    for index in 0..count {
+        let folder = dir.join(format!("batch-{:04}", index / 100));
+        if index % 100 == 0 {
+            fs::create_dir_all(&folder)?;
+        }
+        let (german, body) = article_text(&mut rng);
+        let (name, content) = if index % 10 == 0 {
+            let date = format!("20{:02}-{:02}-{:02}", 18 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28));
+            let lang = if german { "de" } else { "en" };
+            let front = format!("---\ndate: {date}\nsource: Synthetic Wire\nlang: {lang}\n---\n");
+            (format!("{index:06}.md"), front + &body)
+        } else {
+            (format!("{index:06}_{:016x}.txt", rng.next()), body)
+        };
+        let mut file = fs::File::create(folder.join(name))?;
+        file.write_all(content.as_bytes())?;
+        bytes += content.len() as u64;
+    }
+    Ok(bytes)
+}
