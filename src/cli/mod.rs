@@ -2,8 +2,9 @@
 //! Thin by design: each subcommand parses its arguments and calls a layer.
 
 mod inspect;
+mod keys;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -13,6 +14,12 @@ use std::path::PathBuf;
 pub struct Cli {
     /// The corpus folder to open (default: the current folder).
     pub corpus: Option<PathBuf>,
+    /// A keymap file layered over the default and your keymap.ron.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub keymap: Option<PathBuf>,
+    /// Start with mouse capture off, so the terminal selects text (toggle with M).
+    #[arg(long)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -23,16 +30,27 @@ pub enum Command {
     /// Show what dossier understood of each article: title, language, date,
     /// sentences, flagged lines, date mentions; then the load report.
     Inspect(inspect::InspectArgs),
+    /// Print the effective key bindings per context, and where your keymap.ron goes.
+    Keys,
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect(args)) => inspect::run(&args),
-        // Until the reading TUI lands, opening a corpus shows its inspection.
+        Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
         None => {
-            let corpus = cli.corpus.unwrap_or_else(|| PathBuf::from("."));
-            inspect::run(&inspect::InspectArgs { corpus, article: None, json: false })
+            let corpus = match cli.corpus {
+                Some(corpus) => corpus,
+                None if crate::corpus::source::has_articles(std::path::Path::new(".")) => PathBuf::from("."),
+                None => bail!(
+                    "the current folder holds no articles (.txt, .md, .jsonl); \
+                     name a corpus folder, e.g. `dossier sample-corpus`"
+                ),
+            };
+            // Fail on a bad path before the terminal is taken over.
+            crate::corpus::source::check_root(&corpus)?;
+            crate::tui::run(crate::tui::Options { corpus, keymap: cli.keymap, mouse: !cli.no_mouse })
         }
     }
 }

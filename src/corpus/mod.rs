@@ -33,6 +33,42 @@ pub enum CorpusError {
     Io { path: PathBuf, source: std::io::Error },
 }
 
+/// A step of a streamed load (see [`stream`]).
+#[derive(Debug)]
+pub enum StreamEvent {
+    /// How many article files were found.
+    Found(usize),
+    /// A batch of analysed articles (in id order within the batch) and the
+    /// number of documents analysed so far.
+    Batch { articles: Vec<Article>, done: usize },
+    /// The load is complete.
+    Finished(LoadReport),
+}
+
+/// Documents analysed per batch: small enough that the first titles show
+/// quickly, large enough that both cores stay busy.
+const BATCH: usize = 2000;
+
+/// Loads `root` and hands the articles over in batches as they are
+/// analysed, so a UI can show them while the rest is still working.
+pub fn stream(root: &Path, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {
+    let (mut documents, report) = source::load_folder(root)?;
+    if documents.is_empty() {
+        return Err(CorpusError::NoArticles(root.to_path_buf()));
+    }
+    on_event(StreamEvent::Found(documents.len()));
+    let mut done = 0;
+    while !documents.is_empty() {
+        let rest = documents.split_off(documents.len().min(BATCH));
+        let batch = std::mem::replace(&mut documents, rest);
+        done += batch.len();
+        let articles: Vec<Article> = batch.into_par_iter().map(Article::analyse).collect();
+        on_event(StreamEvent::Batch { articles, done });
+    }
+    on_event(StreamEvent::Finished(report));
+    Ok(())
+}
+
 /// A loaded and analysed corpus.
 #[derive(Debug)]
 pub struct Corpus {

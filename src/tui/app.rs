@@ -1,0 +1,591 @@
+//! The TUI's state and its one way to change: `update(action)`. Drawing
+//! only reads this state (see `view`); effects that need the terminal or
+//! the outside world are returned to the event loop.
+
+use super::action::Action;
+use super::layout::{self, Areas, PaneWidths};
+use super::list::ArticleList;
+use super::palette::Palette;
+use super::reader::{Reader, ReaderPosition, ReaderPrefs};
+use super::theme::{Theme, ThemeName};
+use super::timeline_pane::TimelinePane;
+use crate::corpus::{Article, LoadReport};
+use ratatui::layout::{Position, Rect};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The pane that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Timeline,
+    List,
+    Reader,
+}
+
+impl Focus {
+    /// The keymap context for this pane.
+    pub fn context(self) -> &'static str {
+        match self {
+            Focus::Timeline => "timeline",
+            Focus::List => "list",
+            Focus::Reader => "reader",
+        }
+    }
+
+    /// A short label for the status line.
+    pub fn label(self) -> &'static str {
+        self.context()
+    }
+}
+
+/// A popup over the panes.
+#[derive(Debug)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Palette(Palette),
+}
+
+/// A one-line text input at the bottom of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// The list's fuzzy filter (the text lives in `ArticleList::query`).
+    Filter,
+    /// Search in the article (the text lives in `App::search_input`).
+    Search,
+}
+
+/// Editing keys for prompts and the palette; they bypass the keymap so
+/// every letter can be typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    Insert(char),
+    Backspace,
+    DeleteWord,
+    Clear,
+    Up,
+    Down,
+    Submit,
+    Cancel,
+}
+
+/// A key sequence waiting for its next key, for the which-key popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingKeys {
+    /// The keys typed so far, as displayed.
+    pub prefix: String,
+    /// The next keys with what they do (an action's description or a group label).
+    pub next: Vec<(String, String)>,
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the terminal and show the file in $PAGER, or the url in $BROWSER.
+    OpenExternal { path: PathBuf, url: Option<String> },
+    /// Turn mouse capture on or off.
+    SetMouse(bool),
+}
+
+/// How far the background load has come.
+#[derive(Debug, Clone, Default)]
+pub struct Loading {
+    pub done: usize,
+    /// Files to read, once the walk has counted them.
+    pub total: Option<usize>,
+    pub finished: bool,
+    pub report: Option<LoadReport>,
+    pub error: Option<String>,
+}
+
+/// The whole TUI state.
+#[derive(Debug)]
+pub struct App {
+    pub corpus_name: String,
+    pub root: PathBuf,
+    /// Articles in arrival order; every index in the panes refers to this.
+    pub articles: Vec<Article>,
+    pub loading: Loading,
+    pub focus: Focus,
+    pub widths: PaneWidths,
+    /// The terminal area of the last draw.
+    pub area: Rect,
+    pub timeline: TimelinePane,
+    pub list: ArticleList,
+    pub reader: Option<Reader>,
+    /// In the narrow layout, whether the reader has the whole screen.
+    pub reader_open: bool,
+    pub reader_prefs: ReaderPrefs,
+    positions: HashMap<usize, ReaderPosition>,
+    pub overlay: Option<Overlay>,
+    pub prompt: Option<Prompt>,
+    pub search_input: String,
+    pub theme: Theme,
+    pub no_color: bool,
+    pub mouse: bool,
+    /// A transient note in the status line.
+    pub message: Option<String>,
+    pub pending: Option<PendingKeys>,
+    pub quit: bool,
+}
+
+impl App {
+    /// An empty app for the corpus at `root`; articles arrive through `add_articles`.
+    pub fn new(root: PathBuf, no_color: bool, mouse: bool) -> App {
+        let corpus_name = root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| root.display().to_string());
+        App {
+            corpus_name,
+            root,
+            articles: Vec::new(),
+            loading: Loading::default(),
+            focus: Focus::List,
+            widths: PaneWidths::default(),
+            area: Rect::new(0, 0, 160, 45),
+            timeline: TimelinePane::default(),
+            list: ArticleList::default(),
+            reader: None,
+            reader_open: false,
+            reader_prefs: ReaderPrefs::default(),
+            positions: HashMap::new(),
+            overlay: None,
+            prompt: None,
+            search_input: String::new(),
+            theme: Theme::new(ThemeName::Dark, no_color),
+            no_color,
+            mouse,
+            message: None,
+            pending: None,
+            quit: false,
+        }
+    }
+
+    /// Takes in a batch of loaded articles.
+    pub fn add_articles(&mut self, batch: Vec<Article>) {
+        self.articles.extend(batch);
+        self.list.add_articles(&self.articles);
+        self.timeline.rebuild(&self.articles);
+        self.refresh_list();
+    }
+
+    /// Annotations per article; the annotation layer fills this in later.
+    pub fn annotation_count(&self, _article: usize) -> usize {
+        0
+    }
+
+    /// The frame's layout for the current area.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.area, self.widths, self.reader_open)
+    }
+
+    /// Rows of content the list pane shows (inside its border, below its header).
+    pub fn list_height(&self) -> usize {
+        self.areas().list.map_or(0, |r| r.height.saturating_sub(3) as usize)
+    }
+
+    /// Rows of content the timeline pane shows.
+    pub fn timeline_height(&self) -> usize {
+        self.areas().timeline.map_or(0, |r| r.height.saturating_sub(2) as usize)
+    }
+
+    /// Rows of text the reader shows (inside its border, below its header).
+    pub fn reader_height(&self) -> usize {
+        self.areas().reader.map_or(0, |r| r.height.saturating_sub(4) as usize)
+    }
+
+    /// Text columns of the reader.
+    fn reader_width(&self) -> u16 {
+        self.areas().reader.map_or(60, |r| r.width.saturating_sub(4).max(1))
+    }
+
+    /// Records a new terminal size and lays the reader out for it.
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        self.sync_reader();
+    }
+
+    /// Applies an action and returns what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.message = None;
+        if self.overlay.is_some() && self.update_overlay(action) {
+            return Vec::new();
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
+                }
+            }
+            Action::OpenPalette => self.overlay = Some(Overlay::Palette(Palette::new())),
+            Action::Back => self.back(),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrevious => self.cycle_focus(-1),
+            Action::FocusTimeline => self.set_focus(Focus::Timeline),
+            Action::FocusList => self.set_focus(Focus::List),
+            Action::FocusReader => self.set_focus(Focus::Reader),
+            Action::WidenPane => self.resize_focused(4),
+            Action::NarrowPane => self.resize_focused(-4),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse on".to_string()
+                } else {
+                    "mouse off: the terminal selects text".to_string()
+                });
+                return vec![Effect::SetMouse(self.mouse)];
+            }
+            Action::ToggleTheme => self.theme = self.theme.toggled(self.no_color),
+            Action::OpenExternal => return self.open_external(),
+            _ => match self.focus {
+                Focus::Timeline => self.update_timeline(action),
+                Focus::List => self.update_list(action),
+                Focus::Reader => self.update_reader(action),
+            },
+        }
+        Vec::new()
+    }
+
+    /// Overlay keys; returns whether the overlay took the action.
+    fn update_overlay(&mut self, action: Action) -> bool {
+        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+            return false;
+        };
+        match action {
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll += 10,
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Back | Action::ToggleHelp => self.overlay = None,
+            Action::Quit => self.quit = true,
+            _ => return false,
+        }
+        true
+    }
+
+    fn back(&mut self) {
+        if self.overlay.take().is_some() {
+            return;
+        }
+        match self.focus {
+            Focus::Reader if self.reader.as_ref().is_some_and(|r| r.search.is_some()) => {
+                if let Some(reader) = &mut self.reader {
+                    reader.search = None;
+                }
+            }
+            Focus::Reader => {
+                self.reader_open = false;
+                self.focus = Focus::List;
+            }
+            Focus::List if !self.list.query.is_empty() => {
+                self.list.query.clear();
+                self.refresh_list();
+            }
+            _ => {}
+        }
+    }
+
+    /// The panes that are on screen now, in focus order.
+    fn focusable(&self) -> Vec<Focus> {
+        let areas = self.areas();
+        let mut panes = Vec::new();
+        if areas.timeline.is_some() {
+            panes.push(Focus::Timeline);
+        }
+        if areas.list.is_some() {
+            panes.push(Focus::List);
+        }
+        if areas.reader.is_some() && self.reader.is_some() {
+            panes.push(Focus::Reader);
+        }
+        panes
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let panes = self.focusable();
+        if panes.is_empty() {
+            return;
+        }
+        let here = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let next = (here as isize + step).rem_euclid(panes.len() as isize) as usize;
+        self.set_focus(panes[next]);
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        match focus {
+            Focus::Reader if self.reader.is_none() => {
+                self.message = Some("no article selected".to_string());
+            }
+            Focus::Reader => {
+                self.reader_open = true;
+                self.focus = Focus::Reader;
+            }
+            _ => {
+                self.reader_open = false;
+                self.focus = focus;
+            }
+        }
+    }
+
+    fn resize_focused(&mut self, delta: i16) {
+        let widths = &mut self.widths;
+        match self.focus {
+            Focus::Timeline => widths.timeline = widths.timeline.saturating_add_signed(delta).clamp(16, 80),
+            Focus::List => widths.list = widths.list.saturating_add_signed(delta).clamp(24, 120),
+            // The reader takes what the list leaves.
+            Focus::Reader => widths.list = widths.list.saturating_add_signed(-delta).clamp(24, 120),
+        }
+        self.sync_reader();
+    }
+
+    fn update_timeline(&mut self, action: Action) {
+        let height = self.timeline_height();
+        let len = self.timeline.rows.len();
+        match action {
+            Action::Up => self.timeline.cursor.move_by(-1, len),
+            Action::Down => self.timeline.cursor.move_by(1, len),
+            Action::PageUp => self.timeline.cursor.move_by(-(height.max(1) as isize), len),
+            Action::PageDown => self.timeline.cursor.move_by(height.max(1) as isize, len),
+            Action::Top => self.timeline.cursor.select(0, len),
+            Action::Bottom => self.timeline.cursor.select(usize::MAX, len),
+            Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer(), &self.articles),
+            Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser(), &self.articles),
+            Action::ToggleEvents => self.timeline.show_events = !self.timeline.show_events,
+            Action::ClearPeriod => self.timeline.cursor.select(0, len),
+            Action::Open => self.set_focus(Focus::List),
+            _ => return,
+        }
+        self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), height);
+        self.refresh_list();
+    }
+
+    fn update_list(&mut self, action: Action) {
+        let height = self.list_height();
+        let len = self.list.visible.len();
+        match action {
+            Action::Up => self.list.cursor.move_by(-1, len),
+            Action::Down => self.list.cursor.move_by(1, len),
+            Action::PageUp => self.list.cursor.move_by(-(height.max(1) as isize), len),
+            Action::PageDown => self.list.cursor.move_by(height.max(1) as isize, len),
+            Action::Top => self.list.cursor.select(0, len),
+            Action::Bottom => self.list.cursor.select(usize::MAX, len),
+            Action::Open => {
+                self.sync_reader();
+                self.set_focus(Focus::Reader);
+            }
+            Action::Filter => self.prompt = Some(Prompt::Filter),
+            Action::ClearFilters => {
+                self.list.clear_filters();
+                self.timeline.cursor.select(0, self.timeline.rows.len());
+                self.refresh_list();
+            }
+            Action::CycleSort => {
+                self.list.cycle_sort();
+                self.refresh_list();
+            }
+            Action::CycleLanguage => {
+                self.list.cycle_language();
+                self.refresh_list();
+            }
+            Action::ToggleAnnotatedOnly => {
+                self.list.annotated_only = !self.list.annotated_only;
+                self.refresh_list();
+            }
+            _ => return,
+        }
+        self.list.cursor.scroll_into_view(self.list.visible.len(), height);
+        self.sync_reader();
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        let height = self.reader_height();
+        let prefs = self.reader_prefs;
+        let width = self.reader_width();
+        let Some(reader) = &mut self.reader else { return };
+        let article = &self.articles[reader.article];
+        match action {
+            Action::Up => reader.scroll_by(-1, height),
+            Action::Down => reader.scroll_by(1, height),
+            Action::PageUp => reader.scroll_by(-(height.max(2) as isize - 1), height),
+            Action::PageDown => reader.scroll_by(height.max(2) as isize - 1, height),
+            Action::Top => reader.scroll = 0,
+            Action::Bottom => reader.scroll_by(isize::MAX, height),
+            Action::NextSentence => reader.move_sentence(article, 1, height),
+            Action::PreviousSentence => reader.move_sentence(article, -1, height),
+            Action::NextParagraph => reader.move_paragraph(article, true, height),
+            Action::PreviousParagraph => reader.move_paragraph(article, false, height),
+            Action::NextMatch => reader.next_match(true, height),
+            Action::PreviousMatch => reader.next_match(false, height),
+            Action::Search => {
+                self.search_input.clear();
+                self.prompt = Some(Prompt::Search);
+            }
+            Action::ToggleBoilerplate => {
+                self.reader_prefs.hide_boilerplate = !prefs.hide_boilerplate;
+                reader.relayout(article, width, self.reader_prefs);
+            }
+            Action::ToggleDateValues => self.reader_prefs.show_date_values = !prefs.show_date_values,
+            _ => {}
+        }
+    }
+
+    /// Handles a key typed into the prompt or the palette.
+    pub fn edit(&mut self, edit: TextEdit) -> Vec<Effect> {
+        if let Some(Overlay::Palette(palette)) = &mut self.overlay {
+            if let Some(action) = palette.edit(edit) {
+                self.overlay = None;
+                return self.update(action);
+            }
+            if edit == TextEdit::Cancel {
+                self.overlay = None;
+            }
+            return Vec::new();
+        }
+        let Some(prompt) = self.prompt else { return Vec::new() };
+        let input = match prompt {
+            Prompt::Filter => &mut self.list.query,
+            Prompt::Search => &mut self.search_input,
+        };
+        match edit {
+            TextEdit::Insert(c) => input.push(c),
+            TextEdit::Backspace => {
+                input.pop();
+            }
+            TextEdit::DeleteWord => {
+                let keep = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                input.truncate(keep);
+            }
+            TextEdit::Clear => input.clear(),
+            TextEdit::Submit => self.prompt = None,
+            TextEdit::Cancel => {
+                input.clear();
+                self.prompt = None;
+            }
+            TextEdit::Up | TextEdit::Down => {}
+        }
+        match prompt {
+            Prompt::Filter => {
+                self.refresh_list();
+                self.sync_reader();
+            }
+            Prompt::Search => {
+                let height = self.reader_height();
+                if let Some(reader) = &mut self.reader {
+                    let article = &self.articles[reader.article];
+                    if self.search_input.is_empty() {
+                        reader.search = None;
+                    } else {
+                        reader.search(article, &self.search_input, height);
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Handles a mouse click at a screen position: focus and select.
+    pub fn click(&mut self, at: Position) {
+        let areas = self.areas();
+        if let Some(area) = areas.timeline.filter(|r| r.contains(at)) {
+            self.set_focus(Focus::Timeline);
+            let row = self.timeline.cursor.offset + (at.y.saturating_sub(area.y + 1)) as usize;
+            if at.y > area.y && row < self.timeline.rows.len() {
+                self.timeline.cursor.select(row, self.timeline.rows.len());
+                self.refresh_list();
+                self.sync_reader();
+            }
+        } else if let Some(area) = areas.list.filter(|r| r.contains(at)) {
+            self.set_focus(Focus::List);
+            // Row 0 is the border, row 1 the column header.
+            let row = self.list.cursor.offset + (at.y.saturating_sub(area.y + 2)) as usize;
+            if at.y > area.y + 1 && row < self.list.visible.len() {
+                self.list.cursor.select(row, self.list.visible.len());
+                self.sync_reader();
+            }
+        } else if let Some(area) = areas.reader.filter(|r| r.contains(at)) {
+            if self.reader.is_none() {
+                return;
+            }
+            self.set_focus(Focus::Reader);
+            let text_top = area.y + 2;
+            if let Some(reader) = &mut self.reader
+                && at.y >= text_top
+            {
+                let row = reader.scroll + (at.y - text_top) as usize;
+                if let Some(span) = reader.wrapped.rows.get(row).map(|r| r.span.clone()) {
+                    reader.place_cursor_at(&self.articles[reader.article], span.start);
+                }
+            }
+        }
+    }
+
+    /// Scrolls the pane under the pointer.
+    pub fn wheel(&mut self, at: Position, down: bool) {
+        let areas = self.areas();
+        let step = if down { 3 } else { -3 };
+        if areas.reader.is_some_and(|r| r.contains(at)) {
+            let height = self.reader_height();
+            if let Some(reader) = &mut self.reader {
+                reader.scroll_by(step, height);
+            }
+        } else if areas.list.is_some_and(|r| r.contains(at)) {
+            self.list.cursor.move_by(step, self.list.visible.len());
+            self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+            self.sync_reader();
+        } else if areas.timeline.is_some_and(|r| r.contains(at)) {
+            self.timeline.cursor.move_by(step.signum(), self.timeline.rows.len());
+            self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), self.timeline_height());
+            self.refresh_list();
+            self.sync_reader();
+        }
+    }
+
+    fn refresh_list(&mut self) {
+        let period = self.timeline.filter();
+        self.list.refresh(&self.articles, &period, |i| self.annotation_count(i));
+        self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+    }
+
+    /// Makes the reader show the list's selected article, remembering where
+    /// the analyst was in the one it leaves; re-wraps on a width change.
+    fn sync_reader(&mut self) {
+        let width = self.reader_width();
+        let selected = self.list.selected_article();
+        match (&mut self.reader, selected) {
+            (Some(reader), Some(index)) if reader.article == index => {
+                if reader.width != width {
+                    reader.relayout(&self.articles[index], width, self.reader_prefs);
+                }
+            }
+            (current, Some(index)) => {
+                if let Some(old) = current.take() {
+                    self.positions.insert(old.article, old.position());
+                }
+                let at = self.positions.get(&index).copied().unwrap_or_default();
+                *current = Some(Reader::open(index, &self.articles[index], width, self.reader_prefs, at));
+            }
+            (current, None) => {
+                if let Some(old) = current.take() {
+                    self.positions.insert(old.article, old.position());
+                }
+                if self.focus == Focus::Reader {
+                    self.focus = Focus::List;
+                    self.reader_open = false;
+                }
+            }
+        }
+    }
+
+    fn open_external(&mut self) -> Vec<Effect> {
+        let Some(index) = self.reader.as_ref().map(|r| r.article).or(self.list.selected_article()) else {
+            self.message = Some("no article selected".to_string());
+            return Vec::new();
+        };
+        let article = &self.articles[index];
+        vec![Effect::OpenExternal { path: self.root.join(&article.path), url: article.meta.url.clone() }]
+    }
+}

@@ -1,0 +1,60 @@
+//! Key hints for the footer, help overlay, palette and which-key popup,
+//! all derived from the effective keymap so they can never disagree with it.
+
+use super::action::Action;
+use super::app::Focus;
+use std::collections::HashMap;
+
+/// The keymap contexts, most specific first is decided by the caller.
+pub const CONTEXTS: &[&str] = &["global", "timeline", "list", "reader"];
+
+/// Bindings per context as display strings, in keymap order.
+#[derive(Debug, Clone, Default)]
+pub struct Hints {
+    by_context: HashMap<String, Vec<(String, Action)>>,
+}
+
+impl Hints {
+    /// Hints from (context, key display, action) triples.
+    pub fn new(bindings: impl IntoIterator<Item = (String, String, Action)>) -> Hints {
+        let mut by_context: HashMap<String, Vec<(String, Action)>> = HashMap::new();
+        for (context, keys, action) in bindings {
+            by_context.entry(context).or_default().push((keys, action));
+        }
+        Hints { by_context }
+    }
+
+    /// The bindings of one context.
+    pub fn bindings(&self, context: &str) -> &[(String, Action)] {
+        self.by_context.get(context).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first key that runs `action` in `context`, falling back to global.
+    pub fn key_for(&self, context: &str, action: Action) -> Option<&str> {
+        [context, "global"]
+            .iter()
+            .flat_map(|c| self.bindings(c))
+            .find(|(_, a)| *a == action)
+            .map(|(keys, _)| keys.as_str())
+    }
+}
+
+/// The main actions of the focused pane, for the footer.
+pub fn footer_actions(focus: Focus) -> &'static [Action] {
+    match focus {
+        Focus::Timeline => &[Action::Down, Action::ZoomIn, Action::ZoomOut, Action::ToggleEvents, Action::ClearPeriod],
+        Focus::List => &[Action::Open, Action::Filter, Action::CycleSort, Action::CycleLanguage, Action::ClearFilters],
+        Focus::Reader => &[
+            Action::NextSentence,
+            Action::NextParagraph,
+            Action::Search,
+            Action::ToggleBoilerplate,
+            Action::ToggleDateValues,
+            Action::OpenExternal,
+            Action::Back,
+        ],
+    }
+}
+
+/// Actions shown in the footer whatever the focus.
+pub const FOOTER_GLOBAL: &[Action] = &[Action::FocusNext, Action::OpenPalette, Action::ToggleHelp, Action::Quit];

@@ -1,0 +1,162 @@
+//! The article list's state: which articles are shown, in what order, and
+//! which is selected. Narrowed by the fuzzy filter, the timeline period,
+//! the language filter and the has-annotations filter.
+
+use super::filter::FuzzyFilter;
+use super::timeline_pane::PeriodFilter;
+use super::cursor::Cursor;
+use crate::corpus::Article;
+use crate::corpus::lang::Lang;
+use std::cmp::Ordering;
+
+/// How the list is ordered when no fuzzy query ranks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Date,
+    Title,
+    Source,
+}
+
+impl SortKey {
+    fn next(self) -> SortKey {
+        match self {
+            SortKey::Date => SortKey::Title,
+            SortKey::Title => SortKey::Source,
+            SortKey::Source => SortKey::Date,
+        }
+    }
+
+    /// A short label for the status line.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Source => "source",
+        }
+    }
+}
+
+/// Which languages the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageFilter {
+    All,
+    Only(Lang),
+}
+
+impl LanguageFilter {
+    fn next(self) -> LanguageFilter {
+        match self {
+            LanguageFilter::All => LanguageFilter::Only(Lang::De),
+            LanguageFilter::Only(Lang::De) => LanguageFilter::Only(Lang::En),
+            LanguageFilter::Only(Lang::En) => LanguageFilter::Only(Lang::Other),
+            LanguageFilter::Only(_) => LanguageFilter::All,
+        }
+    }
+
+    fn admits(self, lang: Lang) -> bool {
+        match self {
+            LanguageFilter::All => true,
+            // "other" also shows articles whose language could not be told.
+            LanguageFilter::Only(Lang::Other) => matches!(lang, Lang::Other | Lang::Unknown),
+            LanguageFilter::Only(wanted) => lang == wanted,
+        }
+    }
+}
+
+/// The list pane's state.
+#[derive(Debug)]
+pub struct ArticleList {
+    /// Indices into the corpus's articles, in display order.
+    pub visible: Vec<usize>,
+    /// The selected row (a position in `visible`) and the first row drawn.
+    pub cursor: Cursor,
+    pub sort: SortKey,
+    pub language: LanguageFilter,
+    pub annotated_only: bool,
+    pub query: String,
+    pub fuzzy: FuzzyFilter,
+}
+
+impl Default for ArticleList {
+    fn default() -> Self {
+        ArticleList {
+            visible: Vec::new(),
+            cursor: Cursor::default(),
+            sort: SortKey::Date,
+            language: LanguageFilter::All,
+            annotated_only: false,
+            query: String::new(),
+            fuzzy: FuzzyFilter::new(),
+        }
+    }
+}
+
+impl ArticleList {
+    /// Makes the fuzzy filter aware of newly loaded articles.
+    pub fn add_articles(&mut self, articles: &[Article]) {
+        for article in &articles[self.fuzzy.len()..] {
+            self.fuzzy.push(article.title(), article.meta.source.as_deref().unwrap_or(""), article.id.as_str());
+        }
+    }
+
+    /// The selected article's index into the corpus, if any row is shown.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.visible.get(self.cursor.selected).copied()
+    }
+
+    /// Recomputes the visible rows, keeping the selected article selected
+    /// when it is still shown.
+    pub fn refresh(&mut self, articles: &[Article], period: &PeriodFilter, annotations: impl Fn(usize) -> usize) {
+        let keep = self.selected_article();
+        let admitted = |index: usize| {
+            let article = &articles[index];
+            self.language.admits(article.lang.lang)
+                && period.admits(article)
+                && (!self.annotated_only || annotations(index) > 0)
+        };
+        self.visible = if self.query.is_empty() {
+            let mut rows: Vec<usize> = (0..articles.len()).filter(|&i| admitted(i)).collect();
+            sort_rows(&mut rows, articles, self.sort);
+            rows
+        } else {
+            // A query ranks by match quality, best first, as fzf does.
+            self.fuzzy.set_query(&self.query).iter().map(|m| m.item).filter(|&i| admitted(i)).collect()
+        };
+        self.cursor.selected = keep.and_then(|k| self.visible.iter().position(|&i| i == k)).unwrap_or(0);
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+    }
+
+    pub fn cycle_language(&mut self) {
+        self.language = self.language.next();
+    }
+
+    /// Clears the query, language and annotation filters.
+    pub fn clear_filters(&mut self) {
+        self.query.clear();
+        self.language = LanguageFilter::All;
+        self.annotated_only = false;
+    }
+}
+
+fn sort_rows(rows: &mut [usize], articles: &[Article], key: SortKey) {
+    let by_title = |a: &Article, b: &Article| a.title().to_lowercase().cmp(&b.title().to_lowercase());
+    match key {
+        // Dated articles oldest first, undated after them; ties by title.
+        SortKey::Date => rows.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a], &articles[b]);
+            match (&a.date, &b.date) {
+                (Some(x), Some(y)) => x.value.cmp(&y.value).then_with(|| by_title(a, b)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => by_title(a, b),
+            }
+        }),
+        SortKey::Title => rows.sort_by_cached_key(|&i| articles[i].title().to_lowercase()),
+        SortKey::Source => rows.sort_by_cached_key(|&i| {
+            (articles[i].meta.source.clone().unwrap_or_default().to_lowercase(), articles[i].title().to_lowercase())
+        }),
+    }
+}

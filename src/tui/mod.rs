@@ -1,0 +1,259 @@
+//! The reading TUI: keys → Action → `App::update` → draw.
+//!
+//! `run` owns the terminal and the event loop; everything else is state
+//! (`app`), pure drawing (`view`) and the pieces they share.
+
+pub mod action;
+pub mod app;
+pub mod cursor;
+pub mod filter;
+pub mod hints;
+pub mod layout;
+pub mod list;
+pub mod loader;
+pub mod palette;
+pub mod reader;
+pub mod terminal;
+pub mod theme;
+pub mod timeline_pane;
+pub mod view;
+pub mod wrap;
+
+use crate::keymap::{Keymap, KeymapSource, KeyResolver, Next, Resolution, user_keymap_path};
+use action::Action;
+use anyhow::{Context, Result};
+use app::{App, Effect, PendingKeys, TextEdit};
+use hints::{CONTEXTS, Hints};
+use loader::LoadEvent;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+use terminal::TerminalGuard;
+
+/// The default keymap, embedded so the binary works without any file.
+pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.ron");
+
+/// How the TUI is started.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub corpus: PathBuf,
+    /// A keymap layer given with `--keymap`.
+    pub keymap: Option<PathBuf>,
+    pub mouse: bool,
+}
+
+/// Loads the effective keymap: embedded default, the user's file, then `--keymap`.
+pub fn load_keymap(extra: Option<&Path>) -> Result<Keymap<Action>> {
+    let mut sources = vec![KeymapSource::new("keymaps/default.ron (embedded)", DEFAULT_KEYMAP)];
+    if let Some(path) = user_keymap_path().filter(|p| p.exists()) {
+        sources.push(KeymapSource::read(&path)?);
+    }
+    if let Some(path) = extra {
+        sources.push(KeymapSource::read(path)?);
+    }
+    Ok(Keymap::load(&sources, CONTEXTS)?)
+}
+
+/// The hints every view draws from, taken from the effective keymap.
+pub fn hints_for(keymap: &Keymap<Action>) -> Hints {
+    Hints::new(CONTEXTS.iter().flat_map(|&context| {
+        keymap.bindings(context).map(move |(keys, action)| (context.to_string(), keys.to_string(), *action))
+    }))
+}
+
+/// Runs the TUI until the analyst quits.
+pub fn run(options: Options) -> Result<()> {
+    // Everything that can fail with a message is checked before the
+    // terminal is taken over, so the message lands on a normal screen.
+    let keymap = load_keymap(options.keymap.as_deref())?;
+    let hints = hints_for(&keymap);
+    let terminate = terminal::termination_flag().context("installing signal handlers")?;
+    let loads = loader::spawn(options.corpus.clone());
+    let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
+    let mut app = App::new(options.corpus, theme::no_color_requested(), options.mouse);
+    app.resize(area(&guard)?);
+    let mut resolver = KeyResolver::new();
+    let mut dirty = true;
+    while !app.quit && !terminate.load(Ordering::Relaxed) {
+        if dirty {
+            guard.terminal.draw(|frame| view::draw(&app, &hints, frame))?;
+            dirty = false;
+            debug_panic_switch();
+        }
+        if event::poll(Duration::from_millis(30))? {
+            // Drain everything queued before drawing again, so a burst of
+            // keys costs one frame, not one each.
+            loop {
+                let effects = handle_event(&mut app, &keymap, &mut resolver, event::read()?, &guard)?;
+                run_effects(&mut app, &mut guard, effects)?;
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            dirty = true;
+        }
+        while let Ok(load) = loads.try_recv() {
+            on_load(&mut app, load);
+            dirty = true;
+        }
+    }
+    Ok(())
+}
+
+fn area(guard: &TerminalGuard) -> Result<Rect> {
+    let size = guard.terminal.size()?;
+    Ok(Rect::new(0, 0, size.width, size.height))
+}
+
+/// Panics after the first frame when `DOSSIER_DEBUG_PANIC` is set, in debug
+/// builds only: the end-to-end test uses it to check the panic path
+/// restores the terminal.
+fn debug_panic_switch() {
+    if cfg!(debug_assertions) && std::env::var_os("DOSSIER_DEBUG_PANIC").is_some() {
+        panic!("DOSSIER_DEBUG_PANIC is set: panicking on purpose to test terminal restoration");
+    }
+}
+
+fn on_load(app: &mut App, load: LoadEvent) {
+    use crate::corpus::StreamEvent;
+    match load {
+        Ok(StreamEvent::Found(total)) => app.loading.total = Some(total),
+        Ok(StreamEvent::Batch { articles, done }) => {
+            app.loading.done = done;
+            app.add_articles(articles);
+        }
+        Ok(StreamEvent::Finished(report)) => {
+            app.loading.finished = true;
+            app.loading.report = Some(report);
+        }
+        Err(error) => {
+            app.loading.finished = true;
+            app.loading.error = Some(error);
+        }
+    }
+}
+
+fn handle_event(
+    app: &mut App,
+    keymap: &Keymap<Action>,
+    resolver: &mut KeyResolver,
+    event: Event,
+    guard: &TerminalGuard,
+) -> Result<Vec<Effect>> {
+    match event {
+        // Only presses: some terminals also report releases and repeats.
+        Event::Key(key) if key.kind == KeyEventKind::Press => Ok(on_key(app, keymap, resolver, key)),
+        Event::Paste(text) if app.prompt.is_some() || matches!(app.overlay, Some(app::Overlay::Palette(_))) => {
+            let mut effects = Vec::new();
+            for c in text.chars().filter(|c| !c.is_control()) {
+                effects.extend(app.edit(TextEdit::Insert(c)));
+            }
+            Ok(effects)
+        }
+        Event::Mouse(mouse) => {
+            let at = Position::new(mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(_) => app.click(at),
+                MouseEventKind::ScrollDown => app.wheel(at, true),
+                MouseEventKind::ScrollUp => app.wheel(at, false),
+                _ => {}
+            }
+            Ok(Vec::new())
+        }
+        Event::Resize(..) => {
+            app.resize(area(guard)?);
+            Ok(Vec::new())
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Routes a key press: to the prompt or palette when one is open, else
+/// through the keymap.
+fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, key: KeyEvent) -> Vec<Effect> {
+    let typing = app.prompt.is_some() || matches!(app.overlay, Some(app::Overlay::Palette(_)));
+    if typing {
+        return text_edit(key).map(|edit| app.edit(edit)).unwrap_or_default();
+    }
+    let contexts = [app.focus.context(), crate::keymap::GLOBAL];
+    match resolver.feed(keymap, &contexts, key) {
+        Resolution::Matched(action) => {
+            app.pending = None;
+            app.update(action)
+        }
+        Resolution::Pending { prefix, continuations } => {
+            let next = continuations
+                .into_iter()
+                .map(|c| {
+                    let label = match c.next {
+                        Next::Action(action) => action.description().to_string(),
+                        Next::Group(label) => format!("+{}", label.unwrap_or_else(|| "more".to_string())),
+                    };
+                    (c.key.to_string(), label)
+                })
+                .collect();
+            app.pending = Some(PendingKeys { prefix: prefix.to_string(), next });
+            Vec::new()
+        }
+        Resolution::Cancelled | Resolution::Unbound => {
+            app.pending = None;
+            Vec::new()
+        }
+    }
+}
+
+/// The editing meaning of a key inside a prompt or the palette.
+fn text_edit(key: KeyEvent) -> Option<TextEdit> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('w') if ctrl => TextEdit::DeleteWord,
+        KeyCode::Char('u') if ctrl => TextEdit::Clear,
+        KeyCode::Char('n') if ctrl => TextEdit::Down,
+        KeyCode::Char('p') if ctrl => TextEdit::Up,
+        KeyCode::Char('c' | 'g') if ctrl => TextEdit::Cancel,
+        KeyCode::Char(c) if !ctrl => TextEdit::Insert(c),
+        KeyCode::Backspace => TextEdit::Backspace,
+        KeyCode::Enter => TextEdit::Submit,
+        KeyCode::Esc => TextEdit::Cancel,
+        KeyCode::Up => TextEdit::Up,
+        KeyCode::Down => TextEdit::Down,
+        _ => return None,
+    })
+}
+
+fn run_effects(app: &mut App, guard: &mut TerminalGuard, effects: Vec<Effect>) -> Result<()> {
+    for effect in effects {
+        match effect {
+            Effect::SetMouse(on) => guard.set_mouse(on)?,
+            Effect::OpenExternal { path, url } => {
+                let outcome = guard.suspended(|| open_external(&path, url.as_deref()))?;
+                app.message = Some(outcome);
+                app.resize(area(guard)?);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Shows the url in $BROWSER when both are known, else the file in $PAGER
+/// (or `less`). Returns a note for the status line.
+fn open_external(path: &Path, url: Option<&str>) -> String {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.is_empty());
+    let (program, target) = match (browser, url) {
+        (Some(browser), Some(url)) => (browser, url.to_string()),
+        _ => (
+            std::env::var("PAGER").ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "less".to_string()),
+            path.display().to_string(),
+        ),
+    };
+    // $PAGER may carry arguments (`less -R`): split on whitespace.
+    let mut words = program.split_whitespace();
+    let Some(command) = words.next() else { return "no pager or browser configured".to_string() };
+    match std::process::Command::new(command).args(words).arg(&target).status() {
+        Ok(status) if status.success() => format!("back from {command}"),
+        Ok(status) => format!("{command} exited with {status}"),
+        Err(error) => format!("could not run {command}: {error}"),
+    }
+}

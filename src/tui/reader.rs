@@ -1,0 +1,229 @@
+//! The reader's state for one article: the wrapped layout, scroll position,
+//! sentence cursor and in-article search.
+
+use super::wrap::{Block, Wrapped, wrap};
+use crate::corpus::Article;
+use crate::corpus::boilerplate::LineKind;
+use std::ops::Range;
+
+/// What a laid-out block is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Headline,
+    Body,
+    /// Boilerplate, debris or captions: dimmed, or hidden on request.
+    Flagged(LineKind),
+}
+
+/// Where the analyst was in an article, remembered when they leave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReaderPosition {
+    pub scroll: usize,
+    pub sentence: usize,
+}
+
+/// Reader settings that hold across articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderPrefs {
+    pub hide_boilerplate: bool,
+    pub show_date_values: bool,
+}
+
+impl Default for ReaderPrefs {
+    fn default() -> Self {
+        ReaderPrefs { hide_boilerplate: false, show_date_values: true }
+    }
+}
+
+/// A search inside the article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub query: String,
+    /// Byte spans of the matches in the cleaned text, in order.
+    pub matches: Vec<Range<usize>>,
+    /// Index into `matches` of the current one.
+    pub current: usize,
+}
+
+/// The reader pane's state.
+#[derive(Debug)]
+pub struct Reader {
+    /// Index of the article in the corpus.
+    pub article: usize,
+    pub wrapped: Wrapped<BlockKind>,
+    /// The width `wrapped` was laid out for.
+    pub width: u16,
+    /// First row drawn.
+    pub scroll: usize,
+    /// The sentence under the cursor (index into the article's sentences).
+    pub sentence: usize,
+    /// Sentences that are on screen with the current settings, in order.
+    pub shown_sentences: Vec<usize>,
+    pub search: Option<Search>,
+}
+
+impl Reader {
+    /// Opens `article` at a remembered position (or the top).
+    pub fn open(index: usize, article: &Article, width: u16, prefs: ReaderPrefs, at: ReaderPosition) -> Reader {
+        let mut reader = Reader {
+            article: index,
+            wrapped: Wrapped::default(),
+            width,
+            scroll: at.scroll,
+            sentence: at.sentence,
+            shown_sentences: Vec::new(),
+            search: None,
+        };
+        reader.relayout(article, width, prefs);
+        reader
+    }
+
+    /// The position to remember when leaving the article.
+    pub fn position(&self) -> ReaderPosition {
+        ReaderPosition { scroll: self.scroll, sentence: self.sentence }
+    }
+
+    /// Lays the article out again for a new width or new settings.
+    pub fn relayout(&mut self, article: &Article, width: u16, prefs: ReaderPrefs) {
+        let blocks = blocks(article, prefs.hide_boilerplate);
+        self.wrapped = wrap(&article.text, &blocks, width);
+        self.width = width;
+        self.shown_sentences = (0..article.structure.sentences.len())
+            .filter(|&s| {
+                let start = article.structure.sentences[s].start;
+                blocks.iter().any(|b| b.span.contains(&start))
+            })
+            .collect();
+        if !self.shown_sentences.contains(&self.sentence) {
+            self.sentence = self.shown_sentences.iter().copied().find(|&s| s > self.sentence).unwrap_or(0);
+        }
+        self.scroll = self.scroll.min(self.wrapped.rows.len().saturating_sub(1));
+    }
+
+    /// Scrolls by `delta` rows within `height` rows of screen.
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        let max = self.wrapped.rows.len().saturating_sub(height.max(1));
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// Moves the sentence cursor by `delta` shown sentences and scrolls it into view.
+    pub fn move_sentence(&mut self, article: &Article, delta: isize, height: usize) {
+        let Some(position) = self.shown_sentences.iter().position(|&s| s == self.sentence) else {
+            return;
+        };
+        let target = position.saturating_add_signed(delta).min(self.shown_sentences.len().saturating_sub(1));
+        self.sentence = self.shown_sentences[target];
+        self.reveal(article.structure.sentences[self.sentence].clone(), height);
+    }
+
+    /// Moves the cursor to the first sentence of the next (or previous) paragraph.
+    pub fn move_paragraph(&mut self, article: &Article, forward: bool, height: usize) {
+        let sentences = &article.structure.sentences;
+        let paragraphs = &article.structure.paragraphs;
+        let Some(current) = sentences.get(self.sentence) else { return };
+        let here = paragraphs.partition_point(|p| p.end < current.start);
+        let first_in = |paragraph: usize| {
+            let span = paragraphs.get(paragraph)?;
+            self.shown_sentences.iter().copied().find(|&s| span.contains(&sentences[s].start))
+        };
+        let found = if forward {
+            (here + 1..paragraphs.len()).find_map(first_in)
+        } else {
+            // From mid-paragraph, go to its first sentence; from its start, to the previous one.
+            let start_of_here = first_in(here).filter(|&s| s != self.sentence);
+            start_of_here.or_else(|| (0..here).rev().find_map(first_in))
+        };
+        if let Some(sentence) = found {
+            self.sentence = sentence;
+            self.reveal(sentences[sentence].clone(), height);
+        }
+    }
+
+    /// Puts the cursor on the sentence that contains byte `offset`, if shown.
+    pub fn place_cursor_at(&mut self, article: &Article, offset: usize) {
+        let sentences = &article.structure.sentences;
+        if let Some(&s) = self.shown_sentences.iter().find(|&&s| sentences[s].start <= offset && offset < sentences[s].end) {
+            self.sentence = s;
+        }
+    }
+
+    /// Scrolls so that `span` is on screen, with a little context above.
+    pub fn reveal(&mut self, span: Range<usize>, height: usize) {
+        let rows = self.wrapped.rows_for(span);
+        if rows.start < self.scroll || rows.end > self.scroll + height {
+            self.scroll = rows.start.saturating_sub(height / 4);
+        }
+    }
+
+    /// Starts or updates a search for `query` (case- and accent-insensitive)
+    /// and moves to the first match at or after the cursor.
+    pub fn search(&mut self, article: &Article, query: &str, height: usize) {
+        let matches = find_all(&article.text, query);
+        let from = article.structure.sentences.get(self.sentence).map_or(0, |s| s.start);
+        let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
+        self.search = Some(Search { query: query.to_string(), matches, current });
+        self.reveal_match(height);
+    }
+
+    /// Moves to the next (or previous) match, wrapping around.
+    pub fn next_match(&mut self, forward: bool, height: usize) {
+        if let Some(search) = &mut self.search {
+            let count = search.matches.len();
+            if count == 0 {
+                return;
+            }
+            search.current = if forward { (search.current + 1) % count } else { (search.current + count - 1) % count };
+        }
+        self.reveal_match(height);
+    }
+
+    fn reveal_match(&mut self, height: usize) {
+        let span = self.search.as_ref().and_then(|s| s.matches.get(s.current).cloned());
+        if let Some(span) = span {
+            self.reveal(span, height);
+        }
+    }
+}
+
+/// The blocks to lay out: the headline, then every paragraph; flagged
+/// paragraphs are left out when `hide_flagged` is set.
+fn blocks(article: &Article, hide_flagged: bool) -> Vec<Block<BlockKind>> {
+    let structure = &article.structure;
+    let mut blocks = Vec::with_capacity(structure.paragraphs.len() + 1);
+    for paragraph in &structure.paragraphs {
+        let first_line = structure.lines.partition_point(|l| l.span.end < paragraph.start);
+        let kind = match structure.lines.get(first_line).and_then(|l| l.flag) {
+            Some(LineKind::Headline) => BlockKind::Headline,
+            Some(kind) => BlockKind::Flagged(kind),
+            None => BlockKind::Body,
+        };
+        if hide_flagged && matches!(kind, BlockKind::Flagged(_)) {
+            continue;
+        }
+        blocks.push(Block { span: paragraph.clone(), kind });
+    }
+    blocks
+}
+
+/// Every match of `query` in `text`, ignoring case and accents, as byte spans.
+fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = query.chars().flat_map(fold_char).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let folded: Vec<(usize, char)> = text.char_indices().flat_map(|(i, c)| fold_char(c).map(move |f| (i, f))).collect();
+    let mut matches = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= folded.len() {
+        if folded[i..i + needle.len()].iter().map(|&(_, c)| c).eq(needle.iter().copied()) {
+            let start = folded[i].0;
+            let last = folded[i + needle.len() - 1].0;
+            let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            matches.push(start..end);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    matches
+}

@@ -1,0 +1,100 @@
+//! The timeline pane's state: zoom, the rows it shows (all, each bucket,
+//! undated) and which one is selected. The selected row narrows the list.
+
+use super::cursor::Cursor;
+use crate::corpus::Article;
+use crate::corpus::timeline::{Bucket, Period, Timeline, Zoom};
+
+/// One row of the timeline pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimelineRow {
+    /// Every article: selecting it clears the period.
+    All { articles: usize },
+    Bucket(Bucket),
+    Undated { articles: usize },
+}
+
+/// What the timeline's selection lets through to the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodFilter {
+    All,
+    Period(Period),
+    Undated,
+}
+
+impl PeriodFilter {
+    /// Whether the article is in the selected period.
+    pub fn admits(&self, article: &Article) -> bool {
+        match (self, &article.date) {
+            (PeriodFilter::All, _) => true,
+            (PeriodFilter::Period(period), Some(date)) => period.contains(date.value),
+            (PeriodFilter::Undated, None) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The timeline pane's state.
+#[derive(Debug)]
+pub struct TimelinePane {
+    pub zoom: Zoom,
+    pub rows: Vec<TimelineRow>,
+    pub cursor: Cursor,
+    /// Whether the second series, date mentions, is shown.
+    pub show_events: bool,
+}
+
+impl Default for TimelinePane {
+    fn default() -> Self {
+        TimelinePane { zoom: Zoom::Year, rows: vec![TimelineRow::All { articles: 0 }], cursor: Cursor::default(), show_events: true }
+    }
+}
+
+impl TimelinePane {
+    /// Rebuilds the rows from the articles, keeping the selected period
+    /// selected (or the period that contains it, after a zoom).
+    pub fn rebuild(&mut self, articles: &[Article]) {
+        let keep = self.filter();
+        let timeline = Timeline::build(articles);
+        let mut rows = vec![TimelineRow::All { articles: articles.len() }];
+        rows.extend(timeline.buckets(self.zoom).into_iter().map(TimelineRow::Bucket));
+        if !timeline.undated().is_empty() {
+            rows.push(TimelineRow::Undated { articles: timeline.undated().len() });
+        }
+        self.rows = rows;
+        self.cursor.selected = self.position_of(keep).unwrap_or(0);
+    }
+
+    fn position_of(&self, filter: PeriodFilter) -> Option<usize> {
+        match filter {
+            PeriodFilter::All => Some(0),
+            PeriodFilter::Undated => self.rows.iter().position(|r| matches!(r, TimelineRow::Undated { .. })),
+            PeriodFilter::Period(period) => self
+                .rows
+                .iter()
+                .position(|r| matches!(r, TimelineRow::Bucket(b) if b.period == period))
+                // After zooming in, the first finer bucket inside the period;
+                // after zooming out, the coarser bucket that contains it.
+                .or_else(|| {
+                    self.rows.iter().position(
+                        |r| matches!(r, TimelineRow::Bucket(b) if period.contains(b.period.0) || b.period.contains(period.0)),
+                    )
+                }),
+        }
+    }
+
+    /// The filter the selected row stands for.
+    pub fn filter(&self) -> PeriodFilter {
+        match self.rows.get(self.cursor.selected) {
+            Some(TimelineRow::Bucket(bucket)) => PeriodFilter::Period(bucket.period),
+            Some(TimelineRow::Undated { .. }) => PeriodFilter::Undated,
+            Some(TimelineRow::All { .. }) | None => PeriodFilter::All,
+        }
+    }
+
+    /// Changes the zoom and rebuilds, keeping the selection's period.
+    pub fn set_zoom(&mut self, zoom: Zoom, articles: &[Article]) {
+        self.zoom = zoom;
+        self.rebuild(articles);
+    }
+}

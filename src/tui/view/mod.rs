@@ -1,0 +1,63 @@
+//! Drawing: pure functions of the app state. Nothing here changes state.
+
+mod list;
+mod overlay;
+mod reader;
+mod status;
+mod timeline;
+
+use super::app::App;
+use super::hints::Hints;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+/// Draws the whole frame.
+pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
+    let areas = app.areas();
+    if let Some(area) = areas.too_small {
+        let note = Paragraph::new(format!("dossier: terminal too small ({}×{})", area.width, area.height))
+            .style(app.theme.text);
+        frame.render_widget(note, area);
+        return;
+    }
+    if let Some(area) = areas.timeline {
+        timeline::draw(app, frame, area);
+    }
+    if let Some(area) = areas.list {
+        list::draw(app, frame, area);
+    }
+    if let Some(area) = areas.reader {
+        reader::draw(app, frame, area);
+    }
+    if let Some(area) = areas.footer {
+        status::draw_footer(app, hints, frame, area);
+    }
+    if let Some(area) = areas.status {
+        status::draw_status(app, frame, area);
+    }
+    overlay::draw(app, hints, frame);
+}
+
+/// A bordered pane with a title, highlighted when focused.
+fn pane<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
+    let theme = &app.theme;
+    Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(title)
+}
+
+/// Writes one line clipped to `area`'s width at row `y` (relative to the area).
+fn put_line(frame: &mut Frame, area: Rect, y: u16, line: Line<'_>) {
+    if y < area.height {
+        frame.render_widget(line, Rect { y: area.y + y, height: 1, ..area });
+    }
+}
+
+/// A key hint: the key in the key style, then its label.
+fn key_hint<'a>(key: &str, label: &'a str, key_style: Style, text: Style) -> [Span<'a>; 3] {
+    [Span::styled(key.to_string(), key_style), Span::styled(format!(" {label}"), text), Span::raw("  ")]
+}

@@ -1,0 +1,129 @@
+//! The reader pane: the article's cleaned text wrapped by our own wrapper,
+//! boilerplate dimmed, date mentions highlighted, the sentence cursor and
+//! search hits marked, and the cursor sentence's dates resolved on demand.
+
+use super::{pane, put_line};
+use crate::corpus::Article;
+use crate::corpus::Provenance;
+use crate::tui::app::{App, Focus};
+use crate::tui::reader::{BlockKind, Reader};
+use crate::tui::wrap::segments;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Draws the reader pane (or a hint when no article is selected).
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Reader;
+    let Some(reader) = &app.reader else {
+        let block = pane(app, Line::styled(" Reader ", theme.title), focused);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        put_line(frame, inner, 1, Line::styled("  Select an article in the list.", theme.dim));
+        return;
+    };
+    let article = &app.articles[reader.article];
+    let mut title = vec![Span::styled(format!(" {} ", article.title()), theme.title)];
+    if article.structure.title.derived {
+        title.push(Span::styled("(derived title) ", theme.dim));
+    }
+    let block = pane(app, Line::from(title), focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 3 || inner.height == 0 {
+        return;
+    }
+    // One column of margin on each side reads better than text on the border.
+    let text_area = Rect { x: inner.x + 1, width: inner.width - 2, ..inner };
+    put_line(frame, text_area, 0, header(app, article));
+
+    let dates_line = app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten();
+    let body_height = text_area.height.saturating_sub(1 + u16::from(dates_line.is_some()));
+    let styled = styled_ranges(app, reader, article);
+    let rows = reader.wrapped.rows.iter().skip(reader.scroll).take(body_height as usize);
+    for (y, row) in rows.enumerate() {
+        let base = match row.kind {
+            Some(BlockKind::Headline) => theme.title,
+            Some(BlockKind::Flagged(_)) => theme.dim,
+            _ => theme.text,
+        };
+        let spans: Vec<Span> = segments(row.span.clone(), &styled)
+            .into_iter()
+            .map(|(range, style)| Span::styled(&article.text[range], style.map_or(base, |s| base.patch(s))))
+            .collect();
+        put_line(frame, text_area, y as u16 + 1, Line::from(spans));
+    }
+    if let Some(line) = dates_line {
+        put_line(frame, text_area, text_area.height - 1, line);
+    }
+    let total = reader.wrapped.rows.len();
+    if total > body_height as usize {
+        let percent = (reader.scroll + body_height as usize).min(total) * 100 / total.max(1);
+        let position = Line::styled(format!(" {percent}% "), theme.dim).right_aligned();
+        frame.render_widget(position, Rect { y: area.bottom() - 1, height: 1, x: area.x + 1, width: area.width - 2 });
+    }
+}
+
+/// Source, language, date with provenance, and the file.
+fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
+    let theme = &app.theme;
+    let date = match &article.date {
+        None => "undated".to_string(),
+        Some(d) if d.provenance == Provenance::Inferred => format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0),
+        Some(d) => format!("{} ({})", d.value, d.provenance),
+    };
+    let source = article.meta.source.as_deref().unwrap_or("unknown source");
+    Line::from(vec![
+        Span::styled(source, theme.key),
+        Span::styled(format!(" · {} · {date} · {}", article.lang.lang, article.id), theme.dim),
+    ])
+}
+
+/// Byte ranges to style, later ones winning: date mentions, the sentence
+/// cursor (when the reader has focus), search hits, the current hit.
+fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops::Range<usize>, Style)> {
+    let theme = &app.theme;
+    let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+    if app.focus == Focus::Reader
+        && let Some(sentence) = article.structure.sentences.get(reader.sentence)
+    {
+        styled.push((sentence.clone(), theme.sentence_cursor));
+    }
+    styled.extend(article.mentions.iter().map(|m| (m.span.clone(), theme.date_mention)));
+    if let Some(search) = &reader.search {
+        styled.extend(search.matches.iter().map(|m| (m.clone(), theme.search_hit)));
+        if let Some(current) = search.matches.get(search.current) {
+            styled.push((current.clone(), theme.search_hit.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)));
+        }
+    }
+    styled
+}
+
+/// The cursor sentence's date mentions with their normalised values, or
+/// the search position while searching.
+fn cursor_dates<'a>(app: &App, reader: &Reader, article: &'a Article) -> Option<Line<'a>> {
+    let theme = &app.theme;
+    if let Some(search) = &reader.search {
+        let count = search.matches.len();
+        let at = if count == 0 { 0 } else { search.current + 1 };
+        return Some(Line::styled(format!("search “{}”: {at}/{count}", search.query), theme.dim));
+    }
+    let sentence = article.structure.sentences.get(reader.sentence)?;
+    let mentions: Vec<_> =
+        article.mentions.iter().filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end).collect();
+    if mentions.is_empty() {
+        return Some(Line::styled("dates: none in this sentence", theme.dim));
+    }
+    let mut spans = vec![Span::styled("dates: ", theme.dim)];
+    for (i, mention) in mentions.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(&article.text[mention.span.clone()], theme.date_mention));
+        let value = mention.normalised().unwrap_or_else(|| "unresolved".to_string());
+        spans.push(Span::styled(format!(" → {value}"), theme.text));
+    }
+    Some(Line::from(spans))
+}

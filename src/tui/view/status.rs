@@ -1,0 +1,101 @@
+//! The footer (the focused pane's main keys, or the prompt being typed)
+//! and the status line (corpus, counts, filters, focus, progress).
+
+use super::key_hint;
+use crate::tui::app::{App, Prompt};
+use crate::tui::hints::{FOOTER_GLOBAL, Hints, footer_actions};
+use crate::tui::list::LanguageFilter;
+use crate::tui::timeline_pane::PeriodFilter;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draws the footer: the prompt when one is open, else key hints.
+pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    if let Some(prompt) = app.prompt {
+        let (label, text) = match prompt {
+            Prompt::Filter => ("filter /", app.list.query.as_str()),
+            Prompt::Search => ("search /", app.search_input.as_str()),
+        };
+        let line = Line::from(vec![
+            Span::styled(format!("{label} "), theme.key),
+            Span::styled(text, theme.text),
+            Span::styled("▏", theme.key),
+            Span::styled("   Enter keep · Esc clear", theme.dim),
+        ]);
+        frame.render_widget(line, area);
+        return;
+    }
+    let context = app.focus.context();
+    let mut spans = Vec::new();
+    for &action in footer_actions(app.focus).iter().chain(FOOTER_GLOBAL) {
+        if let Some(key) = hints.key_for(context, action) {
+            spans.extend(key_hint(key, short_label(action.description()), theme.key, theme.dim));
+        }
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The footer shows the description up to its first colon-free clause.
+fn short_label(description: &str) -> &str {
+    let description = description.split_once(": ").map_or(description, |(_, rest)| rest);
+    description.split([',', '(']).next().unwrap_or(description).trim()
+}
+
+/// Draws the status line.
+pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut parts = vec![
+        format!(" {} ", app.corpus_name),
+        format!("{}/{} articles", app.list.visible.len(), app.articles.len()),
+    ];
+    match app.timeline.filter() {
+        PeriodFilter::All => {}
+        PeriodFilter::Period(period) => parts.push(format!("period {period}")),
+        PeriodFilter::Undated => parts.push("undated only".to_string()),
+    }
+    if !app.list.query.is_empty() {
+        parts.push(format!("filter “{}”", app.list.query));
+    }
+    if let LanguageFilter::Only(lang) = app.list.language {
+        parts.push(format!("lang {lang}"));
+    }
+    if app.list.annotated_only {
+        parts.push("annotated only".to_string());
+    }
+    parts.push(format!("focus {}", app.focus.label()));
+    if !app.mouse {
+        parts.push("mouse off".to_string());
+    }
+    let loading = &app.loading;
+    if let Some(error) = &loading.error {
+        parts.push(format!("load failed: {error}"));
+    } else if !loading.finished {
+        match loading.total {
+            Some(total) => parts.push(format!("loading {}/{} files…", loading.done, total)),
+            None => parts.push("loading…".to_string()),
+        }
+    } else if let Some(report) = &loading.report
+        && !(report.skipped.is_empty() && report.problems.is_empty())
+    {
+        parts.push(format!("{} skipped, {} problems (dossier inspect)", report.skipped.len(), report.problems.len()));
+    }
+    let mut spans = vec![Span::styled(parts.join(" · "), theme.status)];
+    if let Some(message) = &app.message {
+        spans.push(Span::styled(format!("  {message} "), theme.key));
+    }
+    frame.render_widget(Line::from(spans).style(theme.status), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_label;
+
+    #[test]
+    fn footer_labels_drop_the_pane_prefix_and_asides() {
+        assert_eq!(short_label("timeline: zoom in (year → month → week → day)"), "zoom in");
+        assert_eq!(short_label("reader: search in the article"), "search in the article");
+        assert_eq!(short_label("quit dossier"), "quit dossier");
+    }
+}
