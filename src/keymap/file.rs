@@ -550,6 +550,22 @@ mod tests {
     }
 
     #[test]
+    fn comments_around_keys_and_values_do_not_shift_positions() {
+        let text = lines(&[
+            "(contexts: {",
+            "  \"list\": {",
+            "    // move",
+            "    \"j\": /* was Down */ Dwon, // typo",
+            "  },",
+            "})",
+        ]);
+        assert_eq!(
+            error_of(&[&text]),
+            "layer0.ron:4:25: unknown action `Dwon`, did you mean `Down`?"
+        );
+    }
+
+    #[test]
     fn unknown_action_far_from_any_has_no_suggestion() {
         let text = r#"( contexts: { "global": { "q": Frobnicate } } )"#;
         assert_eq!(
@@ -720,6 +736,13 @@ mod tests {
             .map(|(k, _)| k.to_string())
             .collect();
         assert_eq!(list, vec!["j", "<C-d>"]);
+    }
+
+    #[test]
+    fn reserved_values_may_follow_a_comment() {
+        let user = r#"( contexts: { "list": { "k": /* not needed */ Unbind } } )"#;
+        let keymap = load(&[BASE, user]).expect("valid");
+        assert!(keymap.keys_for("list", &TestAction::Up).is_empty());
     }
 
     #[test]

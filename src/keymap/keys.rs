@@ -30,7 +30,7 @@ impl KeyChord {
     pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
         match code {
             KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => Self {
-                code: KeyCode::Char(c.to_uppercase().next().unwrap_or(c)),
+                code: KeyCode::Char(single_uppercase(c)),
                 modifiers: modifiers - KeyModifiers::SHIFT,
             },
             KeyCode::BackTab => Self {
@@ -44,6 +44,15 @@ impl KeyChord {
     /// A chord without modifiers.
     pub fn plain(code: KeyCode) -> Self {
         Self::new(code, KeyModifiers::NONE)
+    }
+}
+
+/// The uppercase form of `c` when it is a single character (`ß` stays `ß`).
+fn single_uppercase(c: char) -> char {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u,
+        _ => c,
     }
 }
 
@@ -237,8 +246,8 @@ impl KeySequence {
         self.0.len()
     }
 
-    /// Always false: a parsed sequence has at least one key. Provided for
-    /// symmetry with [`KeySequence::len`].
+    /// Whether there are no keys: never for a parsed sequence, only for one
+    /// built from an empty `Vec`.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -386,6 +395,7 @@ mod tests {
         assert_eq!(event(KeyCode::Char('J'), KeyModifiers::SHIFT), chord("J"));
         assert_eq!(event(KeyCode::Char('j'), KeyModifiers::SHIFT), chord("J"));
         assert_eq!(event(KeyCode::Char('?'), KeyModifiers::SHIFT), chord("?"));
+        assert_eq!(event(KeyCode::Char('ß'), KeyModifiers::SHIFT), chord("ß"));
         assert_eq!(
             event(KeyCode::BackTab, KeyModifiers::SHIFT),
             chord("<S-Tab>")

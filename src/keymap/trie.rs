@@ -143,3 +143,239 @@ fn continuations<A: Clone>(entries: &[&Entry<A>], prefix: &[KeyChord]) -> Vec<Co
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::keymap::tests::{TestAction, keys, load};
+
+    const KEYMAP: &str = r#"(
+    contexts: {
+        "global": {
+            "q": Quit,
+            "g": Group("go to"),
+            "g g": GoTop,
+            "g e": GoBottom,
+            "z z": Up,
+            "<C-x> <C-s>": ToggleHelp,
+        },
+        "reader": {
+            "q": Down,
+            "g k": Up,
+            "<Esc>": Up,
+        },
+    },
+)"#;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn char(c: char) -> KeyEvent {
+        press(KeyCode::Char(c))
+    }
+
+    fn feed_all(
+        resolver: &mut KeyResolver,
+        contexts: &[&str],
+        events: &[KeyEvent],
+    ) -> Resolution<TestAction> {
+        let keymap = load(&[KEYMAP]).expect("valid");
+        let mut last = Resolution::Unbound;
+        for event in events {
+            last = resolver.feed(&keymap, contexts, *event);
+        }
+        last
+    }
+
+    #[test]
+    fn single_key_matches_at_once() {
+        let mut resolver = KeyResolver::new();
+        assert_eq!(
+            feed_all(&mut resolver, &["list"], &[char('q')]),
+            Resolution::Matched(TestAction::Quit)
+        );
+        assert!(resolver.pending().is_empty());
+    }
+
+    #[test]
+    fn g_g_is_pending_then_matched() {
+        let keymap = load(&[KEYMAP]).expect("valid");
+        let mut resolver = KeyResolver::new();
+        let Resolution::Pending {
+            prefix,
+            continuations,
+        } = resolver.feed(&keymap, &["list"], char('g'))
+        else {
+            panic!("g should be pending");
+        };
+        assert_eq!(prefix, keys("g"));
+        assert_eq!(
+            continuations,
+            vec![
+                Continuation {
+                    key: keys("g").chords()[0],
+                    next: Next::Action(TestAction::GoTop)
+                },
+                Continuation {
+                    key: keys("e").chords()[0],
+                    next: Next::Action(TestAction::GoBottom)
+                },
+            ]
+        );
+        assert_eq!(resolver.pending(), keys("g").chords());
+        assert_eq!(
+            resolver.feed(&keymap, &["list"], char('g')),
+            Resolution::Matched(TestAction::GoTop)
+        );
+        assert!(resolver.pending().is_empty());
+    }
+
+    #[test]
+    fn modified_sequences_resolve() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut resolver = KeyResolver::new();
+        assert_eq!(
+            feed_all(&mut resolver, &[], &[ctrl('x'), ctrl('s')]),
+            Resolution::Matched(TestAction::ToggleHelp)
+        );
+    }
+
+    #[test]
+    fn context_bindings_join_the_global_group_and_win_over_global_keys() {
+        let keymap = load(&[KEYMAP]).expect("valid");
+        let mut resolver = KeyResolver::new();
+        assert_eq!(
+            resolver.feed(&keymap, &["reader"], char('q')),
+            Resolution::Matched(TestAction::Down)
+        );
+        let Resolution::Pending { continuations, .. } =
+            resolver.feed(&keymap, &["reader"], char('g'))
+        else {
+            panic!("g should be pending");
+        };
+        let next_keys: Vec<String> = continuations.iter().map(|c| c.key.to_string()).collect();
+        assert_eq!(next_keys, vec!["k", "g", "e"]);
+    }
+
+    #[test]
+    fn prefix_without_a_label_is_an_unlabelled_group() {
+        let mut resolver = KeyResolver::new();
+        let Resolution::Pending { continuations, .. } =
+            feed_all(&mut resolver, &[], &[press(KeyCode::Char('z'))])
+        else {
+            panic!("z should be pending");
+        };
+        assert_eq!(continuations[0].next, Next::Action(TestAction::Up));
+        // From the top, `g` is a group with its label and `z` one without.
+        let keymap = load(&[KEYMAP]).expect("valid");
+        let top = continuations_at(&keymap, &[]);
+        assert!(top.contains(&(String::from("g"), Next::Group(Some("go to".into())))));
+        assert!(top.contains(&(String::from("z"), Next::Group(None))));
+    }
+
+    fn continuations_at(
+        keymap: &Keymap<TestAction>,
+        prefix: &[KeyChord],
+    ) -> Vec<(String, Next<TestAction>)> {
+        let entries = keymap.effective(&[]);
+        continuations(&entries, prefix)
+            .into_iter()
+            .map(|c| (c.key.to_string(), c.next))
+            .collect()
+    }
+
+    #[test]
+    fn escape_cancels_a_pending_sequence() {
+        let mut resolver = KeyResolver::new();
+        assert_eq!(
+            feed_all(
+                &mut resolver,
+                &["reader"],
+                &[char('g'), press(KeyCode::Esc)]
+            ),
+            Resolution::Cancelled
+        );
+        assert!(resolver.pending().is_empty());
+        // With nothing pending, `<Esc>` is an ordinary key.
+        assert_eq!(
+            feed_all(&mut resolver, &["reader"], &[press(KeyCode::Esc)]),
+            Resolution::Matched(TestAction::Up)
+        );
+    }
+
+    #[test]
+    fn a_key_that_continues_nothing_resets_and_is_dropped() {
+        let mut resolver = KeyResolver::new();
+        assert_eq!(
+            feed_all(&mut resolver, &["list"], &[char('g'), char('q')]),
+            Resolution::Unbound
+        );
+        assert!(resolver.pending().is_empty());
+        assert_eq!(
+            feed_all(&mut resolver, &["list"], &[char('q')]),
+            Resolution::Matched(TestAction::Quit)
+        );
+        assert_eq!(
+            feed_all(&mut resolver, &["list"], &[char('x')]),
+            Resolution::Unbound
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored_and_repeats_count_as_presses() {
+        let keymap = load(&[KEYMAP]).expect("valid");
+        let mut resolver = KeyResolver::new();
+        let with_kind =
+            |kind| KeyEvent::new_with_kind(KeyCode::Char('g'), KeyModifiers::NONE, kind);
+        assert!(matches!(
+            resolver.feed(&keymap, &[], with_kind(KeyEventKind::Press)),
+            Resolution::Pending { .. }
+        ));
+        assert_eq!(
+            resolver.feed(&keymap, &[], with_kind(KeyEventKind::Release)),
+            Resolution::Unbound
+        );
+        assert_eq!(resolver.pending(), keys("g").chords());
+        assert_eq!(
+            resolver.feed(&keymap, &[], with_kind(KeyEventKind::Repeat)),
+            Resolution::Matched(TestAction::GoTop)
+        );
+    }
+
+    #[test]
+    fn reset_forgets_the_pending_prefix() {
+        let mut resolver = KeyResolver::new();
+        feed_all(&mut resolver, &[], &[char('g')]);
+        resolver.reset();
+        assert_eq!(
+            feed_all(&mut resolver, &[], &[char('e')]),
+            Resolution::Unbound
+        );
+    }
+
+    #[test]
+    fn shifted_events_match_uppercase_bindings() {
+        let keymap =
+            load(&[r#"( contexts: { "global": { "J": Down, "<S-Tab>": Up } } )"#]).expect("valid");
+        let mut resolver = KeyResolver::new();
+        assert_eq!(
+            resolver.feed(
+                &keymap,
+                &[],
+                KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT)
+            ),
+            Resolution::Matched(TestAction::Down)
+        );
+        assert_eq!(
+            resolver.feed(
+                &keymap,
+                &[],
+                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)
+            ),
+            Resolution::Matched(TestAction::Up)
+        );
+    }
+}
