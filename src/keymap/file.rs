@@ -310,6 +310,8 @@ struct WrittenContext<A> {
     bindings: Vec<(KeySequence, Written<A>, Location)>,
 }
 
+/// Parses and checks one layer on its own: syntax, context names, keys,
+/// values, and duplicates within the file.
 fn parse_layer<A: DeserializeOwned>(
     source: &KeymapSource,
     known_contexts: &[&str],
@@ -320,7 +322,8 @@ fn parse_layer<A: DeserializeOwned>(
         KeymapError::invalid(location, Problem::Syntax(e.code.to_string()))
     })?;
 
-    let mut first_seen: HashMap<String, Location> = HashMap::new();
+    // Line of each context's first occurrence, to reject a second one.
+    let mut first_lines: HashMap<String, usize> = HashMap::new();
     let mut contexts = Vec::new();
     for (raw_name, raw_bindings) in raw.contexts.0 {
         let raw_name = raw_name.trim().get_ron();
@@ -336,14 +339,13 @@ fn parse_layer<A: DeserializeOwned>(
                 Problem::UnknownContext { name, suggestion },
             ));
         }
-        if let Some(first) = first_seen.get(&name) {
-            let first_line = first.line;
+        if let Some(&first_line) = first_lines.get(&name) {
             return Err(KeymapError::invalid(
                 location,
                 Problem::DuplicateContext { name, first_line },
             ));
         }
-        first_seen.insert(name.clone(), location);
+        first_lines.insert(name.clone(), location.line);
 
         let mut bindings: Vec<(KeySequence, Written<A>, Location)> = Vec::new();
         for (raw_keys, raw_value) in raw_bindings.0 {
