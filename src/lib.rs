@@ -1,8 +1,11 @@
 //! dossier: a keyboard-driven terminal reader and annotator for news corpora.
 //!
-//! Layers (see DESIGN.md): `corpus` reads and understands articles; the
-//! annotation, keymap and TUI layers build on it; `main.rs` is a thin CLI.
+//! Layers (see DESIGN.md): `corpus` reads and understands articles; `keymap`
+//! parses and resolves RON keymaps; `tui` is the reading interface built on
+//! both; `cli` is a thin command line over all of them.
 
 pub mod cli;
 pub mod corpus;
 pub mod display;
+pub mod keymap;
+pub mod tui;
