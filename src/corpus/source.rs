@@ -2,9 +2,22 @@
 //! front matter, JSON Lines. Files that are not articles are skipped and
 //! reported, never fatal.
 
+use super::decode::{self, Decoded};
 use super::{ArticleId, CorpusError};
+use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+
+/// Largest `.txt` or Markdown file read; an article this long is a log or
+/// a dump, not news.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Largest `.jsonl` file read: one file may hold a whole collection.
+pub const MAX_JSON_LINES_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// The file format an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -77,14 +90,609 @@ pub struct LoadProblem {
 /// Everything noteworthy about a load besides the articles themselves.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LoadReport {
+    /// Files met below the root, loaded or skipped. Hidden files (and files
+    /// in hidden folders) and dossier's own annotation files are not counted.
     pub files_seen: usize,
+    /// Bytes of the files that were read.
     pub bytes_read: u64,
     pub skipped: Vec<Skipped>,
     pub problems: Vec<LoadProblem>,
 }
 
 /// Reads every article below `root`.
+///
+/// Folders are walked in name order; hidden entries (names starting with
+/// `.`) and dossier's annotation files (`dossier.ron`, `dossier.ron.bak`,
+/// `*.ron.tmp`) are ignored without a word. Files are read and decoded on
+/// all cores; documents come back sorted by id. A file that cannot be used
+/// is reported in [`LoadReport::skipped`], never fatal.
 pub fn load_folder(root: &Path) -> Result<(Vec<RawDocument>, LoadReport), CorpusError> {
-    let _ = root;
-    todo!("source::load_folder")
+    let metadata = fs::metadata(root).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => CorpusError::Missing(root.to_path_buf()),
+        _ => CorpusError::Io {
+            path: root.to_path_buf(),
+            source,
+        },
+    })?;
+    if !metadata.is_dir() {
+        return Err(CorpusError::NotAFolder(root.to_path_buf()));
+    }
+    let mut walk = Walk::default();
+    walk.folder(root, Path::new(""))
+        .map_err(|source| CorpusError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+
+    let outcomes: Vec<FileOutcome> = walk
+        .articles
+        .par_iter()
+        .map(|(path, format)| read_article_file(root, path, *format))
+        .collect();
+
+    let mut report = LoadReport {
+        files_seen: walk.files_seen,
+        skipped: walk.skipped,
+        ..LoadReport::default()
+    };
+    let mut documents = Vec::new();
+    for outcome in outcomes {
+        report.bytes_read += outcome.bytes_read;
+        report.skipped.extend(outcome.skipped);
+        report.problems.extend(outcome.problems);
+        documents.extend(outcome.documents);
+    }
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+        .problems
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Ok((documents, report))
+}
+
+/// The format of an article file by its extension, or `None` for files
+/// that are not articles.
+fn article_format(path: &Path) -> Option<SourceFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" => Some(SourceFormat::Text),
+        "md" | "markdown" => Some(SourceFormat::Markdown),
+        "jsonl" => Some(SourceFormat::JsonLines),
+        _ => None,
+    }
+}
+
+/// Entries the walk passes over silently: hidden files and folders, and
+/// the annotation store with its backup and temporary files.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name == "dossier.ron"
+        || name == "dossier.ron.bak"
+        || name.ends_with(".ron.tmp")
+}
+
+/// The id of a file: its path relative to the root with `/` separators.
+fn path_id(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The files found below the root.
+#[derive(Default)]
+struct Walk {
+    /// Article files (relative paths) in walk order.
+    articles: Vec<(PathBuf, SourceFormat)>,
+    skipped: Vec<Skipped>,
+    files_seen: usize,
+    /// Canonical folders already walked, so symlink loops end.
+    visited: HashSet<PathBuf>,
+}
+
+impl Walk {
+    /// Walks `root/relative`. Only an unreadable root is an error; an
+    /// unreadable folder or entry below it is reported and skipped.
+    fn folder(&mut self, root: &Path, relative: &Path) -> io::Result<()> {
+        let absolute = root.join(relative);
+        if !self.visited.insert(fs::canonicalize(&absolute)?) {
+            return Ok(());
+        }
+        let mut names = Vec::new();
+        for entry in fs::read_dir(&absolute)? {
+            match entry {
+                Ok(entry) => names.push(entry.file_name()),
+                Err(error) => self.unreadable(relative.to_path_buf(), &error),
+            }
+        }
+        names.sort();
+        for name in names {
+            if is_ignored(&name.to_string_lossy()) {
+                continue;
+            }
+            let path = relative.join(&name);
+            // Follows symlinks: a link to an article is read like the article.
+            match fs::metadata(root.join(&path)) {
+                Ok(metadata) if metadata.is_dir() => {
+                    if let Err(error) = self.folder(root, &path) {
+                        self.unreadable(path, &error);
+                    }
+                }
+                Ok(metadata) => {
+                    self.files_seen += 1;
+                    // Only regular files: reading a FIFO or device would block.
+                    match article_format(&path).filter(|_| metadata.is_file()) {
+                        Some(format) => self.articles.push((path, format)),
+                        None => self.skipped.push(Skipped {
+                            path,
+                            reason: SkipReason::NotAnArticle,
+                        }),
+                    }
+                }
+                Err(error) => {
+                    self.files_seen += 1;
+                    self.unreadable(path, &error);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unreadable(&mut self, path: PathBuf, error: &io::Error) {
+        self.skipped.push(Skipped {
+            path,
+            reason: SkipReason::Unreadable {
+                message: error.to_string(),
+            },
+        });
+    }
+}
+
+/// What reading one file gave.
+#[derive(Default)]
+struct FileOutcome {
+    documents: Vec<RawDocument>,
+    skipped: Option<Skipped>,
+    problems: Vec<LoadProblem>,
+    bytes_read: u64,
+}
+
+impl FileOutcome {
+    fn skipped(path: &Path, reason: SkipReason, bytes_read: u64) -> FileOutcome {
+        FileOutcome {
+            skipped: Some(Skipped {
+                path: path.to_path_buf(),
+                reason,
+            }),
+            bytes_read,
+            ..FileOutcome::default()
+        }
+    }
+}
+
+/// Reads, decodes and parses one article file.
+fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutcome {
+    let limit = match format {
+        SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
+        SourceFormat::Text | SourceFormat::Markdown => MAX_ARTICLE_BYTES,
+    };
+    let bytes = match read_limited(&root.join(path), limit) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(size)) => {
+            let reason = SkipReason::TooLarge { bytes: size, limit };
+            return FileOutcome::skipped(path, reason, 0);
+        }
+        Err(error) => {
+            let reason = SkipReason::Unreadable {
+                message: error.to_string(),
+            };
+            return FileOutcome::skipped(path, reason, 0);
+        }
+    };
+    let bytes_read = bytes.len() as u64;
+    let Some(Decoded { text, encoding }) = decode::decode(&bytes) else {
+        return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
+    };
+    if text.trim().is_empty() {
+        return FileOutcome::skipped(path, SkipReason::Empty, bytes_read);
+    }
+    let document = |id: String, meta: StatedMeta, body: String| RawDocument {
+        id: ArticleId(id),
+        path: path.to_path_buf(),
+        format,
+        encoding,
+        meta,
+        body,
+    };
+    let id = path_id(path);
+    let problem = |line: usize, message: String| LoadProblem {
+        path: path.to_path_buf(),
+        line: Some(line),
+        message,
+    };
+    match format {
+        SourceFormat::Text => FileOutcome {
+            documents: vec![document(id, StatedMeta::default(), text)],
+            bytes_read,
+            ..FileOutcome::default()
+        },
+        SourceFormat::Markdown => {
+            let markdown = read_markdown(&text);
+            let problems = markdown
+                .problems
+                .into_iter()
+                .map(|(line, message)| problem(line, message))
+                .collect();
+            if markdown.body.trim().is_empty() {
+                return FileOutcome {
+                    problems,
+                    ..FileOutcome::skipped(path, SkipReason::Empty, bytes_read)
+                };
+            }
+            FileOutcome {
+                documents: vec![document(id, markdown.meta, markdown.body.to_owned())],
+                problems,
+                bytes_read,
+                ..FileOutcome::default()
+            }
+        }
+        SourceFormat::JsonLines => {
+            let records = read_json_lines(&text, &id);
+            FileOutcome {
+                documents: records
+                    .documents
+                    .into_iter()
+                    .map(|(id, meta, body)| document(id, meta, body))
+                    .collect(),
+                problems: records
+                    .problems
+                    .into_iter()
+                    .map(|(line, message)| problem(line, message))
+                    .collect(),
+                bytes_read,
+                ..FileOutcome::default()
+            }
+        }
+    }
+}
+
+/// The file's bytes, or `Ok(Err(size))` when it is larger than `limit`.
+fn read_limited(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
+    let file = fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::new();
+    // `take` guards against a file that grows while we read it.
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > limit { Err(read) } else { Ok(bytes) })
+}
+
+/// A problem found in a file: its 1-based line and a message.
+type LineProblem = (usize, String);
+
+/// A Markdown file split into what its front matter states and its body.
+struct Markdown<'a> {
+    meta: StatedMeta,
+    body: &'a str,
+    problems: Vec<LineProblem>,
+}
+
+/// Splits off and reads a front-matter block: a `---` line at the very top
+/// and the next `---` (or `...`) line. Without a closing line the whole
+/// file is the body.
+fn read_markdown(text: &str) -> Markdown<'_> {
+    let mut markdown = Markdown {
+        meta: StatedMeta::default(),
+        body: text,
+        problems: Vec::new(),
+    };
+    let mut lines = text.split_inclusive('\n');
+    match lines.next() {
+        Some(first) if first.trim_end() == "---" => {
+            let mut offset = first.len();
+            for line in lines {
+                if matches!(line.trim_end(), "---" | "...") {
+                    let block = &text[first.len()..offset];
+                    let (meta, problems) = parse_front_matter(block);
+                    markdown.meta = meta;
+                    markdown.problems = problems;
+                    markdown.body = &text[offset + line.len()..];
+                    return markdown;
+                }
+                offset += line.len();
+            }
+            markdown.problems.push((
+                1,
+                "front matter opened with `---` is never closed; the whole file is read as the article"
+                    .to_owned(),
+            ));
+        }
+        _ => {}
+    }
+    markdown
+}
+
+/// Reads YAML-ish `key: value` lines. Known keys are `title`, `date`,
+/// `source`, `url`, `lang`/`language` and `tags` (`[a, b]`, `a, b` or `- a`
+/// lines below an empty `tags:`); other keys are ignored. Line numbers count
+/// the opening `---` as line 1.
+fn parse_front_matter(block: &str) -> (StatedMeta, Vec<LineProblem>) {
+    let mut meta = StatedMeta::default();
+    let mut problems = Vec::new();
+    // Whether `- item` lines currently add to the tags.
+    let mut in_tag_list = false;
+    for (index, line) in block.lines().enumerate() {
+        let number = index + 2;
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(item) = line.strip_prefix('-') {
+            if in_tag_list {
+                match unquote(item.trim()) {
+                    Ok(tag) if !tag.is_empty() => meta.tags.push(tag),
+                    Ok(_) => {}
+                    Err(message) => problems.push((number, message)),
+                }
+            } else {
+                problems.push((
+                    number,
+                    format!("front matter: list item `{line}` does not belong to `tags:`"),
+                ));
+            }
+            continue;
+        }
+        in_tag_list = false;
+        let Some((key, value)) = line
+            .split_once(':')
+            .filter(|(key, _)| !key.trim().is_empty())
+        else {
+            problems.push((
+                number,
+                format!("front matter: expected `key: value`, found `{line}`"),
+            ));
+            continue;
+        };
+        let value = value.trim();
+        let field = match key.trim().to_ascii_lowercase().as_str() {
+            "title" => &mut meta.title,
+            "date" => &mut meta.date,
+            "source" => &mut meta.source,
+            "url" => &mut meta.url,
+            "lang" | "language" => &mut meta.lang,
+            "tags" if value.is_empty() => {
+                in_tag_list = true;
+                continue;
+            }
+            "tags" => {
+                match inline_tags(value) {
+                    Ok(tags) => meta.tags = tags,
+                    Err(message) => problems.push((number, message)),
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match unquote(value) {
+            Ok(value) => *field = Some(value).filter(|v| !v.is_empty()),
+            Err(message) => problems.push((number, message)),
+        }
+    }
+    (meta, problems)
+}
+
+/// Tags written on one line: `[a, "b"]` or `a, b`.
+fn inline_tags(value: &str) -> Result<Vec<String>, String> {
+    let list = match value.strip_prefix('[') {
+        Some(rest) => rest
+            .strip_suffix(']')
+            .ok_or_else(|| format!("front matter: tag list `{value}` has no closing `]`"))?,
+        None => &unquote(value)?,
+    };
+    let mut tags = Vec::new();
+    for tag in list.split(',') {
+        let tag = unquote(tag.trim())?;
+        if !tag.is_empty() {
+            tags.push(tag);
+        }
+    }
+    Ok(tags)
+}
+
+/// A front-matter value without its quotes (`"..."` with `\"` and `\\`
+/// escapes, or `'...'` with `''`); unquoted values are taken as they are.
+fn unquote(value: &str) -> Result<String, String> {
+    let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+        return Ok(value.to_owned());
+    };
+    let inner = value
+        .strip_prefix(quote)
+        .and_then(|rest| rest.strip_suffix(quote))
+        .filter(|_| value.len() >= 2)
+        .ok_or_else(|| format!("front matter: unclosed quote in `{value}`"))?;
+    Ok(if quote == '"' {
+        inner.replace("\\\"", "\"").replace("\\\\", "\\")
+    } else {
+        inner.replace("''", "'")
+    })
+}
+
+/// The articles of a JSON Lines file and the problems of its bad lines.
+struct JsonLines {
+    /// Id, stated metadata and body of each record.
+    documents: Vec<(String, StatedMeta, String)>,
+    problems: Vec<LineProblem>,
+}
+
+/// Reads one article per non-blank line. A record's id is `file#id` with the
+/// record's own `id`, else `file#L<line>`; a duplicate id falls back to the
+/// line form so every id stays unique.
+fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
+    let records: Vec<(usize, Result<Record, String>)> = lines
+        .into_par_iter()
+        .map(|(number, line)| (number, parse_record(line)))
+        .collect();
+
+    let mut result = JsonLines {
+        documents: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut ids = HashSet::new();
+    for (number, record) in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(message) => {
+                result.problems.push((number, message));
+                continue;
+            }
+        };
+        result
+            .problems
+            .extend(record.warnings.into_iter().map(|w| (number, w)));
+        let line_id = format!("{file_id}#L{number}");
+        let id = match record.id {
+            Some(own) => {
+                let id = format!("{file_id}#{own}");
+                if ids.contains(&id) {
+                    result.problems.push((
+                        number,
+                        format!("duplicate id `{own}`; this record is `{line_id}`"),
+                    ));
+                    line_id
+                } else {
+                    id
+                }
+            }
+            None => line_id,
+        };
+        if !ids.insert(id.clone()) {
+            result
+                .problems
+                .push((number, format!("duplicate id `{id}`; record not loaded")));
+            continue;
+        }
+        result.documents.push((id, record.meta, record.body));
+    }
+    result
+}
+
+/// One JSON Lines record.
+struct Record {
+    id: Option<String>,
+    meta: StatedMeta,
+    body: String,
+    /// Fields that were present but unusable; the record still loads.
+    warnings: Vec<String>,
+}
+
+/// Parses one line; an error means the record cannot load.
+fn parse_record(line: &str) -> Result<Record, String> {
+    let value: Value = serde_json::from_str(line).map_err(|error| {
+        // serde_json appends " at line 1 column N"; the line is ours to give.
+        let message = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        let message = message.strip_suffix(&suffix).unwrap_or(&message);
+        format!("invalid JSON at column {}: {message}", error.column())
+    })?;
+    let Value::Object(object) = value else {
+        return Err(format!(
+            "expected a JSON object, found {}",
+            json_kind(&value)
+        ));
+    };
+    let body = text_field(&object, &["text", "body"])?
+        .ok_or_else(|| "no `text` or `body` field".to_owned())?;
+    if body.trim().is_empty() {
+        return Err("the article text is empty".to_owned());
+    }
+    let mut warnings = Vec::new();
+    let mut optional = |names: &[&str]| match text_field(&object, names) {
+        Ok(text) => text.filter(|t| !t.trim().is_empty()),
+        Err(warning) => {
+            warnings.push(warning);
+            None
+        }
+    };
+    let mut meta = StatedMeta {
+        title: optional(&["title"]),
+        date: optional(&["date"]),
+        source: optional(&["source"]),
+        url: optional(&["url"]),
+        lang: optional(&["lang", "language"]),
+        tags: Vec::new(),
+    };
+    let id = optional(&["id"]);
+    match object.get("tags") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(tags)) => match inline_tags(tags) {
+            Ok(tags) => meta.tags = tags,
+            Err(warning) => warnings.push(warning),
+        },
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::String(tag) if !tag.trim().is_empty() => {
+                        meta.tags.push(tag.trim().to_owned());
+                    }
+                    Value::String(_) => {}
+                    other => warnings.push(format!(
+                        "`tags` should hold strings, found {}",
+                        json_kind(other)
+                    )),
+                }
+            }
+        }
+        Some(other) => warnings.push(format!(
+            "`tags` should be a list of strings, found {}",
+            json_kind(other)
+        )),
+    }
+    Ok(Record {
+        id,
+        meta,
+        body,
+        warnings,
+    })
+}
+
+/// The first of `names` that is present and not null, as text: strings as
+/// they are, numbers written out.
+fn text_field(object: &Map<String, Value>, names: &[&str]) -> Result<Option<String>, String> {
+    let Some((name, value)) = names.iter().find_map(|name| {
+        object
+            .get(*name)
+            .filter(|v| !v.is_null())
+            .map(|v| (name, v))
+    }) else {
+        return Ok(None);
+    };
+    match value {
+        Value::String(text) => Ok(Some(text.clone())),
+        Value::Number(number) => Ok(Some(number.to_string())),
+        other => Err(format!(
+            "`{name}` should be a string, found {}",
+            json_kind(other)
+        )),
+    }
+}
+
+/// A JSON value's kind, for messages.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
