@@ -696,3 +696,332 @@ fn json_kind(value: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tempfile::TempDir;
+
+    /// A corpus folder with the given files (paths relative to its root).
+    fn corpus(files: &[(&str, &[u8])]) -> TempDir {
+        let dir = TempDir::new().expect("temp dir");
+        for (path, bytes) in files {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            fs::write(path, bytes).expect("write");
+        }
+        dir
+    }
+
+    fn load(dir: &TempDir) -> (Vec<RawDocument>, LoadReport) {
+        load_folder(dir.path()).expect("loads")
+    }
+
+    fn ids(documents: &[RawDocument]) -> Vec<&str> {
+        documents.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    fn skipped(path: &str, reason: SkipReason) -> Skipped {
+        Skipped {
+            path: PathBuf::from(path),
+            reason,
+        }
+    }
+
+    fn problem(path: &str, line: usize, message: &str) -> LoadProblem {
+        LoadProblem {
+            path: PathBuf::from(path),
+            line: Some(line),
+            message: message.to_owned(),
+        }
+    }
+
+    fn utf16le_with_bom(text: &str) -> Vec<u8> {
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    }
+
+    #[test]
+    fn reads_encodings_and_skips_what_is_not_an_article() {
+        let utf16 = utf16le_with_bom("Grüße aus Köln\n");
+        let dir = corpus(&[
+            ("news/004_e951.txt", b"\xef\xbb\xbfHeadline\r\nBody\r\n"),
+            ("news/de/005.txt", &utf16),
+            ("legacy.TXT", b"\xe4\xf6\xfc\xdf\x84\x93"),
+            ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            ("fake.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            ("report.pdf", b"%PDF-1.7\n"),
+            ("empty.txt", b""),
+            ("blank.md", b"  \n\t\n"),
+            (".DS_Store", b"\x00\x00\x00\x01Bud1"),
+            (".git/notes.txt", b"hidden"),
+            ("dossier.ron", b"(version: 1)"),
+            ("dossier.ron.bak", b"(version: 1)"),
+            ("dossier.ron.tmp", b"(version"),
+        ]);
+        let (documents, report) = load(&dir);
+
+        assert_eq!(
+            ids(&documents),
+            ["legacy.TXT", "news/004_e951.txt", "news/de/005.txt"]
+        );
+        let legacy = &documents[0];
+        assert_eq!(
+            (legacy.body.as_str(), legacy.encoding, legacy.format),
+            ("äöüß„“", "windows-1252", SourceFormat::Text)
+        );
+        let bom = &documents[1];
+        assert_eq!(bom.path, Path::new("news/004_e951.txt"));
+        assert_eq!(
+            (bom.body.as_str(), bom.encoding),
+            ("Headline\r\nBody\r\n", "UTF-8 (BOM)")
+        );
+        assert_eq!(bom.meta, StatedMeta::default());
+        let utf16_doc = &documents[2];
+        assert_eq!(
+            (utf16_doc.body.as_str(), utf16_doc.encoding),
+            ("Grüße aus Köln\n", "UTF-16LE")
+        );
+
+        assert_eq!(
+            report.skipped,
+            [
+                skipped("blank.md", SkipReason::Empty),
+                skipped("empty.txt", SkipReason::Empty),
+                skipped("fake.txt", SkipReason::Binary),
+                skipped("image.png", SkipReason::NotAnArticle),
+                skipped("report.pdf", SkipReason::NotAnArticle),
+            ]
+        );
+        assert_eq!(report.files_seen, 8);
+        let read = [19, utf16.len(), 6, 16, 0, 5];
+        assert_eq!(report.bytes_read, read.iter().sum::<usize>() as u64);
+        assert!(report.problems.is_empty());
+    }
+
+    #[test]
+    fn front_matter_fields_and_tag_forms() {
+        let dir = corpus(&[
+            (
+                "a.md",
+                b"---\ntitle: \"Truppen: Abzug bis 2025\"\ndate: 2024-01-27\nsource: 'Reuters'\n\
+                  url: https://example.com/a#x\nlang: de\ntags: [irak, \"usa\"]\nauthor: ignored\n---\n\
+                  # Heading\n\nFirst paragraph.\nSecond.\n",
+            ),
+            (
+                "b.markdown",
+                b"---\r\nlanguage: en\r\ntags:\r\n  - iraq\r\n  - \"troops\"\r\n---\r\nBody\r\n",
+            ),
+            ("c.md", b"---\ntags: a, b\n---\nText"),
+            ("d.md", b"No front matter\n---\nrule above"),
+        ]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["a.md", "b.markdown", "c.md", "d.md"]);
+        assert_eq!(
+            documents[0].meta,
+            StatedMeta {
+                title: Some("Truppen: Abzug bis 2025".to_owned()),
+                date: Some("2024-01-27".to_owned()),
+                source: Some("Reuters".to_owned()),
+                url: Some("https://example.com/a#x".to_owned()),
+                lang: Some("de".to_owned()),
+                tags: vec!["irak".to_owned(), "usa".to_owned()],
+            }
+        );
+        assert_eq!(
+            documents[0].body,
+            "# Heading\n\nFirst paragraph.\nSecond.\n"
+        );
+        assert_eq!(documents[0].format, SourceFormat::Markdown);
+        assert_eq!(documents[1].meta.lang.as_deref(), Some("en"));
+        assert_eq!(documents[1].meta.tags, ["iraq", "troops"]);
+        assert_eq!(documents[1].body, "Body\r\n");
+        assert_eq!(documents[2].meta.tags, ["a", "b"]);
+        assert_eq!(documents[3].meta, StatedMeta::default());
+        assert_eq!(documents[3].body, "No front matter\n---\nrule above");
+        assert!(report.problems.is_empty());
+    }
+
+    #[test]
+    fn malformed_front_matter_lines_are_reported_and_the_article_loads() {
+        let dir = corpus(&[
+            (
+                "x.md",
+                b"---\ntitle: Kept\nthis line has no colon\ndate: \"2024-01-27\n- stray\ntags: [a, b\n---\nBody",
+            ),
+            ("open.md", b"---\ntitle: never closed\nBody"),
+        ]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["open.md", "x.md"]);
+        assert_eq!(documents[0].body, "---\ntitle: never closed\nBody");
+        assert_eq!(documents[0].meta, StatedMeta::default());
+        assert_eq!(documents[1].meta.title.as_deref(), Some("Kept"));
+        assert_eq!(documents[1].meta.date, None);
+        assert_eq!(documents[1].body, "Body");
+        assert_eq!(
+            report.problems,
+            [
+                problem(
+                    "open.md",
+                    1,
+                    "front matter opened with `---` is never closed; the whole file is read as the article"
+                ),
+                problem(
+                    "x.md",
+                    3,
+                    "front matter: expected `key: value`, found `this line has no colon`"
+                ),
+                problem("x.md", 4, "front matter: unclosed quote in `\"2024-01-27`"),
+                problem(
+                    "x.md",
+                    5,
+                    "front matter: list item `- stray` does not belong to `tags:`"
+                ),
+                problem(
+                    "x.md",
+                    6,
+                    "front matter: tag list `[a, b` has no closing `]`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_lines_load_around_a_malformed_line() {
+        let dir = corpus(&[(
+            "x.jsonl",
+            b"{\"id\": \"a1\", \"title\": \"T\", \"date\": \"2024-01-27\", \"source\": \"S\", \"url\": \"u\", \"lang\": \"de\", \"tags\": [\"t1\", \"t2\"], \"text\": \"Erster Text\"}\n\
+              {\"id\": 7, \"body\": \"Second\\nline\"}\r\n\
+              {\"title\": \"broken\", \"text\": \"x\"\n\
+              {\"text\": \"No id\", \"tags\": \"a, b\"}\n\
+              \n",
+        )]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["x.jsonl#7", "x.jsonl#L4", "x.jsonl#a1"]);
+        let first = &documents[2];
+        assert_eq!(first.path, Path::new("x.jsonl"));
+        assert_eq!(first.format, SourceFormat::JsonLines);
+        assert_eq!(first.body, "Erster Text");
+        assert_eq!(
+            first.meta,
+            StatedMeta {
+                title: Some("T".to_owned()),
+                date: Some("2024-01-27".to_owned()),
+                source: Some("S".to_owned()),
+                url: Some("u".to_owned()),
+                lang: Some("de".to_owned()),
+                tags: vec!["t1".to_owned(), "t2".to_owned()],
+            }
+        );
+        assert_eq!(documents[0].body, "Second\nline");
+        assert_eq!(documents[1].meta.tags, ["a", "b"]);
+        assert_eq!(
+            report.problems,
+            [problem(
+                "x.jsonl",
+                3,
+                "invalid JSON at column 31: EOF while parsing an object"
+            )]
+        );
+    }
+
+    #[test]
+    fn json_lines_record_problems() {
+        let dir = corpus(&[(
+            "y.jsonl",
+            b"{\"id\": \"a\", \"text\": \"one\"}\n\
+              {\"id\": \"a\", \"text\": \"two\"}\n\
+              {\"title\": \"no text\"}\n\
+              [1, 2]\n\
+              {\"text\": \"  \"}\n\
+              {\"text\": \"kept\", \"title\": [\"x\"], \"tags\": 5}\n\
+              {\"text\": {\"a\": 1}}\n",
+        )]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["y.jsonl#L2", "y.jsonl#L6", "y.jsonl#a"]);
+        assert_eq!(documents[0].body, "two");
+        assert_eq!(documents[1].meta.title, None);
+        assert_eq!(
+            report.problems,
+            [
+                problem(
+                    "y.jsonl",
+                    2,
+                    "duplicate id `a`; this record is `y.jsonl#L2`"
+                ),
+                problem("y.jsonl", 3, "no `text` or `body` field"),
+                problem("y.jsonl", 4, "expected a JSON object, found an array"),
+                problem("y.jsonl", 5, "the article text is empty"),
+                problem("y.jsonl", 6, "`title` should be a string, found an array"),
+                problem(
+                    "y.jsonl",
+                    6,
+                    "`tags` should be a list of strings, found a number"
+                ),
+                problem("y.jsonl", 7, "`text` should be a string, found an object"),
+            ]
+        );
+    }
+
+    #[test]
+    fn too_large_files_are_skipped_unread() {
+        let dir = corpus(&[("ok.txt", b"fine")]);
+        let big = fs::File::create(dir.path().join("huge.txt")).expect("create");
+        big.set_len(MAX_ARTICLE_BYTES + 1).expect("sparse file");
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["ok.txt"]);
+        assert_eq!(
+            report.skipped,
+            [skipped(
+                "huge.txt",
+                SkipReason::TooLarge {
+                    bytes: MAX_ARTICLE_BYTES + 1,
+                    limit: MAX_ARTICLE_BYTES
+                }
+            )]
+        );
+        assert_eq!(report.bytes_read, 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_links_are_unreadable_and_link_loops_end() {
+        let dir = corpus(&[("sub/a.txt", b"article")]);
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("link");
+        std::os::unix::fs::symlink("missing.txt", dir.path().join("gone.txt")).expect("link");
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["sub/a.txt"]);
+        let message = fs::metadata(dir.path().join("gone.txt"))
+            .expect_err("broken link")
+            .to_string();
+        assert_eq!(
+            report.skipped,
+            [skipped("gone.txt", SkipReason::Unreadable { message })]
+        );
+        assert_eq!(report.files_seen, 2);
+    }
+
+    #[test]
+    fn missing_root_and_file_root_are_errors() {
+        let dir = corpus(&[("a.txt", b"article")]);
+        let missing = dir.path().join("nope");
+        assert!(matches!(
+            load_folder(&missing),
+            Err(CorpusError::Missing(path)) if path == missing
+        ));
+        let file = dir.path().join("a.txt");
+        assert!(matches!(
+            load_folder(&file),
+            Err(CorpusError::NotAFolder(path)) if path == file
+        ));
+    }
+
+    #[test]
+    fn empty_folder_loads_nothing() {
+        let dir = corpus(&[]);
+        let (documents, report) = load(&dir);
+        assert!(documents.is_empty());
+        assert_eq!(report.files_seen, 0);
+    }
+}
