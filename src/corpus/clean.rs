@@ -28,8 +28,11 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+/// The spaces of one full tab.
+const TAB_SPACES: &str = "    ";
+
 /// Tab stops are this many display columns apart.
-pub const TAB_WIDTH: usize = 4;
+pub const TAB_WIDTH: usize = TAB_SPACES.len();
 
 /// Counts of what cleaning changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -231,7 +234,7 @@ impl Cleaner {
         }
         column += self.out[mark..].width();
         let spaces = TAB_WIDTH - column % TAB_WIDTH;
-        self.write(&" ".repeat(spaces));
+        self.write(&TAB_SPACES[..spaces]);
         self.column_mark = (self.out.len(), column + spaces);
     }
 

@@ -425,63 +425,56 @@ fn parse_front_matter(block: &str) -> (StatedMeta, Vec<LineProblem>) {
     // Whether `- item` lines currently add to the tags.
     let mut in_tag_list = false;
     for (index, line) in block.lines().enumerate() {
-        let number = index + 2;
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(item) = line.strip_prefix('-') {
-            if in_tag_list {
-                match unquote(item.trim()) {
-                    Ok(tag) if !tag.is_empty() => meta.tags.push(tag),
-                    Ok(_) => {}
-                    Err(message) => problems.push((number, message)),
-                }
-            } else {
-                problems.push((
-                    number,
-                    format!("front matter: list item `{line}` does not belong to `tags:`"),
-                ));
-            }
-            continue;
-        }
-        in_tag_list = false;
-        let Some((key, value)) = line
-            .split_once(':')
-            .filter(|(key, _)| !key.trim().is_empty())
-        else {
-            problems.push((
-                number,
-                format!("front matter: expected `key: value`, found `{line}`"),
-            ));
-            continue;
-        };
-        let value = value.trim();
-        let field = match key.trim().to_ascii_lowercase().as_str() {
-            "title" => &mut meta.title,
-            "date" => &mut meta.date,
-            "source" => &mut meta.source,
-            "url" => &mut meta.url,
-            "lang" | "language" => &mut meta.lang,
-            "tags" if value.is_empty() => {
-                in_tag_list = true;
-                continue;
-            }
-            "tags" => {
-                match inline_tags(value) {
-                    Ok(tags) => meta.tags = tags,
-                    Err(message) => problems.push((number, message)),
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        match unquote(value) {
-            Ok(value) => *field = Some(value).filter(|v| !v.is_empty()),
-            Err(message) => problems.push((number, message)),
+        if let Err(message) = read_front_matter_line(line.trim(), &mut meta, &mut in_tag_list) {
+            problems.push((index + 2, format!("front matter: {message}")));
         }
     }
     (meta, problems)
+}
+
+/// Reads one trimmed front-matter line into `meta`.
+fn read_front_matter_line(
+    line: &str,
+    meta: &mut StatedMeta,
+    in_tag_list: &mut bool,
+) -> Result<(), String> {
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(());
+    }
+    if let Some(item) = line.strip_prefix('-') {
+        if !*in_tag_list {
+            return Err(format!("list item `{line}` does not belong to `tags:`"));
+        }
+        let tag = unquote(item.trim())?;
+        if !tag.is_empty() {
+            meta.tags.push(tag);
+        }
+        return Ok(());
+    }
+    *in_tag_list = false;
+    let (key, value) = line
+        .split_once(':')
+        .filter(|(key, _)| !key.trim().is_empty())
+        .ok_or_else(|| format!("expected `key: value`, found `{line}`"))?;
+    let value = value.trim();
+    let field = match key.trim().to_ascii_lowercase().as_str() {
+        "title" => &mut meta.title,
+        "date" => &mut meta.date,
+        "source" => &mut meta.source,
+        "url" => &mut meta.url,
+        "lang" | "language" => &mut meta.lang,
+        "tags" if value.is_empty() => {
+            *in_tag_list = true;
+            return Ok(());
+        }
+        "tags" => {
+            meta.tags = inline_tags(value)?;
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    *field = Some(unquote(value)?).filter(|v| !v.is_empty());
+    Ok(())
 }
 
 /// Tags written on one line: `[a, "b"]` or `a, b`.
@@ -489,7 +482,7 @@ fn inline_tags(value: &str) -> Result<Vec<String>, String> {
     let list = match value.strip_prefix('[') {
         Some(rest) => rest
             .strip_suffix(']')
-            .ok_or_else(|| format!("front matter: tag list `{value}` has no closing `]`"))?,
+            .ok_or_else(|| format!("tag list `{value}` has no closing `]`"))?,
         None => &unquote(value)?,
     };
     let mut tags = Vec::new();
@@ -511,8 +504,7 @@ fn unquote(value: &str) -> Result<String, String> {
     let inner = value
         .strip_prefix(quote)
         .and_then(|rest| rest.strip_suffix(quote))
-        .filter(|_| value.len() >= 2)
-        .ok_or_else(|| format!("front matter: unclosed quote in `{value}`"))?;
+        .ok_or_else(|| format!("unclosed quote in `{value}`"))?;
     Ok(if quote == '"' {
         inner.replace("\\\"", "\"").replace("\\\\", "\\")
     } else {
