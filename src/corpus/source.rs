@@ -2,9 +2,22 @@
 //! front matter, JSON Lines. Files that are not articles are skipped and
 //! reported, never fatal.
 
+use super::decode::{self, Decoded};
 use super::{ArticleId, CorpusError};
+use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+
+/// Largest `.txt` or Markdown file read; an article this long is a log or
+/// a dump, not news.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Largest `.jsonl` file read: one file may hold a whole collection.
+pub const MAX_JSON_LINES_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// The file format an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -77,14 +90,930 @@ pub struct LoadProblem {
 /// Everything noteworthy about a load besides the articles themselves.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LoadReport {
+    /// Files met below the root, loaded or skipped. Hidden files (and files
+    /// in hidden folders) and dossier's own annotation files are not counted.
     pub files_seen: usize,
+    /// Bytes of the files that were read.
     pub bytes_read: u64,
     pub skipped: Vec<Skipped>,
     pub problems: Vec<LoadProblem>,
 }
 
 /// Reads every article below `root`.
+///
+/// Folders are walked in name order; hidden entries (names starting with
+/// `.`) and dossier's annotation files (`dossier.ron`, `dossier.ron.bak`,
+/// `*.ron.tmp`) are ignored without a word. Files are read and decoded on
+/// all cores; documents come back sorted by id. A file that cannot be used
+/// is reported in [`LoadReport::skipped`], never fatal.
 pub fn load_folder(root: &Path) -> Result<(Vec<RawDocument>, LoadReport), CorpusError> {
-    let _ = root;
-    todo!("source::load_folder")
+    let metadata = fs::metadata(root).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => CorpusError::Missing(root.to_path_buf()),
+        _ => CorpusError::Io {
+            path: root.to_path_buf(),
+            source,
+        },
+    })?;
+    if !metadata.is_dir() {
+        return Err(CorpusError::NotAFolder(root.to_path_buf()));
+    }
+    let mut walk = Walk::default();
+    walk.folder(root, Path::new(""))
+        .map_err(|source| CorpusError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+
+    let outcomes: Vec<FileOutcome> = walk
+        .articles
+        .par_iter()
+        .map(|(path, format)| read_article_file(root, path, *format))
+        .collect();
+
+    let mut report = LoadReport {
+        files_seen: walk.files_seen,
+        skipped: walk.skipped,
+        ..LoadReport::default()
+    };
+    let mut documents = Vec::new();
+    for outcome in outcomes {
+        report.bytes_read += outcome.bytes_read;
+        report.skipped.extend(outcome.skipped);
+        report.problems.extend(outcome.problems);
+        documents.extend(outcome.documents);
+    }
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+        .problems
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Ok((documents, report))
+}
+
+/// The format of an article file by its extension, or `None` for files
+/// that are not articles.
+fn article_format(path: &Path) -> Option<SourceFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" => Some(SourceFormat::Text),
+        "md" | "markdown" => Some(SourceFormat::Markdown),
+        "jsonl" => Some(SourceFormat::JsonLines),
+        _ => None,
+    }
+}
+
+/// Entries the walk passes over silently: hidden files and folders, and
+/// the annotation store with its backup and temporary files.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name == "dossier.ron"
+        || name == "dossier.ron.bak"
+        || name.ends_with(".ron.tmp")
+}
+
+/// The id of a file: its path relative to the root with `/` separators.
+fn path_id(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The files found below the root.
+#[derive(Default)]
+struct Walk {
+    /// Article files (relative paths) in walk order.
+    articles: Vec<(PathBuf, SourceFormat)>,
+    skipped: Vec<Skipped>,
+    files_seen: usize,
+    /// Canonical folders already walked, so symlink loops end.
+    visited: HashSet<PathBuf>,
+}
+
+impl Walk {
+    /// Walks `root/relative`. Only an unreadable root is an error; an
+    /// unreadable folder or entry below it is reported and skipped.
+    fn folder(&mut self, root: &Path, relative: &Path) -> io::Result<()> {
+        let absolute = root.join(relative);
+        if !self.visited.insert(fs::canonicalize(&absolute)?) {
+            return Ok(());
+        }
+        let mut names = Vec::new();
+        for entry in fs::read_dir(&absolute)? {
+            match entry {
+                Ok(entry) => names.push(entry.file_name()),
+                Err(error) => self.unreadable(relative.to_path_buf(), &error),
+            }
+        }
+        names.sort();
+        for name in names {
+            if is_ignored(&name.to_string_lossy()) {
+                continue;
+            }
+            let path = relative.join(&name);
+            // Follows symlinks: a link to an article is read like the article.
+            match fs::metadata(root.join(&path)) {
+                Ok(metadata) if metadata.is_dir() => {
+                    if let Err(error) = self.folder(root, &path) {
+                        self.unreadable(path, &error);
+                    }
+                }
+                Ok(metadata) => {
+                    self.files_seen += 1;
+                    // Only regular files: reading a FIFO or device would block.
+                    match article_format(&path).filter(|_| metadata.is_file()) {
+                        Some(format) => self.articles.push((path, format)),
+                        None => self.skipped.push(Skipped {
+                            path,
+                            reason: SkipReason::NotAnArticle,
+                        }),
+                    }
+                }
+                Err(error) => {
+                    self.files_seen += 1;
+                    self.unreadable(path, &error);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unreadable(&mut self, path: PathBuf, error: &io::Error) {
+        self.skipped.push(Skipped {
+            path,
+            reason: SkipReason::Unreadable {
+                message: error.to_string(),
+            },
+        });
+    }
+}
+
+/// What reading one file gave.
+#[derive(Default)]
+struct FileOutcome {
+    documents: Vec<RawDocument>,
+    skipped: Option<Skipped>,
+    problems: Vec<LoadProblem>,
+    bytes_read: u64,
+}
+
+impl FileOutcome {
+    fn skipped(path: &Path, reason: SkipReason, bytes_read: u64) -> FileOutcome {
+        FileOutcome {
+            skipped: Some(Skipped {
+                path: path.to_path_buf(),
+                reason,
+            }),
+            bytes_read,
+            ..FileOutcome::default()
+        }
+    }
+}
+
+/// Reads, decodes and parses one article file.
+fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutcome {
+    let limit = match format {
+        SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
+        SourceFormat::Text | SourceFormat::Markdown => MAX_ARTICLE_BYTES,
+    };
+    let bytes = match read_limited(&root.join(path), limit) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(size)) => {
+            let reason = SkipReason::TooLarge { bytes: size, limit };
+            return FileOutcome::skipped(path, reason, 0);
+        }
+        Err(error) => {
+            let reason = SkipReason::Unreadable {
+                message: error.to_string(),
+            };
+            return FileOutcome::skipped(path, reason, 0);
+        }
+    };
+    let bytes_read = bytes.len() as u64;
+    let Some(Decoded { text, encoding }) = decode::decode(&bytes) else {
+        return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
+    };
+    if text.trim().is_empty() {
+        return FileOutcome::skipped(path, SkipReason::Empty, bytes_read);
+    }
+    let document = |id: String, meta: StatedMeta, body: String| RawDocument {
+        id: ArticleId(id),
+        path: path.to_path_buf(),
+        format,
+        encoding,
+        meta,
+        body,
+    };
+    let id = path_id(path);
+    let problem = |line: usize, message: String| LoadProblem {
+        path: path.to_path_buf(),
+        line: Some(line),
+        message,
+    };
+    match format {
+        SourceFormat::Text => FileOutcome {
+            documents: vec![document(id, StatedMeta::default(), text)],
+            bytes_read,
+            ..FileOutcome::default()
+        },
+        SourceFormat::Markdown => {
+            let markdown = read_markdown(&text);
+            let problems = markdown
+                .problems
+                .into_iter()
+                .map(|(line, message)| problem(line, message))
+                .collect();
+            if markdown.body.trim().is_empty() {
+                return FileOutcome {
+                    problems,
+                    ..FileOutcome::skipped(path, SkipReason::Empty, bytes_read)
+                };
+            }
+            FileOutcome {
+                documents: vec![document(id, markdown.meta, markdown.body.to_owned())],
+                problems,
+                bytes_read,
+                ..FileOutcome::default()
+            }
+        }
+        SourceFormat::JsonLines => {
+            let records = read_json_lines(&text, &id);
+            FileOutcome {
+                documents: records
+                    .documents
+                    .into_iter()
+                    .map(|(id, meta, body)| document(id, meta, body))
+                    .collect(),
+                problems: records
+                    .problems
+                    .into_iter()
+                    .map(|(line, message)| problem(line, message))
+                    .collect(),
+                bytes_read,
+                ..FileOutcome::default()
+            }
+        }
+    }
+}
+
+/// The file's bytes, or `Ok(Err(size))` when it is larger than `limit`.
+fn read_limited(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
+    let file = fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::new();
+    // `take` guards against a file that grows while we read it.
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > limit { Err(read) } else { Ok(bytes) })
+}
+
+/// A problem found in a file: its 1-based line and a message.
+type LineProblem = (usize, String);
+
+/// A Markdown file split into what its front matter states and its body.
+struct Markdown<'a> {
+    meta: StatedMeta,
+    body: &'a str,
+    problems: Vec<LineProblem>,
+}
+
+/// Splits off and reads a front-matter block: a `---` line at the very top
+/// and the next `---` (or `...`) line. Without a closing line the whole
+/// file is the body.
+fn read_markdown(text: &str) -> Markdown<'_> {
+    let mut markdown = Markdown {
+        meta: StatedMeta::default(),
+        body: text,
+        problems: Vec::new(),
+    };
+    let mut lines = text.split_inclusive('\n');
+    match lines.next() {
+        Some(first) if first.trim_end() == "---" => {
+            let mut offset = first.len();
+            for line in lines {
+                if matches!(line.trim_end(), "---" | "...") {
+                    let block = &text[first.len()..offset];
+                    let (meta, problems) = parse_front_matter(block);
+                    markdown.meta = meta;
+                    markdown.problems = problems;
+                    markdown.body = &text[offset + line.len()..];
+                    return markdown;
+                }
+                offset += line.len();
+            }
+            markdown.problems.push((
+                1,
+                "front matter opened with `---` is never closed; the whole file is read as the article"
+                    .to_owned(),
+            ));
+        }
+        _ => {}
+    }
+    markdown
+}
+
+/// Reads YAML-ish `key: value` lines. Known keys are `title`, `date`,
+/// `source`, `url`, `lang`/`language` and `tags` (`[a, b]`, `a, b` or `- a`
+/// lines below an empty `tags:`); other keys are ignored. Line numbers count
+/// the opening `---` as line 1.
+fn parse_front_matter(block: &str) -> (StatedMeta, Vec<LineProblem>) {
+    let mut meta = StatedMeta::default();
+    let mut problems = Vec::new();
+    // Whether `- item` lines currently add to the tags.
+    let mut in_tag_list = false;
+    for (index, line) in block.lines().enumerate() {
+        if let Err(message) = read_front_matter_line(line.trim(), &mut meta, &mut in_tag_list) {
+            problems.push((index + 2, format!("front matter: {message}")));
+        }
+    }
+    (meta, problems)
+}
+
+/// Reads one trimmed front-matter line into `meta`.
+fn read_front_matter_line(
+    line: &str,
+    meta: &mut StatedMeta,
+    in_tag_list: &mut bool,
+) -> Result<(), String> {
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(());
+    }
+    if let Some(item) = line.strip_prefix('-') {
+        if !*in_tag_list {
+            return Err(format!("list item `{line}` does not belong to `tags:`"));
+        }
+        let tag = unquote(item.trim())?;
+        if !tag.is_empty() {
+            meta.tags.push(tag);
+        }
+        return Ok(());
+    }
+    *in_tag_list = false;
+    let (key, value) = line
+        .split_once(':')
+        .filter(|(key, _)| !key.trim().is_empty())
+        .ok_or_else(|| format!("expected `key: value`, found `{line}`"))?;
+    let value = value.trim();
+    let field = match key.trim().to_ascii_lowercase().as_str() {
+        "title" => &mut meta.title,
+        "date" => &mut meta.date,
+        "source" => &mut meta.source,
+        "url" => &mut meta.url,
+        "lang" | "language" => &mut meta.lang,
+        "tags" if value.is_empty() => {
+            *in_tag_list = true;
+            return Ok(());
+        }
+        "tags" => {
+            meta.tags = inline_tags(value)?;
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    *field = Some(unquote(value)?).filter(|v| !v.is_empty());
+    Ok(())
+}
+
+/// Tags written on one line: `[a, "b"]` or `a, b`.
+fn inline_tags(value: &str) -> Result<Vec<String>, String> {
+    let list = match value.strip_prefix('[') {
+        Some(rest) => rest
+            .strip_suffix(']')
+            .ok_or_else(|| format!("tag list `{value}` has no closing `]`"))?,
+        None => &unquote(value)?,
+    };
+    let mut tags = Vec::new();
+    for tag in list.split(',') {
+        let tag = unquote(tag.trim())?;
+        if !tag.is_empty() {
+            tags.push(tag);
+        }
+    }
+    Ok(tags)
+}
+
+/// A front-matter value without its quotes (`"..."` with `\"` and `\\`
+/// escapes, or `'...'` with `''`); unquoted values are taken as they are.
+fn unquote(value: &str) -> Result<String, String> {
+    let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+        return Ok(value.to_owned());
+    };
+    let inner = value
+        .strip_prefix(quote)
+        .and_then(|rest| rest.strip_suffix(quote))
+        .ok_or_else(|| format!("unclosed quote in `{value}`"))?;
+    Ok(if quote == '"' {
+        inner.replace("\\\"", "\"").replace("\\\\", "\\")
+    } else {
+        inner.replace("''", "'")
+    })
+}
+
+/// The articles of a JSON Lines file and the problems of its bad lines.
+struct JsonLines {
+    /// Id, stated metadata and body of each record.
+    documents: Vec<(String, StatedMeta, String)>,
+    problems: Vec<LineProblem>,
+}
+
+/// Reads one article per non-blank line. A record's id is `file#id` with the
+/// record's own `id`, else `file#L<line>`; a duplicate id falls back to the
+/// line form so every id stays unique.
+fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
+    let records: Vec<(usize, Result<Record, String>)> = lines
+        .into_par_iter()
+        .map(|(number, line)| (number, parse_record(line)))
+        .collect();
+
+    let mut result = JsonLines {
+        documents: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut ids = HashSet::new();
+    for (number, record) in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(message) => {
+                result.problems.push((number, message));
+                continue;
+            }
+        };
+        result
+            .problems
+            .extend(record.warnings.into_iter().map(|w| (number, w)));
+        let line_id = format!("{file_id}#L{number}");
+        let id = match record.id {
+            Some(own) => {
+                let id = format!("{file_id}#{own}");
+                if ids.contains(&id) {
+                    result.problems.push((
+                        number,
+                        format!("duplicate id `{own}`; this record is `{line_id}`"),
+                    ));
+                    line_id
+                } else {
+                    id
+                }
+            }
+            None => line_id,
+        };
+        if !ids.insert(id.clone()) {
+            result
+                .problems
+                .push((number, format!("duplicate id `{id}`; record not loaded")));
+            continue;
+        }
+        result.documents.push((id, record.meta, record.body));
+    }
+    result
+}
+
+/// One JSON Lines record.
+struct Record {
+    id: Option<String>,
+    meta: StatedMeta,
+    body: String,
+    /// Fields that were present but unusable; the record still loads.
+    warnings: Vec<String>,
+}
+
+/// Parses one line; an error means the record cannot load.
+fn parse_record(line: &str) -> Result<Record, String> {
+    let value: Value = serde_json::from_str(line).map_err(|error| {
+        // serde_json appends " at line 1 column N"; the line is ours to give.
+        let message = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        let message = message.strip_suffix(&suffix).unwrap_or(&message);
+        format!("invalid JSON at column {}: {message}", error.column())
+    })?;
+    let Value::Object(object) = value else {
+        return Err(format!(
+            "expected a JSON object, found {}",
+            json_kind(&value)
+        ));
+    };
+    let body = text_field(&object, &["text", "body"])?
+        .ok_or_else(|| "no `text` or `body` field".to_owned())?;
+    if body.trim().is_empty() {
+        return Err("the article text is empty".to_owned());
+    }
+    let mut warnings = Vec::new();
+    let mut optional = |names: &[&str]| match text_field(&object, names) {
+        Ok(text) => text.filter(|t| !t.trim().is_empty()),
+        Err(warning) => {
+            warnings.push(warning);
+            None
+        }
+    };
+    let mut meta = StatedMeta {
+        title: optional(&["title"]),
+        date: optional(&["date"]),
+        source: optional(&["source"]),
+        url: optional(&["url"]),
+        lang: optional(&["lang", "language"]),
+        tags: Vec::new(),
+    };
+    let id = optional(&["id"]);
+    match object.get("tags") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(tags)) => match inline_tags(tags) {
+            Ok(tags) => meta.tags = tags,
+            Err(warning) => warnings.push(warning),
+        },
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::String(tag) if !tag.trim().is_empty() => {
+                        meta.tags.push(tag.trim().to_owned());
+                    }
+                    Value::String(_) => {}
+                    other => warnings.push(format!(
+                        "`tags` should hold strings, found {}",
+                        json_kind(other)
+                    )),
+                }
+            }
+        }
+        Some(other) => warnings.push(format!(
+            "`tags` should be a list of strings, found {}",
+            json_kind(other)
+        )),
+    }
+    Ok(Record {
+        id,
+        meta,
+        body,
+        warnings,
+    })
+}
+
+/// The first of `names` that is present and not null, as text: strings as
+/// they are, numbers written out.
+fn text_field(object: &Map<String, Value>, names: &[&str]) -> Result<Option<String>, String> {
+    let Some((name, value)) = names.iter().find_map(|name| {
+        object
+            .get(*name)
+            .filter(|v| !v.is_null())
+            .map(|v| (name, v))
+    }) else {
+        return Ok(None);
+    };
+    match value {
+        Value::String(text) => Ok(Some(text.clone())),
+        Value::Number(number) => Ok(Some(number.to_string())),
+        other => Err(format!(
+            "`{name}` should be a string, found {}",
+            json_kind(other)
+        )),
+    }
+}
+
+/// A JSON value's kind, for messages.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tempfile::TempDir;
+
+    /// A corpus folder with the given files (paths relative to its root).
+    fn corpus(files: &[(&str, &[u8])]) -> TempDir {
+        let dir = TempDir::new().expect("temp dir");
+        for (path, bytes) in files {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            fs::write(path, bytes).expect("write");
+        }
+        dir
+    }
+
+    fn load(dir: &TempDir) -> (Vec<RawDocument>, LoadReport) {
+        load_folder(dir.path()).expect("loads")
+    }
+
+    fn ids(documents: &[RawDocument]) -> Vec<&str> {
+        documents.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    fn skipped(path: &str, reason: SkipReason) -> Skipped {
+        Skipped {
+            path: PathBuf::from(path),
+            reason,
+        }
+    }
+
+    fn problem(path: &str, line: usize, message: &str) -> LoadProblem {
+        LoadProblem {
+            path: PathBuf::from(path),
+            line: Some(line),
+            message: message.to_owned(),
+        }
+    }
+
+    fn utf16le_with_bom(text: &str) -> Vec<u8> {
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    }
+
+    #[test]
+    fn reads_encodings_and_skips_what_is_not_an_article() {
+        let utf16 = utf16le_with_bom("Grüße aus Köln\n");
+        let dir = corpus(&[
+            ("news/004_e951.txt", b"\xef\xbb\xbfHeadline\r\nBody\r\n"),
+            ("news/de/005.txt", &utf16),
+            ("legacy.TXT", b"\xe4\xf6\xfc\xdf\x84\x93"),
+            ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            ("fake.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            ("report.pdf", b"%PDF-1.7\n"),
+            ("empty.txt", b""),
+            ("blank.md", b"  \n\t\n"),
+            (".DS_Store", b"\x00\x00\x00\x01Bud1"),
+            (".git/notes.txt", b"hidden"),
+            ("dossier.ron", b"(version: 1)"),
+            ("dossier.ron.bak", b"(version: 1)"),
+            ("dossier.ron.tmp", b"(version"),
+        ]);
+        let (documents, report) = load(&dir);
+
+        assert_eq!(
+            ids(&documents),
+            ["legacy.TXT", "news/004_e951.txt", "news/de/005.txt"]
+        );
+        let legacy = &documents[0];
+        assert_eq!(
+            (legacy.body.as_str(), legacy.encoding, legacy.format),
+            ("äöüß„“", "windows-1252", SourceFormat::Text)
+        );
+        let bom = &documents[1];
+        assert_eq!(bom.path, Path::new("news/004_e951.txt"));
+        assert_eq!(
+            (bom.body.as_str(), bom.encoding),
+            ("Headline\r\nBody\r\n", "UTF-8 (BOM)")
+        );
+        assert_eq!(bom.meta, StatedMeta::default());
+        let utf16_doc = &documents[2];
+        assert_eq!(
+            (utf16_doc.body.as_str(), utf16_doc.encoding),
+            ("Grüße aus Köln\n", "UTF-16LE")
+        );
+
+        assert_eq!(
+            report.skipped,
+            [
+                skipped("blank.md", SkipReason::Empty),
+                skipped("empty.txt", SkipReason::Empty),
+                skipped("fake.txt", SkipReason::Binary),
+                skipped("image.png", SkipReason::NotAnArticle),
+                skipped("report.pdf", SkipReason::NotAnArticle),
+            ]
+        );
+        assert_eq!(report.files_seen, 8);
+        let read = [19, utf16.len(), 6, 16, 0, 5];
+        assert_eq!(report.bytes_read, read.iter().sum::<usize>() as u64);
+        assert!(report.problems.is_empty());
+    }
+
+    #[test]
+    fn front_matter_fields_and_tag_forms() {
+        let dir = corpus(&[
+            (
+                "a.md",
+                b"---\ntitle: \"Truppen: Abzug bis 2025\"\ndate: 2024-01-27\nsource: 'Reuters'\n\
+                  url: https://example.com/a#x\nlang: de\ntags: [irak, \"usa\"]\nauthor: ignored\n---\n\
+                  # Heading\n\nFirst paragraph.\nSecond.\n",
+            ),
+            (
+                "b.markdown",
+                b"---\r\nlanguage: en\r\ntags:\r\n  - iraq\r\n  - \"troops\"\r\n---\r\nBody\r\n",
+            ),
+            ("c.md", b"---\ntags: a, b\n---\nText"),
+            ("d.md", b"No front matter\n---\nrule above"),
+        ]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["a.md", "b.markdown", "c.md", "d.md"]);
+        assert_eq!(
+            documents[0].meta,
+            StatedMeta {
+                title: Some("Truppen: Abzug bis 2025".to_owned()),
+                date: Some("2024-01-27".to_owned()),
+                source: Some("Reuters".to_owned()),
+                url: Some("https://example.com/a#x".to_owned()),
+                lang: Some("de".to_owned()),
+                tags: vec!["irak".to_owned(), "usa".to_owned()],
+            }
+        );
+        assert_eq!(
+            documents[0].body,
+            "# Heading\n\nFirst paragraph.\nSecond.\n"
+        );
+        assert_eq!(documents[0].format, SourceFormat::Markdown);
+        assert_eq!(documents[1].meta.lang.as_deref(), Some("en"));
+        assert_eq!(documents[1].meta.tags, ["iraq", "troops"]);
+        assert_eq!(documents[1].body, "Body\r\n");
+        assert_eq!(documents[2].meta.tags, ["a", "b"]);
+        assert_eq!(documents[3].meta, StatedMeta::default());
+        assert_eq!(documents[3].body, "No front matter\n---\nrule above");
+        assert!(report.problems.is_empty());
+    }
+
+    #[test]
+    fn malformed_front_matter_lines_are_reported_and_the_article_loads() {
+        let dir = corpus(&[
+            (
+                "x.md",
+                b"---\ntitle: Kept\nthis line has no colon\ndate: \"2024-01-27\n- stray\ntags: [a, b\n---\nBody",
+            ),
+            ("open.md", b"---\ntitle: never closed\nBody"),
+        ]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["open.md", "x.md"]);
+        assert_eq!(documents[0].body, "---\ntitle: never closed\nBody");
+        assert_eq!(documents[0].meta, StatedMeta::default());
+        assert_eq!(documents[1].meta.title.as_deref(), Some("Kept"));
+        assert_eq!(documents[1].meta.date, None);
+        assert_eq!(documents[1].body, "Body");
+        assert_eq!(
+            report.problems,
+            [
+                problem(
+                    "open.md",
+                    1,
+                    "front matter opened with `---` is never closed; the whole file is read as the article"
+                ),
+                problem(
+                    "x.md",
+                    3,
+                    "front matter: expected `key: value`, found `this line has no colon`"
+                ),
+                problem("x.md", 4, "front matter: unclosed quote in `\"2024-01-27`"),
+                problem(
+                    "x.md",
+                    5,
+                    "front matter: list item `- stray` does not belong to `tags:`"
+                ),
+                problem(
+                    "x.md",
+                    6,
+                    "front matter: tag list `[a, b` has no closing `]`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_lines_load_around_a_malformed_line() {
+        let dir = corpus(&[(
+            "x.jsonl",
+            b"{\"id\": \"a1\", \"title\": \"T\", \"date\": \"2024-01-27\", \"source\": \"S\", \"url\": \"u\", \"lang\": \"de\", \"tags\": [\"t1\", \"t2\"], \"text\": \"Erster Text\"}\n\
+              {\"id\": 7, \"body\": \"Second\\nline\"}\r\n\
+              {\"title\": \"broken\", \"text\": \"x\"\n\
+              {\"text\": \"No id\", \"tags\": \"a, b\"}\n\
+              \n",
+        )]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["x.jsonl#7", "x.jsonl#L4", "x.jsonl#a1"]);
+        let first = &documents[2];
+        assert_eq!(first.path, Path::new("x.jsonl"));
+        assert_eq!(first.format, SourceFormat::JsonLines);
+        assert_eq!(first.body, "Erster Text");
+        assert_eq!(
+            first.meta,
+            StatedMeta {
+                title: Some("T".to_owned()),
+                date: Some("2024-01-27".to_owned()),
+                source: Some("S".to_owned()),
+                url: Some("u".to_owned()),
+                lang: Some("de".to_owned()),
+                tags: vec!["t1".to_owned(), "t2".to_owned()],
+            }
+        );
+        assert_eq!(documents[0].body, "Second\nline");
+        assert_eq!(documents[1].meta.tags, ["a", "b"]);
+        assert_eq!(
+            report.problems,
+            [problem(
+                "x.jsonl",
+                3,
+                "invalid JSON at column 31: EOF while parsing an object"
+            )]
+        );
+    }
+
+    #[test]
+    fn json_lines_record_problems() {
+        let dir = corpus(&[(
+            "y.jsonl",
+            b"{\"id\": \"a\", \"text\": \"one\"}\n\
+              {\"id\": \"a\", \"text\": \"two\"}\n\
+              {\"title\": \"no text\"}\n\
+              [1, 2]\n\
+              {\"text\": \"  \"}\n\
+              {\"text\": \"kept\", \"title\": [\"x\"], \"tags\": 5}\n\
+              {\"text\": {\"a\": 1}}\n",
+        )]);
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["y.jsonl#L2", "y.jsonl#L6", "y.jsonl#a"]);
+        assert_eq!(documents[0].body, "two");
+        assert_eq!(documents[1].meta.title, None);
+        assert_eq!(
+            report.problems,
+            [
+                problem(
+                    "y.jsonl",
+                    2,
+                    "duplicate id `a`; this record is `y.jsonl#L2`"
+                ),
+                problem("y.jsonl", 3, "no `text` or `body` field"),
+                problem("y.jsonl", 4, "expected a JSON object, found an array"),
+                problem("y.jsonl", 5, "the article text is empty"),
+                problem("y.jsonl", 6, "`title` should be a string, found an array"),
+                problem(
+                    "y.jsonl",
+                    6,
+                    "`tags` should be a list of strings, found a number"
+                ),
+                problem("y.jsonl", 7, "`text` should be a string, found an object"),
+            ]
+        );
+    }
+
+    #[test]
+    fn too_large_files_are_skipped_unread() {
+        let dir = corpus(&[("ok.txt", b"fine")]);
+        let big = fs::File::create(dir.path().join("huge.txt")).expect("create");
+        big.set_len(MAX_ARTICLE_BYTES + 1).expect("sparse file");
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["ok.txt"]);
+        assert_eq!(
+            report.skipped,
+            [skipped(
+                "huge.txt",
+                SkipReason::TooLarge {
+                    bytes: MAX_ARTICLE_BYTES + 1,
+                    limit: MAX_ARTICLE_BYTES
+                }
+            )]
+        );
+        assert_eq!(report.bytes_read, 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_links_are_unreadable_and_link_loops_end() {
+        let dir = corpus(&[("sub/a.txt", b"article")]);
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("link");
+        std::os::unix::fs::symlink("missing.txt", dir.path().join("gone.txt")).expect("link");
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["sub/a.txt"]);
+        let message = fs::metadata(dir.path().join("gone.txt"))
+            .expect_err("broken link")
+            .to_string();
+        assert_eq!(
+            report.skipped,
+            [skipped("gone.txt", SkipReason::Unreadable { message })]
+        );
+        assert_eq!(report.files_seen, 2);
+    }
+
+    #[test]
+    fn missing_root_and_file_root_are_errors() {
+        let dir = corpus(&[("a.txt", b"article")]);
+        let missing = dir.path().join("nope");
+        assert!(matches!(
+            load_folder(&missing),
+            Err(CorpusError::Missing(path)) if path == missing
+        ));
+        let file = dir.path().join("a.txt");
+        assert!(matches!(
+            load_folder(&file),
+            Err(CorpusError::NotAFolder(path)) if path == file
+        ));
+    }
+
+    #[test]
+    fn empty_folder_loads_nothing() {
+        let dir = corpus(&[]);
+        let (documents, report) = load(&dir);
+        assert!(documents.is_empty());
+        assert_eq!(report.files_seen, 0);
+    }
 }
