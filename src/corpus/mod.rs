@@ -39,7 +39,7 @@ pub enum StreamEvent {
     /// How many article files were found.
     Found(usize),
     /// A batch of analysed articles (in id order within the batch) and the
-    /// number of documents analysed so far.
+    /// number of files read so far.
     Batch { articles: Vec<Article>, done: usize },
     /// The load is complete.
     Finished(LoadReport),
@@ -52,17 +52,20 @@ const BATCH: usize = 2000;
 /// Loads `root` and hands the articles over in batches as they are
 /// analysed, so a UI can show them while the rest is still working.
 pub fn stream(root: &Path, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {
-    let (mut documents, report) = source::load_folder(root)?;
-    if documents.is_empty() {
+    let found = source::find_articles(root)?;
+    if found.articles.is_empty() {
         return Err(CorpusError::NoArticles(root.to_path_buf()));
     }
-    on_event(StreamEvent::Found(documents.len()));
+    on_event(StreamEvent::Found(found.articles.len()));
+    let mut report = found.report;
     let mut done = 0;
-    while !documents.is_empty() {
-        let rest = documents.split_off(documents.len().min(BATCH));
-        let batch = std::mem::replace(&mut documents, rest);
-        done += batch.len();
-        let articles: Vec<Article> = batch.into_par_iter().map(Article::analyse).collect();
+    // Files are read and analysed a batch at a time, so the first titles
+    // show long before a large corpus has been read.
+    for files in found.articles.chunks(BATCH) {
+        let documents = source::read_articles(root, files, &mut report);
+        done += files.len();
+        let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
         on_event(StreamEvent::Batch { articles, done });
     }
     on_event(StreamEvent::Finished(report));
@@ -81,13 +84,20 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Loads every article below `root` and analyses them on all cores.
+    /// Loads every article below `root` and analyses them on all cores, a
+    /// batch at a time so the raw text of only one batch is held at once.
     pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
-        let (documents, report) = source::load_folder(root)?;
-        if documents.is_empty() {
+        let mut articles = Vec::new();
+        let mut report = LoadReport::default();
+        stream(root, |event| match event {
+            StreamEvent::Found(count) => articles.reserve(count),
+            StreamEvent::Batch { articles: batch, .. } => articles.extend(batch),
+            StreamEvent::Finished(last) => report = last,
+        })?;
+        // Files were found, but none held an article (all empty, say).
+        if articles.is_empty() {
             return Err(CorpusError::NoArticles(root.to_path_buf()));
         }
-        let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(Corpus { root: root.to_path_buf(), articles, report })
     }

@@ -107,34 +107,48 @@ pub struct LoadReport {
 /// all cores; documents come back sorted by id. A file that cannot be used
 /// is reported in [`LoadReport::skipped`], never fatal.
 pub fn load_folder(root: &Path) -> Result<(Vec<RawDocument>, LoadReport), CorpusError> {
+    let found = find_articles(root)?;
+    let mut report = found.report;
+    let mut documents = read_articles(root, &found.articles, &mut report);
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((documents, report))
+}
+
+/// Fails unless `root` is a folder that can be read.
+pub fn check_root(root: &Path) -> Result<(), CorpusError> {
     let metadata = fs::metadata(root).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => CorpusError::Missing(root.to_path_buf()),
-        _ => CorpusError::Io {
-            path: root.to_path_buf(),
-            source,
-        },
+        _ => CorpusError::Io { path: root.to_path_buf(), source },
     })?;
     if !metadata.is_dir() {
         return Err(CorpusError::NotAFolder(root.to_path_buf()));
     }
+    Ok(())
+}
+
+/// The article files below a root, found without reading them.
+#[derive(Debug, Default)]
+pub struct FoundArticles {
+    /// Article files (relative paths) in walk order, with their format.
+    pub articles: Vec<(PathBuf, SourceFormat)>,
+    /// The report so far: files seen and those skipped by the walk.
+    pub report: LoadReport,
+}
+
+/// Walks `root` and lists its article files (see [`load_folder`]).
+pub fn find_articles(root: &Path) -> Result<FoundArticles, CorpusError> {
+    check_root(root)?;
     let mut walk = Walk::default();
-    walk.folder(root, Path::new(""))
-        .map_err(|source| CorpusError::Io {
-            path: root.to_path_buf(),
-            source,
-        })?;
+    walk.folder(root, Path::new("")).map_err(|source| CorpusError::Io { path: root.to_path_buf(), source })?;
+    let report = LoadReport { files_seen: walk.files_seen, skipped: walk.skipped, ..LoadReport::default() };
+    Ok(FoundArticles { articles: walk.articles, report })
+}
 
-    let outcomes: Vec<FileOutcome> = walk
-        .articles
-        .par_iter()
-        .map(|(path, format)| read_article_file(root, path, *format))
-        .collect();
-
-    let mut report = LoadReport {
-        files_seen: walk.files_seen,
-        skipped: walk.skipped,
-        ..LoadReport::default()
-    };
+/// Reads and decodes `files` on all cores, adding what could not be used
+/// to `report` (kept sorted by path). Documents come back in file order.
+pub fn read_articles(root: &Path, files: &[(PathBuf, SourceFormat)], report: &mut LoadReport) -> Vec<RawDocument> {
+    let outcomes: Vec<FileOutcome> =
+        files.par_iter().map(|(path, format)| read_article_file(root, path, *format)).collect();
     let mut documents = Vec::new();
     for outcome in outcomes {
         report.bytes_read += outcome.bytes_read;
@@ -142,12 +156,33 @@ pub fn load_folder(root: &Path) -> Result<(Vec<RawDocument>, LoadReport), Corpus
         report.problems.extend(outcome.problems);
         documents.extend(outcome.documents);
     }
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    report
-        .problems
-        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    Ok((documents, report))
+    report.problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    documents
+}
+
+/// Whether `root` holds an article file within a few folder levels; a
+/// quick check for "is the current folder a corpus?" that does not walk a
+/// whole home folder.
+pub fn has_articles(root: &Path) -> bool {
+    fn look(folder: &Path, depth: usize) -> bool {
+        let Ok(entries) = fs::read_dir(folder) else { return false };
+        let mut subfolders = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if is_ignored(&name.to_string_lossy()) {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                subfolders.push(path);
+            } else if article_format(&path).is_some() {
+                return true;
+            }
+        }
+        depth > 0 && subfolders.iter().any(|f| look(f, depth - 1))
+    }
+    look(root, 2)
 }
 
 /// The format of an article file by its extension, or `None` for files
