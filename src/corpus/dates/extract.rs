@@ -164,10 +164,13 @@ fn numeric(t: &Tokens, j: usize) -> Option<Hit> {
     let (v, digits) = t.number(j)?;
     let num = |i: usize, want: usize| t.number(i).filter(|&(_, d)| d == want).map(|(v, _)| v);
     // ISO 2024-01-27
-    if digits == 4 && t.is_punct(j + 1, '-') && t.is_punct(j + 3, '-') && touching(t, j, 5) {
-        if let (Some(m), Some(d)) = (num(j + 2, 2), num(j + 4, 2)) {
-            return full_date(v as i32, m, d).map(|e| (j + 5, e, None));
-        }
+    if digits == 4
+        && t.is_punct(j + 1, '-')
+        && t.is_punct(j + 3, '-')
+        && touching(t, j, 5)
+        && let (Some(m), Some(d)) = (num(j + 2, 2), num(j + 4, 2))
+    {
+        return full_date(v as i32, m, d).map(|e| (j + 5, e, None));
     }
     // Dotted 27.01.2024
     if digits <= 2 && t.is_punct(j + 1, '.') && t.is_punct(j + 3, '.') && touching(t, j, 5) {
@@ -373,7 +376,7 @@ mod tests {
     use chrono::Weekday;
 
     fn mentions(text: &str) -> Vec<DateMention> {
-        extract(text, &[0..text.len()], Lang::Unknown)
+        extract(text, &[], Lang::Unknown)
     }
 
     fn spans(text: &str) -> Vec<&str> {

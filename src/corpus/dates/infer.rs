@@ -174,3 +174,127 @@ fn first_on_or_after(date: NaiveDate, day: Weekday) -> Option<NaiveDate> {
     .rem_euclid(7);
     date.checked_add_days(Days::new(ahead.unsigned_abs()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Inference, Precision, extract};
+    use crate::corpus::lang::Lang;
+
+    /// Infers from `text`, one sentence per `|`.
+    fn infer_from(text: &str) -> Option<Inference> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for part in text.split('|') {
+            sentences.push(start..start + part.len());
+            start += part.len() + 1;
+        }
+        let mentions = extract(text, &sentences, Lang::Unknown);
+        super::infer(text, &mentions)
+    }
+
+    fn shown(i: &Inference) -> (String, Precision) {
+        (i.value.to_string(), i.value.precision)
+    }
+
+    #[test]
+    fn full_date_and_matching_weekday() {
+        // 2022-03-03 is a Thursday.
+        let text = "The talks opened on March 3, 2022 in Vienna.|Negotiators said on Thursday that progress was slow.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2022-03-03".into(), Precision::Day));
+        assert!((i.confidence - 0.7).abs() < 1e-6);
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.contains("latest past full date: 2022-03-03 (“on March 3, 2022”)"))
+        );
+    }
+
+    #[test]
+    fn caption_date_then_weekday_after_it() {
+        // 2024-01-27 is a Saturday; the next Thursday is 2024-02-01.
+        let text = "FILE PHOTO: Soldiers at a base in Baghdad, Iraq January 27, 2024.|The two sides met on Thursday, officials said.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2024-02-01".into(), Precision::Day));
+        assert!((0.5..=0.7).contains(&i.confidence));
+    }
+
+    #[test]
+    fn full_date_without_weekday() {
+        let i = infer_from("Die Gespräche begannen am 5. Januar 2020 in Bagdad.").expect("dated");
+        assert_eq!(shown(&i), ("2020-01-05".into(), Precision::Day));
+        assert!((i.confidence - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn future_full_date_is_never_the_publication_date() {
+        let text = "The envoys met on January 25, 2024.|They will meet again on Oct. 9, 2024.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(i.value.to_string(), "2024-01-25");
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.starts_with("future target excluded: 2024-10-09"))
+        );
+    }
+
+    #[test]
+    fn only_future_targets_stay_undated() {
+        assert_eq!(
+            infer_from("Der Abzug soll bis September 2025 abgeschlossen sein."),
+            None
+        );
+    }
+
+    #[test]
+    fn this_year_after_a_whole_past_year() {
+        let text = "Die Truppen kamen 2003, zogen 2011 ab, doch 2014 kehrten sie zurück.|\
+                    Seit 2017 und 2019 gab es Angriffe.|\
+                    Dieses Jahr gab es mehr Angriffe im Vergleich zu 2023.|\
+                    Der Abzug soll bis September 2025 abgeschlossen sein.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2024".into(), Precision::Year));
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.contains("future target excluded: 2025-09 (“bis September 2025”)"))
+        );
+    }
+
+    #[test]
+    fn this_year_with_a_month_keeps_that_year() {
+        let i = infer_from("In January 2024 talks began.|This year is decisive.").expect("dated");
+        assert_eq!(shown(&i), ("2024".into(), Precision::Year));
+    }
+
+    #[test]
+    fn this_year_never_passes_a_future_target() {
+        let i = infer_from(
+            "Im Vergleich zu 2023 gab es dieses Jahr mehr.|Das Ziel soll bis 2023 erreicht werden.",
+        );
+        // 2023 + 1 would pass the target, so the year stays 2023.
+        assert_eq!(i.map(|i| i.value.to_string()).as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn history_years_and_month_days_alone_stay_undated() {
+        let text = "The talks happen in the framework of a commission agreed in August 2023.|\
+                    US troops invaded in 2003 and returned in 2014.|\
+                    The war broke out on Oct. 7.|The sides met on Thursday.";
+        assert_eq!(infer_from(text), None);
+    }
+
+    #[test]
+    fn weekday_and_month_day_pin_the_year() {
+        // 2022-03-08 is a Tuesday; March 8 is no Tuesday in 2021 or 2023.
+        let text = "The agreement was signed in 2021.|On Tuesday, March 8 the envoys met again.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2022-03-08".into(), Precision::Day));
+        assert!(i.reasoning.iter().any(|r| r.contains("fits only 2022")));
+    }
+
+    #[test]
+    fn no_mentions_no_date() {
+        assert_eq!(infer_from("Nothing here is dated."), None);
+    }
+}

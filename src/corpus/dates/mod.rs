@@ -262,3 +262,57 @@ pub fn resolve(text: &str, mentions: &mut [DateMention], reference: Option<DateV
 pub fn infer_publication(text: &str, mentions: &[DateMention]) -> Option<Inference> {
     infer::infer(text, mentions)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> DateValue {
+        DateValue::day(s.parse().expect("test date"))
+    }
+
+    #[test]
+    fn resolve_fills_relative_and_partial_and_clears_them_again() {
+        let text = "Gestern und am 11. Februar, seit 2014.";
+        let mut mentions = extract(text, &[], Lang::De);
+        resolve(text, &mut mentions, Some(day("2024-03-01")));
+        let values: Vec<_> = mentions.iter().map(DateMention::normalised).collect();
+        assert_eq!(
+            values,
+            [
+                Some("2024-02-29".into()),
+                Some("2024-02-11".into()),
+                Some("2014".into())
+            ]
+        );
+        resolve(text, &mut mentions, None);
+        let values: Vec<_> = mentions.iter().map(DateMention::normalised).collect();
+        assert_eq!(
+            values,
+            [None, Some("XXXX-02-11".into()), Some("2014".into())]
+        );
+    }
+
+    #[test]
+    fn past_month_day_after_reference_goes_back_a_year() {
+        let text = "Der Krieg brach am 7. Oktober aus, sagte er.";
+        let mut mentions = extract(text, &[], Lang::De);
+        resolve(text, &mut mentions, Some(day("2024-02-08")));
+        assert_eq!(mentions[0].normalised().as_deref(), Some("2023-10-07"));
+    }
+
+    #[test]
+    fn display_at_each_precision() {
+        let d = day("2024-02-08");
+        let at = |precision| DateValue { precision, ..d }.to_string();
+        assert_eq!(
+            [
+                at(Precision::Day),
+                at(Precision::Week),
+                at(Precision::Month),
+                at(Precision::Year)
+            ],
+            ["2024-02-08", "2024-W06", "2024-02", "2024"]
+        );
+    }
+}
