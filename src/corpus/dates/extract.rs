@@ -5,7 +5,7 @@
 //! and it often says the tense.
 
 use super::rules::Role;
-use super::scan::Tokens;
+use super::scan::{TokenKind, Tokens};
 use super::{DateExpr, Tense};
 use chrono::NaiveDate;
 
@@ -221,7 +221,10 @@ fn is_count(t: &Tokens, j: usize) -> bool {
         && before(2).is_some_and(|p| t.has(p, Role::Comparative));
     let currency = before(1).is_some_and(|p| ['$', '€', '£'].iter().any(|&c| t.is_punct(p, c)));
     let counted = t.has(j + 1, Role::CountNoun) || t.is_punct(j + 1, '%');
-    thousands_before || thousands_after || approx || more_than || currency || counted
+    // `1990er`, `2000m`: a number glued to a word is a decade or a measure.
+    let glued_word =
+        t.touches_next(j) && t.toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word);
+    thousands_before || thousands_after || approx || more_than || currency || counted || glued_word
 }
 
 /// Rules that start with a month: `January 27, 2024`, `Feb. 11`,
@@ -610,6 +613,7 @@ mod tests {
             "16 of its members, 80 Mitgliedsländern",
             "mehr als 2014 Menschen, rund 2000 Euro, etwa 1950 km",
             "It cost $2000 or 2019 dollars, 2020 %",
+            "in den 1990er Jahren, a 2000m climb",
         ] {
             assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
         }

@@ -7,6 +7,7 @@
 use super::{Tense, Unit};
 use chrono::Weekday;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a word can do in a date expression. A word may have several roles
@@ -392,13 +393,43 @@ const TENSE_CUES: &[(&str, Tense)] = &[
 /// `need`, `indeed` are excluded by their ending).
 const NOT_PAST_ED: &[&str] = &["united", "hundred", "red", "bed", "shed", "sacred", "naked"];
 
-static ROLES: LazyLock<HashMap<String, Vec<Role>>> = LazyLock::new(build_roles);
-static CUES: LazyLock<HashMap<&'static str, Tense>> =
-    LazyLock::new(|| TENSE_CUES.iter().copied().collect());
+/// FNV-1a: the keys are short words we wrote ourselves, so a fast hash
+/// without flooding protection is fine, and it is looked up once per word.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fnv(u64);
 
-fn build_roles() -> HashMap<String, Vec<Role>> {
-    let mut map: HashMap<String, Vec<Role>> = HashMap::new();
-    let mut add = |word: &str, role: Role| map.entry(word.to_string()).or_default().push(role);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
+
+static ROLES: LazyLock<WordMap<Vec<Role>>> = LazyLock::new(build_roles);
+static CUES: LazyLock<WordMap<Tense>> = LazyLock::new(|| {
+    TENSE_CUES
+        .iter()
+        .map(|&(w, t)| (w.as_bytes().into(), t))
+        .collect()
+});
+
+fn build_roles() -> WordMap<Vec<Role>> {
+    let mut map: WordMap<Vec<Role>> = WordMap::default();
+    let mut add =
+        |word: &str, role: Role| map.entry(word.as_bytes().into()).or_default().push(role);
     for &(w, month) in MONTHS {
         add(
             w,
@@ -482,20 +513,27 @@ fn build_roles() -> HashMap<String, Vec<Role>> {
 }
 
 /// Longest word worth looking up; longer words are never in the tables.
-const MAX_WORD: usize = 32;
+const MAX_WORD: usize = 24;
 
 /// Lowercases `word` into `buf` without allocating; `None` when too long.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
-    let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let n = c.len_utf8();
-        if len + n > MAX_WORD {
-            return None;
-        }
-        c.encode_utf8(&mut buf[len..len + n]);
-        len += n;
+/// Handles ASCII and the Latin-1 capitals (`Ä`, `Ö`, `Ü`, `É`), which is all
+/// the tables hold; other letters are copied as they are and simply match
+/// nothing.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    let mut after_c3 = false;
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        // U+00C0..U+00DE (except ×) are `C3 80..9E`; lowercase is `+ 0x20`.
+        let latin1_capital = after_c3 && (0x80..=0x9e).contains(&b) && b != 0x97;
+        *o = if latin1_capital {
+            b + 0x20
+        } else {
+            b.to_ascii_lowercase()
+        };
+        after_c3 = b == 0xc3;
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    Some(out)
 }
 
 /// The roles a word can play, case-insensitively; empty for most words.
@@ -511,10 +549,10 @@ pub(super) fn roles(word: &str) -> &'static [Role] {
 }
 
 /// `Montagabend`, `Donnerstagmorgen`: the weekday role of the weekday part.
-fn weekday_with_day_part(lower: &str) -> Option<&'static [Role]> {
-    let part = DAY_PARTS.iter().find(|p| lower.ends_with(*p))?;
+fn weekday_with_day_part(lower: &[u8]) -> Option<&'static [Role]> {
+    let part = DAY_PARTS.iter().find(|p| lower.ends_with(p.as_bytes()))?;
     let day = &lower[..lower.len() - part.len()];
-    WEEKDAYS.iter().find(|(w, _)| *w == day)?;
+    WEEKDAYS.iter().find(|(w, _)| w.as_bytes() == day)?;
     ROLES.get(day).map(Vec::as_slice)
 }
 
@@ -527,10 +565,10 @@ pub(super) fn tense_cue(word: &str) -> Option<Tense> {
         return Some(t);
     }
     let past_ed = lower.len() >= 5
-        && lower.ends_with("ed")
-        && !lower.ends_with("eed")
-        && !NOT_PAST_ED.contains(&lower);
-    let participle = lower.len() >= 7 && lower.starts_with("ge") && lower.ends_with('t');
+        && lower.ends_with(b"ed")
+        && !lower.ends_with(b"eed")
+        && !NOT_PAST_ED.iter().any(|w| w.as_bytes() == lower);
+    let participle = lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
     (past_ed || participle).then_some(Tense::Past)
 }
 
