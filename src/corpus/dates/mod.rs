@@ -215,11 +215,10 @@ pub struct Inference {
 /// spans (used for tense cues); `lang` selects the rule set (both are tried
 /// for unknown languages).
 ///
-/// The English and German tables are disjoint enough that one pass with
-/// both finds no false hits, so every language gets the same single pass;
-/// `lang` is accepted for callers that know it.
+/// The English and German date words are disjoint enough that one pass
+/// with both tables finds no false hits, so every text gets the same single
+/// pass; `lang` selects the tense cue words (German `will` is "wants").
 pub fn extract(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<DateMention> {
-    let _ = lang;
     let tokens = scan::Tokens::new(text);
     extract::find(&tokens)
         .into_iter()
@@ -228,7 +227,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<DateMe
             expr: found.expr,
             kind: found.expr.kind(),
             precision: found.expr.precision(),
-            tense: tense::tense_of(&tokens, sentences, &found),
+            tense: tense::tense_of(&tokens, sentences, &found, lang),
             value: found.expr.absolute_value(),
         })
         .collect()

@@ -4,7 +4,7 @@
 //!
 //! One matcher serves both languages; only these tables know the language.
 
-use super::{Tense, Unit};
+use super::{Lang, Tense, Unit};
 use chrono::Weekday;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -304,8 +304,10 @@ const COUNT_NOUNS: &[&str] = &[
 
 /// Tense cue words looked for in the sentence around a mention; the
 /// nearest one wins (see `tense.rs`). `by`/`bis`/`since`/`seit` are not
-/// here: they only count right before the date (prepositions above).
-const TENSE_CUES: &[(&str, Tense)] = &[
+/// here: they only count right before the date (prepositions above). Each
+/// language has its own list: German `will` means "wants", English `war`
+/// is a noun.
+const EN_TENSE_CUES: &[(&str, Tense)] = &[
     ("will", Tense::Future),
     ("shall", Tense::Future),
     ("plans", Tense::Future),
@@ -317,15 +319,6 @@ const TENSE_CUES: &[(&str, Tense)] = &[
     ("deadline", Tense::Future),
     ("upcoming", Tense::Future),
     ("next", Tense::Future),
-    ("wird", Tense::Future),
-    ("werden", Tense::Future),
-    ("soll", Tense::Future),
-    ("sollen", Tense::Future),
-    ("sollte", Tense::Future),
-    ("plant", Tense::Future),
-    ("planen", Tense::Future),
-    ("geplant", Tense::Future),
-    ("frist", Tense::Future),
     ("said", Tense::Past),
     ("told", Tense::Past),
     ("was", Tense::Past),
@@ -334,7 +327,7 @@ const TENSE_CUES: &[(&str, Tense)] = &[
     ("did", Tense::Past),
     ("ago", Tense::Past),
     ("last", Tense::Past),
-    // Irregular English past forms the `-ed` rule misses.
+    // Irregular past forms the `-ed` rule misses.
     ("began", Tense::Past),
     ("broke", Tense::Past),
     ("met", Tense::Past),
@@ -352,7 +345,24 @@ const TENSE_CUES: &[(&str, Tense)] = &[
     ("lost", Tense::Past),
     ("led", Tense::Past),
     ("fought", Tense::Past),
-    // German simple past forms common in news.
+    ("yesterday", Tense::Past),
+    ("is", Tense::Present),
+    ("are", Tense::Present),
+    ("now", Tense::Present),
+    ("currently", Tense::Present),
+];
+
+const DE_TENSE_CUES: &[(&str, Tense)] = &[
+    ("wird", Tense::Future),
+    ("werden", Tense::Future),
+    ("soll", Tense::Future),
+    ("sollen", Tense::Future),
+    ("sollte", Tense::Future),
+    ("plant", Tense::Future),
+    ("planen", Tense::Future),
+    ("geplant", Tense::Future),
+    ("frist", Tense::Future),
+    // Simple past forms common in news.
     ("kam", Tense::Past),
     ("kamen", Tense::Past),
     ("gab", Tense::Past),
@@ -378,15 +388,14 @@ const TENSE_CUES: &[(&str, Tense)] = &[
     ("berichtete", Tense::Past),
     ("begann", Tense::Past),
     ("gestern", Tense::Past),
-    ("yesterday", Tense::Past),
-    ("is", Tense::Present),
-    ("are", Tense::Present),
     ("ist", Tense::Present),
     ("sind", Tense::Present),
-    ("now", Tense::Present),
     ("jetzt", Tense::Present),
     ("derzeit", Tense::Present),
-    ("currently", Tense::Present),
+    ("kommende", Tense::Future),
+    ("kommenden", Tense::Future),
+    ("nächste", Tense::Future),
+    ("nächsten", Tense::Future),
 ];
 
 /// Words ending in `-ed` that are not past-tense verbs (`-eed` words like
@@ -419,11 +428,16 @@ impl Hasher for Fnv {
 type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
 
 static ROLES: LazyLock<WordMap<Vec<Role>>> = LazyLock::new(build_roles);
-static CUES: LazyLock<WordMap<Tense>> = LazyLock::new(|| {
-    TENSE_CUES
-        .iter()
-        .map(|&(w, t)| (w.as_bytes().into(), t))
-        .collect()
+/// Per word: its tense as an English cue and as a German one.
+static CUES: LazyLock<WordMap<(Option<Tense>, Option<Tense>)>> = LazyLock::new(|| {
+    let mut map: WordMap<(Option<Tense>, Option<Tense>)> = WordMap::default();
+    for &(w, t) in EN_TENSE_CUES {
+        map.entry(w.as_bytes().into()).or_default().0 = Some(t);
+    }
+    for &(w, t) in DE_TENSE_CUES {
+        map.entry(w.as_bytes().into()).or_default().1 = Some(t);
+    }
+    map
 });
 
 fn build_roles() -> WordMap<Vec<Role>> {
@@ -556,19 +570,27 @@ fn weekday_with_day_part(lower: &[u8]) -> Option<&'static [Role]> {
     ROLES.get(day).map(Vec::as_slice)
 }
 
-/// The tense a word signals, if any: table words first, then English
-/// `-ed` past forms and German `ge-...-t` participles.
-pub(super) fn tense_cue(word: &str) -> Option<Tense> {
+/// The tense a word signals in text of language `lang` (both lists for
+/// an unknown language): table words first, then English `-ed` past forms
+/// and German `ge-...-t` participles.
+pub(super) fn tense_cue(word: &str, lang: Lang) -> Option<Tense> {
+    let english = lang != Lang::De;
+    let german = lang != Lang::En;
     let mut buf = [0u8; MAX_WORD];
     let lower = lowercase(word, &mut buf)?;
-    if let Some(&t) = CUES.get(lower) {
-        return Some(t);
+    if let Some(&(en, de)) = CUES.get(lower) {
+        let cue = en.filter(|_| english).or(de.filter(|_| german));
+        if cue.is_some() {
+            return cue;
+        }
     }
-    let past_ed = lower.len() >= 5
+    let past_ed = english
+        && lower.len() >= 5
         && lower.ends_with(b"ed")
         && !lower.ends_with(b"eed")
         && !NOT_PAST_ED.iter().any(|w| w.as_bytes() == lower);
-    let participle = lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
+    let participle =
+        german && lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
     (past_ed || participle).then_some(Tense::Past)
 }
 
@@ -602,13 +624,23 @@ mod tests {
 
     #[test]
     fn tense_cues_from_table_and_word_forms() {
-        assert_eq!(tense_cue("will"), Some(Tense::Future));
-        assert_eq!(tense_cue("opened"), Some(Tense::Past));
-        assert_eq!(tense_cue("planned"), Some(Tense::Future));
-        assert_eq!(tense_cue("unterzeichnet"), None);
-        assert_eq!(tense_cue("getroffen"), None);
-        assert_eq!(tense_cue("gesetzt"), Some(Tense::Past));
-        assert_eq!(tense_cue("indeed"), None);
-        assert_eq!(tense_cue("United"), None);
+        let any = Lang::Unknown;
+        assert_eq!(tense_cue("will", any), Some(Tense::Future));
+        assert_eq!(tense_cue("opened", any), Some(Tense::Past));
+        assert_eq!(tense_cue("planned", any), Some(Tense::Future));
+        assert_eq!(tense_cue("unterzeichnet", any), None);
+        assert_eq!(tense_cue("getroffen", any), None);
+        assert_eq!(tense_cue("gesetzt", any), Some(Tense::Past));
+        assert_eq!(tense_cue("indeed", any), None);
+        assert_eq!(tense_cue("United", any), None);
+    }
+
+    #[test]
+    fn tense_cues_follow_the_language() {
+        assert_eq!(tense_cue("will", Lang::De), None);
+        assert_eq!(tense_cue("war", Lang::En), None);
+        assert_eq!(tense_cue("War", Lang::De), Some(Tense::Past));
+        assert_eq!(tense_cue("gesetzt", Lang::En), None);
+        assert_eq!(tense_cue("Kommenden", Lang::De), Some(Tense::Future));
     }
 }

@@ -1,15 +1,16 @@
 //! The tense of a mention: what its own words say (`bis`, `seit`, `last`,
 //! `ago`), else the cue word nearest to it in its sentence (`will`, `said`,
-//! `soll`, `hatte`, an English `-ed` form; table in `rules.rs`).
+//! `soll`, `hatte`, an English `-ed` form; tables in `rules.rs`), read in
+//! the article's language.
 
-use super::Tense;
 use super::extract::Found;
 use super::rules;
 use super::scan::{TokenKind, Tokens};
+use super::{Lang, Tense};
 use std::ops::Range;
 
 /// The tense of `found`, looking within the sentence that holds it.
-pub(super) fn tense_of(t: &Tokens, sentences: &[Range<usize>], found: &Found) -> Tense {
+pub(super) fn tense_of(t: &Tokens, sentences: &[Range<usize>], found: &Found, lang: Lang) -> Tense {
     if let Some(cue) = found.cue {
         return cue;
     }
@@ -26,7 +27,7 @@ pub(super) fn tense_of(t: &Tokens, sentences: &[Range<usize>], found: &Found) ->
         }
         for i in [before, after].into_iter().flatten() {
             if t.toks[i].kind == TokenKind::Word
-                && let Some(tense) = rules::tense_cue(t.str(i))
+                && let Some(tense) = rules::tense_cue(t.str(i), lang)
             {
                 return tense;
             }
@@ -112,6 +113,14 @@ mod tests {
             tenses("The deadline of 31 December 2021 stands."),
             [Tense::Future]
         );
+    }
+
+    #[test]
+    fn german_will_is_not_future() {
+        let text = "Er will am Donnerstag reden, sagte er.";
+        let found = extract(text, &[], Lang::De);
+        assert_eq!(found[0].tense, Tense::Past);
+        assert_eq!(extract(text, &[], Lang::Unknown)[0].tense, Tense::Future);
     }
 
     #[test]
