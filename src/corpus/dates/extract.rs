@@ -6,7 +6,7 @@
 
 use super::rules::Role;
 use super::scan::{TokenKind, Tokens};
-use super::{DateExpr, Tense};
+use super::{DateExpr, Tense, Unit};
 use chrono::NaiveDate;
 
 /// A rule's match: tokens `start..end`, what they say, and the tense the
@@ -323,10 +323,10 @@ fn shifted(t: &Tokens, j: usize) -> Option<Hit> {
         _ => None,
     }) {
         let expr = match unit {
-            super::Unit::Day => return None,
-            super::Unit::Week => DateExpr::WeekOffset(shift),
-            super::Unit::Month => DateExpr::MonthOffset(shift),
-            super::Unit::Year => DateExpr::YearOffset(shift),
+            Unit::Day => return None,
+            Unit::Week => DateExpr::WeekOffset(shift),
+            Unit::Month => DateExpr::MonthOffset(shift),
+            Unit::Year => DateExpr::YearOffset(shift),
         };
         return Some((k + 1, expr, cue));
     }
@@ -337,7 +337,7 @@ fn shifted(t: &Tokens, j: usize) -> Option<Hit> {
 }
 
 /// An amount (`zwei`, `a`, `3`) with its unit starting at `k`.
-fn amount_and_unit(t: &Tokens, mut k: usize) -> Option<(u32, super::Unit, usize)> {
+fn amount_and_unit(t: &Tokens, mut k: usize) -> Option<(u32, Unit, usize)> {
     if t.has(k, Role::Approx) {
         k += 1;
     }

@@ -8,7 +8,8 @@
 //! 2. A weekday + month-day (`Tuesday, March 8`) becomes a full date when
 //!    exactly one year among those the other mentions allow fits.
 //! 3. The latest full date told in the past or present is a lower bound
-//!    and the anchor (confidence 0.5). A weekday in the text told in the
+//!    and the anchor (confidence 0.5), unless a month or year told in the
+//!    past starts after it (then the full date is history). A weekday in the text told in the
 //!    past (`on Thursday`) then names the first such day on or after the
 //!    anchor: publication is that day or within six days after, so that day
 //!    is taken (0.7 when it is the anchor itself, else 0.6).
@@ -78,7 +79,24 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         }
     }
 
-    if let Some((anchor, why)) = full_dates.into_iter().max_by_key(|(d, _)| *d) {
+    // A month or year told in the past that starts after the latest full
+    // date makes that date history, not the news of the day.
+    let latest_coarse = past
+        .iter()
+        .filter(|(_, m)| !matches!(m.expr, DateExpr::Date(_)))
+        .max_by_key(|(v, _)| v.date);
+    let anchor = full_dates.into_iter().max_by_key(|(d, _)| *d);
+    let superseded = anchor.as_ref().and_then(|(d, _)| {
+        latest_coarse.filter(|(v, _)| v.date > *d).map(|(v, m)| {
+            format!(
+                "full date {d} is history: “{}” ({v}) is told as past and later",
+                quote(m)
+            )
+        })
+    });
+    if let Some(line) = superseded {
+        reasoning.push(line);
+    } else if let Some((anchor, why)) = anchor {
         reasoning.push(why);
         reasoning.push(format!("published on or after {anchor}"));
         let mut value = DateValue::day(anchor);
@@ -291,6 +309,13 @@ mod tests {
         let i = infer_from(text).expect("dated");
         assert_eq!(shown(&i), ("2022-03-08".into(), Precision::Day));
         assert!(i.reasoning.iter().any(|r| r.contains("fits only 2022")));
+    }
+
+    #[test]
+    fn later_past_month_makes_a_full_date_history() {
+        let text =
+            "The pact was signed on January 5, 2020.|A commission was agreed in August 2023.";
+        assert_eq!(infer_from(text), None);
     }
 
     #[test]
