@@ -109,7 +109,7 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
             let first = first_on_or_after(anchor, day);
             if let Some(d) = first.filter(|d| upper.is_none_or(|u| *d <= u)) {
                 reasoning.push(format!(
-                    "“{}” is {d}, the first {day:?} on or after {anchor}: published that day or within 6 days after",
+                    "“{}” is {d}, the first such day on or after {anchor}: published that day or within 6 days after",
                     quote(m)
                 ));
                 value = DateValue::day(d);
@@ -235,6 +235,9 @@ mod tests {
         let i = infer_from(text).expect("dated");
         assert_eq!(shown(&i), ("2024-02-01".into(), Precision::Day));
         assert!((0.5..=0.7).contains(&i.confidence));
+        assert!(i.reasoning.iter().any(|r| r.starts_with(
+            "“on Thursday” is 2024-02-01, the first such day on or after 2024-01-27"
+        )));
     }
 
     #[test]
