@@ -12,6 +12,14 @@ use std::ops::Range;
 
 use super::lang::Lang;
 
+mod extract;
+mod infer;
+mod resolve;
+mod rules;
+mod scan;
+mod stated;
+mod tense;
+
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -106,6 +114,52 @@ pub enum DateExpr {
     },
 }
 
+impl DateExpr {
+    /// Whether the words carry their year, lack it, or need a reference.
+    pub fn kind(&self) -> MentionKind {
+        match self {
+            DateExpr::Date(_) | DateExpr::YearMonth { .. } | DateExpr::Year(_) => {
+                MentionKind::Absolute
+            }
+            DateExpr::MonthDay { .. } | DateExpr::Month(_) => MentionKind::Partial,
+            _ => MentionKind::Relative,
+        }
+    }
+
+    /// The precision the words speak at (`last week` → week).
+    pub fn precision(&self) -> Precision {
+        match self {
+            DateExpr::Date(_)
+            | DateExpr::MonthDay { .. }
+            | DateExpr::Weekday(_)
+            | DateExpr::DayOffset(_) => Precision::Day,
+            DateExpr::WeekOffset(_) => Precision::Week,
+            DateExpr::YearMonth { .. } | DateExpr::Month(_) | DateExpr::MonthOffset(_) => {
+                Precision::Month
+            }
+            DateExpr::Year(_) | DateExpr::YearOffset(_) => Precision::Year,
+            DateExpr::Ago { unit, .. } => match unit {
+                Unit::Day => Precision::Day,
+                Unit::Week => Precision::Week,
+                Unit::Month => Precision::Month,
+                Unit::Year => Precision::Year,
+            },
+        }
+    }
+
+    /// The value of an absolute expression; `None` for the others.
+    pub fn absolute_value(&self) -> Option<DateValue> {
+        let first_of = |year: i32, month: u32| NaiveDate::from_ymd_opt(year, month, 1);
+        let (date, precision) = match *self {
+            DateExpr::Date(d) => (d, Precision::Day),
+            DateExpr::YearMonth { year, month } => (first_of(year, month)?, Precision::Month),
+            DateExpr::Year(year) => (first_of(year, 1)?, Precision::Year),
+            _ => return None,
+        };
+        Some(DateValue { date, precision })
+    }
+}
+
 /// Whether the sentence around a mention speaks of the past or the future.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -157,29 +211,104 @@ pub struct Inference {
 /// Finds date mentions in `text`. `sentences` are the article's sentence
 /// spans (used for tense cues); `lang` selects the rule set (both are tried
 /// for unknown languages).
+///
+/// The English and German date words are disjoint enough that one pass
+/// with both tables finds no false hits, so every text gets the same single
+/// pass; `lang` selects the tense cue words (German `will` is "wants").
 pub fn extract(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<DateMention> {
-    let _ = (text, sentences, lang);
-    todo!("dates::extract")
+    let tokens = scan::Tokens::new(text);
+    extract::find(&tokens)
+        .into_iter()
+        .map(|found| DateMention {
+            span: tokens.toks[found.start].start..tokens.toks[found.end - 1].end,
+            expr: found.expr,
+            kind: found.expr.kind(),
+            precision: found.expr.precision(),
+            tense: tense::tense_of(&tokens, sentences, &found, lang),
+            value: found.expr.absolute_value(),
+        })
+        .collect()
 }
 
 /// Parses a stated date (front matter or JSONL field): ISO dates and
 /// timestamps, `2024-02`, `2024`, `27.01.2024`, `January 27, 2024`,
 /// `27. Januar 2024`.
 pub fn parse_stated(s: &str) -> Option<DateValue> {
-    let _ = s;
-    todo!("dates::parse_stated")
+    stated::parse(s)
 }
 
 /// Resolves partial and relative mentions against `reference` (clears their
 /// values when it is `None`); absolute mentions keep their value.
+///
+/// A value is left `None` when the reference is too coarse to say (a
+/// weekday against a month-only reference) rather than guessed.
 pub fn resolve(text: &str, mentions: &mut [DateMention], reference: Option<DateValue>) {
-    let _ = (text, mentions, reference);
-    todo!("dates::resolve")
+    let _ = text;
+    for mention in mentions {
+        mention.value = match reference {
+            _ if mention.kind == MentionKind::Absolute => mention.expr.absolute_value(),
+            Some(reference) => resolve::against(mention.expr, mention.tense, reference),
+            None => None,
+        };
+    }
 }
 
 /// Infers a publication date from the mentions, as a careful reader would
 /// (CORPUS.md): never from the latest date alone, never inventing a year.
 pub fn infer_publication(text: &str, mentions: &[DateMention]) -> Option<Inference> {
-    let _ = (text, mentions);
-    todo!("dates::infer_publication")
+    infer::infer(text, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> DateValue {
+        DateValue::day(s.parse().expect("test date"))
+    }
+
+    #[test]
+    fn resolve_fills_relative_and_partial_and_clears_them_again() {
+        let text = "Gestern und am 11. Februar, seit 2014.";
+        let mut mentions = extract(text, &[], Lang::De);
+        resolve(text, &mut mentions, Some(day("2024-03-01")));
+        let values: Vec<_> = mentions.iter().map(DateMention::normalised).collect();
+        assert_eq!(
+            values,
+            [
+                Some("2024-02-29".into()),
+                Some("2024-02-11".into()),
+                Some("2014".into())
+            ]
+        );
+        resolve(text, &mut mentions, None);
+        let values: Vec<_> = mentions.iter().map(DateMention::normalised).collect();
+        assert_eq!(
+            values,
+            [None, Some("XXXX-02-11".into()), Some("2014".into())]
+        );
+    }
+
+    #[test]
+    fn past_month_day_after_reference_goes_back_a_year() {
+        let text = "Der Krieg brach am 7. Oktober aus, sagte er.";
+        let mut mentions = extract(text, &[], Lang::De);
+        resolve(text, &mut mentions, Some(day("2024-02-08")));
+        assert_eq!(mentions[0].normalised().as_deref(), Some("2023-10-07"));
+    }
+
+    #[test]
+    fn display_at_each_precision() {
+        let d = day("2024-02-08");
+        let at = |precision| DateValue { precision, ..d }.to_string();
+        assert_eq!(
+            [
+                at(Precision::Day),
+                at(Precision::Week),
+                at(Precision::Month),
+                at(Precision::Year)
+            ],
+            ["2024-02-08", "2024-W06", "2024-02", "2024"]
+        );
+    }
 }

@@ -1,0 +1,328 @@
+//! Dating an undated article the way a careful reader does (CORPUS.md):
+//! combining constraints, never taking the latest date alone.
+//!
+//! The rules, in order:
+//! 1. Absolute mentions told in the future (`bis September 2025`, `will
+//!    meet on Oct. 9, 2024`) are targets: never the publication date, only
+//!    an upper bound.
+//! 2. A weekday + month-day (`Tuesday, March 8`) becomes a full date when
+//!    exactly one year among those the other mentions allow fits.
+//! 3. The latest full date told in the past or present is a lower bound
+//!    and the anchor (confidence 0.5), unless a month or year told in the
+//!    past starts after it (then the full date is history). A weekday in the text told in the
+//!    past (`on Thursday`) then names the first such day on or after the
+//!    anchor: publication is that day or within six days after, so that day
+//!    is taken (0.7 when it is the anchor itself, else 0.6).
+//! 4. Without a full date, a year is only inferred from `this year` /
+//!    `dieses Jahr`: the current year is the latest year told in the past,
+//!    plus one when that year was named only as a whole (`im Vergleich zu
+//!    2023` next to `dieses Jahr` speaks of a finished year), kept at or
+//!    below any future target (confidence 0.35–0.4, year precision).
+//! 5. Otherwise undated: month-days, weekdays and history years
+//!    (`seit 2003`, `im August 2023`) do not pin a year.
+
+use super::resolve::period;
+use super::rules::Role;
+use super::scan::Tokens;
+use super::{DateExpr, DateMention, DateValue, Inference, MentionKind, Precision, Tense};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// How many years after the latest year-bearing mention a weekday +
+/// month-day may still fall.
+const PIN_YEARS_AHEAD: i32 = 2;
+
+pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
+    let quote = |m: &DateMention| text.get(m.span.clone()).unwrap_or_default().to_string();
+    let mut reasoning = Vec::new();
+
+    let absolute = |m: &&DateMention| m.kind == MentionKind::Absolute && m.value.is_some();
+    fn told(m: &DateMention) -> Option<(DateValue, &DateMention)> {
+        m.value.map(|v| (v, m))
+    }
+    let mut upper: Option<NaiveDate> = None;
+    for (v, m) in mentions
+        .iter()
+        .filter(absolute)
+        .filter(|m| m.tense == Tense::Future)
+        .filter_map(told)
+    {
+        reasoning.push(format!("future target excluded: {v} (“{}”)", quote(m)));
+        let end = period(v).1;
+        upper = Some(upper.map_or(end, |u| u.min(end)));
+    }
+    let past: Vec<(DateValue, &DateMention)> = mentions
+        .iter()
+        .filter(absolute)
+        .filter(|m| m.tense != Tense::Future)
+        .filter_map(told)
+        .collect();
+    let latest_year = past.iter().map(|(v, _)| v.date.year()).max();
+
+    let mut full_dates: Vec<(NaiveDate, String)> = past
+        .iter()
+        .filter_map(|(v, m)| match m.expr {
+            DateExpr::Date(d) => Some((d, format!("latest past full date: {v} (“{}”)", quote(m)))),
+            _ => None,
+        })
+        .collect();
+    if let Some(first_year) = latest_year {
+        let last_year = upper.map_or(first_year + PIN_YEARS_AHEAD, |u| {
+            u.year().min(first_year + PIN_YEARS_AHEAD)
+        });
+        for m in mentions.iter().filter(|m| m.tense != Tense::Future) {
+            if let Some(d) = pin_year(text, m, first_year..=last_year) {
+                full_dates.push((
+                    d,
+                    format!("latest past full date: {d} (“{}” fits only {} in {first_year}–{last_year})", quote(m), d.year()),
+                ));
+            }
+        }
+    }
+
+    // A month or year told in the past that starts after the latest full
+    // date makes that date history, not the news of the day.
+    let latest_coarse = past
+        .iter()
+        .filter(|(_, m)| !matches!(m.expr, DateExpr::Date(_)))
+        .max_by_key(|(v, _)| v.date);
+    let anchor = full_dates.into_iter().max_by_key(|(d, _)| *d);
+    let superseded = anchor.as_ref().and_then(|(d, _)| {
+        latest_coarse.filter(|(v, _)| v.date > *d).map(|(v, m)| {
+            format!(
+                "full date {d} is history: “{}” ({v}) is told as past and later",
+                quote(m)
+            )
+        })
+    });
+    if let Some(line) = superseded {
+        reasoning.push(line);
+    } else if let Some((anchor, why)) = anchor {
+        reasoning.push(why);
+        reasoning.push(format!("published on or after {anchor}"));
+        let mut value = DateValue::day(anchor);
+        let mut confidence = 0.5;
+        let weekday = mentions.iter().find_map(|m| match m.expr {
+            DateExpr::Weekday(day) if m.tense != Tense::Future => Some((day, m)),
+            _ => None,
+        });
+        if let Some((day, m)) = weekday {
+            let first = first_on_or_after(anchor, day);
+            if let Some(d) = first.filter(|d| upper.is_none_or(|u| *d <= u)) {
+                reasoning.push(format!(
+                    "“{}” is {d}, the first such day on or after {anchor}: published that day or within 6 days after",
+                    quote(m)
+                ));
+                value = DateValue::day(d);
+                confidence = if d == anchor { 0.7 } else { 0.6 };
+            }
+        }
+        return Some(Inference {
+            value,
+            confidence,
+            reasoning,
+        });
+    }
+
+    let this_year = mentions
+        .iter()
+        .find(|m| matches!(m.expr, DateExpr::YearOffset(0) | DateExpr::MonthOffset(0)))?;
+    let year = latest_year?;
+    reasoning.push(format!("“{}” speaks of the current year", quote(this_year)));
+    let latest: Vec<&(DateValue, &DateMention)> =
+        past.iter().filter(|(v, _)| v.date.year() == year).collect();
+    let only_whole_year = latest
+        .iter()
+        .all(|(_, m)| matches!(m.expr, DateExpr::Year(_)));
+    let below_target = |y: i32| upper.is_none_or(|u| y <= u.year());
+    let (current, confidence) = if only_whole_year && below_target(year + 1) {
+        reasoning.push(format!(
+            "latest year told as past: {year} (“{}”), named as a whole year, so it is over: current year {}",
+            latest.first().map(|(_, m)| quote(m)).unwrap_or_default(),
+            year + 1
+        ));
+        (year + 1, 0.35)
+    } else {
+        reasoning.push(format!(
+            "latest year told as past: {year}: current year {year}"
+        ));
+        (year, 0.4)
+    };
+    Some(Inference {
+        value: DateValue {
+            date: NaiveDate::from_ymd_opt(current, 1, 1)?,
+            precision: Precision::Year,
+        },
+        confidence,
+        reasoning,
+    })
+}
+
+/// A month-day mention headed by a weekday (`Tuesday, March 8`): the one
+/// date in `years` on which that day falls on that weekday.
+fn pin_year(
+    text: &str,
+    m: &DateMention,
+    years: std::ops::RangeInclusive<i32>,
+) -> Option<NaiveDate> {
+    let DateExpr::MonthDay { month, day } = m.expr else {
+        return None;
+    };
+    let weekday = stated_weekday(text.get(m.span.clone())?)?;
+    let mut fits = years
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|d| d.weekday() == weekday);
+    let first = fits.next()?;
+    fits.next().is_none().then_some(first)
+}
+
+/// The weekday a mention's words open with, after any preposition.
+fn stated_weekday(words: &str) -> Option<Weekday> {
+    let t = Tokens::new(words);
+    (0..t.len().min(2)).find_map(|i| {
+        t.role(i, |r| match r {
+            Role::Weekday(d) => Some(d),
+            _ => None,
+        })
+    })
+}
+
+fn first_on_or_after(date: NaiveDate, day: Weekday) -> Option<NaiveDate> {
+    let ahead = (i64::from(day.num_days_from_monday())
+        - i64::from(date.weekday().num_days_from_monday()))
+    .rem_euclid(7);
+    date.checked_add_days(Days::new(ahead.unsigned_abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Inference, Precision, extract};
+    use crate::corpus::lang::Lang;
+
+    /// Infers from `text`, one sentence per `|`.
+    fn infer_from(text: &str) -> Option<Inference> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for part in text.split('|') {
+            sentences.push(start..start + part.len());
+            start += part.len() + 1;
+        }
+        let mentions = extract(text, &sentences, Lang::Unknown);
+        super::infer(text, &mentions)
+    }
+
+    fn shown(i: &Inference) -> (String, Precision) {
+        (i.value.to_string(), i.value.precision)
+    }
+
+    #[test]
+    fn full_date_and_matching_weekday() {
+        // 2022-03-03 is a Thursday.
+        let text = "The talks opened on March 3, 2022 in Vienna.|Negotiators said on Thursday that progress was slow.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2022-03-03".into(), Precision::Day));
+        assert!((i.confidence - 0.7).abs() < 1e-6);
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.contains("latest past full date: 2022-03-03 (“on March 3, 2022”)"))
+        );
+    }
+
+    #[test]
+    fn caption_date_then_weekday_after_it() {
+        // 2024-01-27 is a Saturday; the next Thursday is 2024-02-01.
+        let text = "FILE PHOTO: Soldiers at a base in Baghdad, Iraq January 27, 2024.|The two sides met on Thursday, officials said.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2024-02-01".into(), Precision::Day));
+        assert!((0.5..=0.7).contains(&i.confidence));
+        assert!(i.reasoning.iter().any(|r| r.starts_with(
+            "“on Thursday” is 2024-02-01, the first such day on or after 2024-01-27"
+        )));
+    }
+
+    #[test]
+    fn full_date_without_weekday() {
+        let i = infer_from("Die Gespräche begannen am 5. Januar 2020 in Bagdad.").expect("dated");
+        assert_eq!(shown(&i), ("2020-01-05".into(), Precision::Day));
+        assert!((i.confidence - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn future_full_date_is_never_the_publication_date() {
+        let text = "The envoys met on January 25, 2024.|They will meet again on Oct. 9, 2024.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(i.value.to_string(), "2024-01-25");
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.starts_with("future target excluded: 2024-10-09"))
+        );
+    }
+
+    #[test]
+    fn only_future_targets_stay_undated() {
+        assert_eq!(
+            infer_from("Der Abzug soll bis September 2025 abgeschlossen sein."),
+            None
+        );
+    }
+
+    #[test]
+    fn this_year_after_a_whole_past_year() {
+        let text = "Die Truppen kamen 2003, zogen 2011 ab, doch 2014 kehrten sie zurück.|\
+                    Seit 2017 und 2019 gab es Angriffe.|\
+                    Dieses Jahr gab es mehr Angriffe im Vergleich zu 2023.|\
+                    Der Abzug soll bis September 2025 abgeschlossen sein.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2024".into(), Precision::Year));
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.contains("future target excluded: 2025-09 (“bis September 2025”)"))
+        );
+    }
+
+    #[test]
+    fn this_year_with_a_month_keeps_that_year() {
+        let i = infer_from("In January 2024 talks began.|This year is decisive.").expect("dated");
+        assert_eq!(shown(&i), ("2024".into(), Precision::Year));
+    }
+
+    #[test]
+    fn this_year_never_passes_a_future_target() {
+        let i = infer_from(
+            "Im Vergleich zu 2023 gab es dieses Jahr mehr.|Das Ziel soll bis 2023 erreicht werden.",
+        );
+        // 2023 + 1 would pass the target, so the year stays 2023.
+        assert_eq!(i.map(|i| i.value.to_string()).as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn history_years_and_month_days_alone_stay_undated() {
+        let text = "The talks happen in the framework of a commission agreed in August 2023.|\
+                    US troops invaded in 2003 and returned in 2014.|\
+                    The war broke out on Oct. 7.|The sides met on Thursday.";
+        assert_eq!(infer_from(text), None);
+    }
+
+    #[test]
+    fn weekday_and_month_day_pin_the_year() {
+        // 2022-03-08 is a Tuesday; March 8 is no Tuesday in 2021 or 2023.
+        let text = "The agreement was signed in 2021.|On Tuesday, March 8 the envoys met again.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2022-03-08".into(), Precision::Day));
+        assert!(i.reasoning.iter().any(|r| r.contains("fits only 2022")));
+    }
+
+    #[test]
+    fn later_past_month_makes_a_full_date_history() {
+        let text =
+            "The pact was signed on January 5, 2020.|A commission was agreed in August 2023.";
+        assert_eq!(infer_from(text), None);
+    }
+
+    #[test]
+    fn no_mentions_no_date() {
+        assert_eq!(infer_from("Nothing here is dated."), None);
+    }
+}

@@ -1,0 +1,646 @@
+//! The word tables behind date finding, English and German side by side:
+//! month and weekday names, relative-date words, date prepositions, the
+//! words that mark a number as a count, and the tense cue words.
+//!
+//! One matcher serves both languages; only these tables know the language.
+
+use super::{Lang, Tense, Unit};
+use chrono::Weekday;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// What a word can do in a date expression. A word may have several roles
+/// (`Jahr` is a unit and introduces a year; `vor` is a preposition and `ago`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// A month name; `abbrev` names need a dot or a number after them.
+    Month {
+        month: u32,
+        abbrev: bool,
+    },
+    Weekday(Weekday),
+    /// `today` 0, `gestern` -1, ...; `noun_homonym` for `morgen`, which is
+    /// also the noun `Morgen` (morning).
+    DayWord {
+        offset: i32,
+        noun_homonym: bool,
+    },
+    /// Number words that count units in `two weeks ago`, `vor einem Monat`.
+    Count(u32),
+    /// A time unit; `plural` forms (`Wochen`) never follow `last`/`letzte`,
+    /// so `in den letzten Jahren` is not `last year`.
+    Unit {
+        unit: Unit,
+        plural: bool,
+    },
+    /// `last`/`vergangene` -1, `this`/`diese` 0, `next`/`kommende` +1.
+    Shift(i32),
+    /// Introduces a date (`in`, `seit`, `bis`, `Anfang`); some say the tense.
+    Prep(Option<Tense>),
+    /// `Jahr`, `year`: `im Jahr 2003`.
+    YearWord,
+    /// Articles skipped between a preposition and the date (`in der ...`).
+    Article,
+    /// English `ago`, after the amount.
+    Ago,
+    /// German `vor`, before the amount (`vor zwei Wochen`).
+    Vor,
+    /// `rund`, `about`: allowed inside `vor rund einem Monat`; before a
+    /// four-digit number they make it a count, not a year.
+    Approx,
+    /// `more`, `mehr`: with `than`/`als` after them the number is a count.
+    Comparative,
+    Than,
+    /// A noun that makes the number before it a count (`2011 Soldaten`).
+    CountNoun,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("jaenner", 1),
+    ("february", 2),
+    ("februar", 2),
+    ("feber", 2),
+    ("march", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("april", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("dezember", 12),
+];
+
+const MONTH_ABBREVS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dez", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("montag", Weekday::Mon),
+    ("dienstag", Weekday::Tue),
+    ("mittwoch", Weekday::Wed),
+    ("donnerstag", Weekday::Thu),
+    ("freitag", Weekday::Fri),
+    ("samstag", Weekday::Sat),
+    ("sonnabend", Weekday::Sat),
+    ("sonntag", Weekday::Sun),
+];
+
+/// Parts of the day glued to a German weekday (`Montagabend`).
+const DAY_PARTS: &[&str] = &[
+    "abend",
+    "morgen",
+    "vormittag",
+    "nachmittag",
+    "mittag",
+    "nacht",
+];
+
+const DAY_WORDS: &[(&str, i32)] = &[
+    ("today", 0),
+    ("heute", 0),
+    ("yesterday", -1),
+    ("gestern", -1),
+    ("tomorrow", 1),
+    ("vorgestern", -2),
+    ("übermorgen", 2),
+];
+
+const COUNTS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("ein", 1),
+    ("eine", 1),
+    ("einem", 1),
+    ("einen", 1),
+    ("einer", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("elf", 11),
+    ("zwölf", 12),
+];
+
+/// Units with their singular and plural forms.
+const UNITS: &[(Unit, &[&str], &[&str])] = &[
+    (Unit::Day, &["day", "tag"], &["days", "tage", "tagen"]),
+    (Unit::Week, &["week", "woche"], &["weeks", "wochen"]),
+    (
+        Unit::Month,
+        &["month", "monat"],
+        &["months", "monate", "monaten"],
+    ),
+    (Unit::Year, &["year", "jahr"], &["years", "jahre", "jahren"]),
+];
+
+/// English shift words, then German stems that take adjective endings.
+const SHIFTS: &[(&str, i32)] = &[
+    ("last", -1),
+    ("past", -1),
+    ("this", 0),
+    ("next", 1),
+    ("coming", 1),
+];
+const SHIFT_STEMS: &[(&str, i32)] = &[
+    ("letzt", -1),
+    ("vergangen", -1),
+    ("vorig", -1),
+    ("dies", 0),
+    ("nächst", 1),
+    ("naechst", 1),
+    ("kommend", 1),
+];
+const ADJECTIVE_ENDINGS: &[&str] = &["e", "en", "es", "er", "em"];
+
+const PREPS: &[(&str, Option<Tense>)] = &[
+    ("on", None),
+    ("in", None),
+    ("of", None),
+    ("from", None),
+    ("during", None),
+    ("early", None),
+    ("late", None),
+    ("mid", None),
+    ("before", Some(Tense::Past)),
+    ("since", Some(Tense::Past)),
+    ("by", Some(Tense::Future)),
+    ("until", Some(Tense::Future)),
+    ("till", Some(Tense::Future)),
+    ("am", None),
+    ("im", None),
+    ("vom", None),
+    ("von", None),
+    ("ab", None),
+    ("zum", None),
+    ("nach", None),
+    ("anfang", None),
+    ("ende", None),
+    ("mitte", None),
+    ("vor", Some(Tense::Past)),
+    ("seit", Some(Tense::Past)),
+    ("bis", Some(Tense::Future)),
+];
+
+const YEAR_WORDS: &[&str] = &["year", "jahr", "jahres"];
+const ARTICLES: &[&str] = &["the", "der", "dem", "den", "des"];
+const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "rund",
+    "etwa",
+    "knapp",
+    "fast",
+    "gut",
+    "ungefähr",
+    "circa",
+    "ca",
+    "über",
+    "unter",
+];
+const COMPARATIVES: &[&str] = &["more", "less", "fewer", "mehr", "weniger"];
+const THAN: &[&str] = &["than", "als"];
+const COUNT_NOUNS: &[&str] = &[
+    "soldiers",
+    "troops",
+    "people",
+    "hours",
+    "minutes",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "dollars",
+    "euros",
+    "euro",
+    "members",
+    "percent",
+    "tonnes",
+    "tons",
+    "meters",
+    "metres",
+    "barrels",
+    "refugees",
+    "cases",
+    "deaths",
+    "dead",
+    "votes",
+    "soldaten",
+    "menschen",
+    "stunden",
+    "minuten",
+    "kilometer",
+    "dollar",
+    "mitglieder",
+    "mitgliedern",
+    "tote",
+    "toten",
+    "personen",
+    "einwohner",
+    "prozent",
+    "tonnen",
+    "meter",
+    "fässer",
+    "flüchtlinge",
+    "fälle",
+    "stimmen",
+];
+
+/// Tense cue words looked for in the sentence around a mention; the
+/// nearest one wins (see `tense.rs`). `by`/`bis`/`since`/`seit` are not
+/// here: they only count right before the date (prepositions above). Each
+/// language has its own list: German `will` means "wants", English `war`
+/// is a noun.
+const EN_TENSE_CUES: &[(&str, Tense)] = &[
+    ("will", Tense::Future),
+    ("shall", Tense::Future),
+    ("plans", Tense::Future),
+    ("plan", Tense::Future),
+    ("planned", Tense::Future),
+    ("scheduled", Tense::Future),
+    ("expected", Tense::Future),
+    ("due", Tense::Future),
+    ("deadline", Tense::Future),
+    ("upcoming", Tense::Future),
+    ("next", Tense::Future),
+    ("said", Tense::Past),
+    ("told", Tense::Past),
+    ("was", Tense::Past),
+    ("were", Tense::Past),
+    ("had", Tense::Past),
+    ("did", Tense::Past),
+    ("ago", Tense::Past),
+    ("last", Tense::Past),
+    // Irregular past forms the `-ed` rule misses.
+    ("began", Tense::Past),
+    ("broke", Tense::Past),
+    ("met", Tense::Past),
+    ("took", Tense::Past),
+    ("went", Tense::Past),
+    ("came", Tense::Past),
+    ("gave", Tense::Past),
+    ("held", Tense::Past),
+    ("left", Tense::Past),
+    ("made", Tense::Past),
+    ("sent", Tense::Past),
+    ("spoke", Tense::Past),
+    ("wrote", Tense::Past),
+    ("won", Tense::Past),
+    ("lost", Tense::Past),
+    ("led", Tense::Past),
+    ("fought", Tense::Past),
+    ("yesterday", Tense::Past),
+    ("is", Tense::Present),
+    ("are", Tense::Present),
+    ("now", Tense::Present),
+    ("currently", Tense::Present),
+];
+
+const DE_TENSE_CUES: &[(&str, Tense)] = &[
+    ("wird", Tense::Future),
+    ("werden", Tense::Future),
+    ("soll", Tense::Future),
+    ("sollen", Tense::Future),
+    ("sollte", Tense::Future),
+    ("plant", Tense::Future),
+    ("planen", Tense::Future),
+    ("geplant", Tense::Future),
+    ("frist", Tense::Future),
+    // Simple past forms common in news.
+    ("kam", Tense::Past),
+    ("kamen", Tense::Past),
+    ("gab", Tense::Past),
+    ("traf", Tense::Past),
+    ("trafen", Tense::Past),
+    ("zog", Tense::Past),
+    ("zogen", Tense::Past),
+    ("brach", Tense::Past),
+    ("fand", Tense::Past),
+    ("hielt", Tense::Past),
+    ("sprach", Tense::Past),
+    ("sagte", Tense::Past),
+    ("sagten", Tense::Past),
+    ("hatte", Tense::Past),
+    ("hatten", Tense::Past),
+    ("war", Tense::Past),
+    ("waren", Tense::Past),
+    ("wurde", Tense::Past),
+    ("wurden", Tense::Past),
+    ("erklärte", Tense::Past),
+    ("betonte", Tense::Past),
+    ("teilte", Tense::Past),
+    ("berichtete", Tense::Past),
+    ("begann", Tense::Past),
+    ("gestern", Tense::Past),
+    ("ist", Tense::Present),
+    ("sind", Tense::Present),
+    ("jetzt", Tense::Present),
+    ("derzeit", Tense::Present),
+    ("kommende", Tense::Future),
+    ("kommenden", Tense::Future),
+    ("nächste", Tense::Future),
+    ("nächsten", Tense::Future),
+];
+
+/// Words ending in `-ed` that are not past-tense verbs (`-eed` words like
+/// `need`, `indeed` are excluded by their ending).
+const NOT_PAST_ED: &[&str] = &["united", "hundred", "red", "bed", "shed", "sacred", "naked"];
+
+/// FNV-1a: the keys are short words we wrote ourselves, so a fast hash
+/// without flooding protection is fine, and it is looked up once per word.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
+
+static ROLES: LazyLock<WordMap<Vec<Role>>> = LazyLock::new(build_roles);
+/// Per word: its tense as an English cue and as a German one.
+static CUES: LazyLock<WordMap<(Option<Tense>, Option<Tense>)>> = LazyLock::new(|| {
+    let mut map: WordMap<(Option<Tense>, Option<Tense>)> = WordMap::default();
+    for &(w, t) in EN_TENSE_CUES {
+        map.entry(w.as_bytes().into()).or_default().0 = Some(t);
+    }
+    for &(w, t) in DE_TENSE_CUES {
+        map.entry(w.as_bytes().into()).or_default().1 = Some(t);
+    }
+    map
+});
+
+fn build_roles() -> WordMap<Vec<Role>> {
+    let mut map: WordMap<Vec<Role>> = WordMap::default();
+    let mut add =
+        |word: &str, role: Role| map.entry(word.as_bytes().into()).or_default().push(role);
+    for &(w, month) in MONTHS {
+        add(
+            w,
+            Role::Month {
+                month,
+                abbrev: false,
+            },
+        );
+    }
+    for &(w, month) in MONTH_ABBREVS {
+        add(
+            w,
+            Role::Month {
+                month,
+                abbrev: true,
+            },
+        );
+    }
+    for &(w, day) in WEEKDAYS {
+        add(w, Role::Weekday(day));
+    }
+    for &(w, offset) in DAY_WORDS {
+        add(
+            w,
+            Role::DayWord {
+                offset,
+                noun_homonym: false,
+            },
+        );
+    }
+    add(
+        "morgen",
+        Role::DayWord {
+            offset: 1,
+            noun_homonym: true,
+        },
+    );
+    for &(w, n) in COUNTS {
+        add(w, Role::Count(n));
+    }
+    for &(unit, singular, plural) in UNITS {
+        for w in singular {
+            add(
+                w,
+                Role::Unit {
+                    unit,
+                    plural: false,
+                },
+            );
+        }
+        for w in plural {
+            add(w, Role::Unit { unit, plural: true });
+        }
+    }
+    for &(w, shift) in SHIFTS {
+        add(w, Role::Shift(shift));
+    }
+    for &(stem, shift) in SHIFT_STEMS {
+        for ending in ADJECTIVE_ENDINGS {
+            add(&format!("{stem}{ending}"), Role::Shift(shift));
+        }
+    }
+    for &(w, tense) in PREPS {
+        add(w, Role::Prep(tense));
+    }
+    add("vor", Role::Vor);
+    add("ago", Role::Ago);
+    for (words, role) in [
+        (YEAR_WORDS, Role::YearWord),
+        (ARTICLES, Role::Article),
+        (APPROX, Role::Approx),
+        (COMPARATIVES, Role::Comparative),
+        (THAN, Role::Than),
+        (COUNT_NOUNS, Role::CountNoun),
+    ] {
+        for w in words {
+            add(w, role);
+        }
+    }
+    map
+}
+
+/// Longest word worth looking up; longer words are never in the tables.
+const MAX_WORD: usize = 24;
+
+/// Lowercases `word` into `buf` without allocating; `None` when too long.
+/// Handles ASCII and the Latin-1 capitals (`Ä`, `Ö`, `Ü`, `É`), which is all
+/// the tables hold; other letters are copied as they are and simply match
+/// nothing.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    let mut after_c3 = false;
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        // U+00C0..U+00DE (except ×) are `C3 80..9E`; lowercase is `+ 0x20`.
+        let latin1_capital = after_c3 && (0x80..=0x9e).contains(&b) && b != 0x97;
+        *o = if latin1_capital {
+            b + 0x20
+        } else {
+            b.to_ascii_lowercase()
+        };
+        after_c3 = b == 0xc3;
+    }
+    Some(out)
+}
+
+/// The roles a word can play, case-insensitively; empty for most words.
+pub(super) fn roles(word: &str) -> &'static [Role] {
+    let mut buf = [0u8; MAX_WORD];
+    let Some(lower) = lowercase(word, &mut buf) else {
+        return &[];
+    };
+    if let Some(roles) = ROLES.get(lower) {
+        return roles;
+    }
+    weekday_with_day_part(lower).unwrap_or(&[])
+}
+
+/// `Montagabend`, `Donnerstagmorgen`: the weekday role of the weekday part.
+fn weekday_with_day_part(lower: &[u8]) -> Option<&'static [Role]> {
+    let part = DAY_PARTS.iter().find(|p| lower.ends_with(p.as_bytes()))?;
+    let day = &lower[..lower.len() - part.len()];
+    WEEKDAYS.iter().find(|(w, _)| w.as_bytes() == day)?;
+    ROLES.get(day).map(Vec::as_slice)
+}
+
+/// The tense a word signals in text of language `lang` (both lists for
+/// an unknown language): table words first, then English `-ed` past forms
+/// and German `ge-...-t` participles.
+pub(super) fn tense_cue(word: &str, lang: Lang) -> Option<Tense> {
+    let english = lang != Lang::De;
+    let german = lang != Lang::En;
+    let mut buf = [0u8; MAX_WORD];
+    let lower = lowercase(word, &mut buf)?;
+    if let Some(&(en, de)) = CUES.get(lower) {
+        let cue = en.filter(|_| english).or(de.filter(|_| german));
+        if cue.is_some() {
+            return cue;
+        }
+    }
+    let past_ed = english
+        && lower.len() >= 5
+        && lower.ends_with(b"ed")
+        && !lower.ends_with(b"eed")
+        && !NOT_PAST_ED.iter().any(|w| w.as_bytes() == lower);
+    let participle =
+        german && lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
+    (past_ed || participle).then_some(Tense::Past)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_ignores_case_and_finds_several_roles() {
+        assert!(roles("MÄRZ").contains(&Role::Month {
+            month: 3,
+            abbrev: false
+        }));
+        let vor = roles("vor");
+        assert!(vor.contains(&Role::Vor) && vor.contains(&Role::Prep(Some(Tense::Past))));
+        assert!(roles("sagte").is_empty());
+    }
+
+    #[test]
+    fn german_shift_words_take_adjective_endings() {
+        assert_eq!(roles("vergangenen"), &[Role::Shift(-1)]);
+        assert_eq!(roles("kommende"), &[Role::Shift(1)]);
+        assert_eq!(roles("diesem"), &[Role::Shift(0)]);
+    }
+
+    #[test]
+    fn weekday_glued_to_day_part() {
+        assert_eq!(roles("Montagabend"), &[Role::Weekday(Weekday::Mon)]);
+        assert!(roles("Feierabend").is_empty());
+    }
+
+    #[test]
+    fn tense_cues_from_table_and_word_forms() {
+        let any = Lang::Unknown;
+        assert_eq!(tense_cue("will", any), Some(Tense::Future));
+        assert_eq!(tense_cue("opened", any), Some(Tense::Past));
+        assert_eq!(tense_cue("planned", any), Some(Tense::Future));
+        assert_eq!(tense_cue("unterzeichnet", any), None);
+        assert_eq!(tense_cue("getroffen", any), None);
+        assert_eq!(tense_cue("gesetzt", any), Some(Tense::Past));
+        assert_eq!(tense_cue("indeed", any), None);
+        assert_eq!(tense_cue("United", any), None);
+    }
+
+    #[test]
+    fn tense_cues_follow_the_language() {
+        assert_eq!(tense_cue("will", Lang::De), None);
+        assert_eq!(tense_cue("war", Lang::En), None);
+        assert_eq!(tense_cue("War", Lang::De), Some(Tense::Past));
+        assert_eq!(tense_cue("gesetzt", Lang::En), None);
+        assert_eq!(tense_cue("Kommenden", Lang::De), Some(Tense::Future));
+    }
+}
