@@ -257,3 +257,6 @@ fn open_external(path: &Path, url: Option<&str>) -> String {
         Err(error) => format!("could not run {command}: {error}"),
     }
 }
+
+#[cfg(test)]
+mod tests;

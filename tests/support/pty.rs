@@ -107,6 +107,11 @@ impl Pty {
         self.wait_until(&format!("{needle:?}"), |s| s.contains(needle))
     }
 
+    /// The child's process id.
+    pub fn process_id(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// Waits for the program to exit and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         let start = Instant::now();

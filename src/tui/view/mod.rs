@@ -2,6 +2,8 @@
 
 mod list;
 mod overlay;
+
+pub use overlay::help_text;
 mod reader;
 mod status;
 mod timeline;

@@ -29,8 +29,13 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
+/// The help overlay's text, line by line (for tests and plain output).
+pub fn help_text(app: &App, hints: &Hints) -> Vec<String> {
+    help_lines(app, hints).iter().map(ToString::to_string).collect()
+}
+
 /// The help lines: every context's bindings with what they do.
-pub fn help_lines(app: &App, hints: &Hints) -> Vec<Line<'static>> {
+fn help_lines(app: &App, hints: &Hints) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
     for context in CONTEXTS {

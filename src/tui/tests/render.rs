@@ -1,0 +1,131 @@
+//! Rendered frames through ratatui's `TestBackend`: what the analyst
+//! sees, at several sizes, with snapshots of the main views.
+
+use super::{default_hints, sample_app, type_text};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::hints::Hints;
+use crate::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// Draws `app` into a `width`×`height` test terminal and returns its text.
+fn render(app: &mut App, hints: &Hints, width: u16, height: u16) -> String {
+    app.resize(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| view::draw(app, hints, frame)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_size_from_one_by_one_renders_without_panic() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    let widths = (1..=40).chain((41..=210).step_by(13));
+    let heights: Vec<u16> = (1..=14).chain((15..=60).step_by(9)).collect();
+    for width in widths {
+        for &height in &heights {
+            for setup in [Action::Back, Action::Open, Action::ToggleHelp] {
+                app.update(Action::Back);
+                app.update(Action::Back);
+                app.update(setup);
+                let screen = render(&mut app, &hints, width, height);
+                assert_eq!(screen.lines().count(), height as usize);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_main_screen_shows_timeline_list_reader_and_status() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    let screen = render(&mut app, &hints, 160, 45);
+    for text in ["Timeline", "Articles 22/22", "undated", "Title", "sample-corpus", "22/22 articles", "focus list"] {
+        assert!(screen.contains(text), "{text:?} missing in\n{screen}");
+    }
+    assert!(screen.contains("? show or hide this help"), "the footer shows help:\n{screen}");
+    insta::assert_snapshot!("main_160x45", screen);
+}
+
+#[test]
+fn the_filter_highlights_and_the_status_line_names_it() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Filter);
+    type_text(&mut app, "gesprache");
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("filter / gesprache"), "{screen}");
+    assert!(screen.contains("filter “gesprache”"));
+    assert!(screen.contains("Valdoria und Koalition vereinbaren Gespräche"));
+    insta::assert_snapshot!("filtered_160x45", screen);
+}
+
+#[test]
+fn the_reader_shows_the_article_with_dates_resolved() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("dates:"), "{screen}");
+    assert!(screen.contains("focus reader"));
+    insta::assert_snapshot!("reader_160x45", screen);
+}
+
+#[test]
+fn narrow_layouts_stack_the_panes_and_open_the_reader_full_screen() {
+    let hints = default_hints();
+    let mut app = sample_app(80, 24);
+    let stacked = render(&mut app, &hints, 80, 24);
+    assert!(stacked.contains("Timeline") && stacked.contains("Articles"));
+    insta::assert_snapshot!("main_80x24", stacked);
+    app.update(Action::Open);
+    let reader = render(&mut app, &hints, 80, 24);
+    assert!(!reader.contains("Timeline"), "{reader}");
+    insta::assert_snapshot!("reader_80x24", reader);
+    let medium = render(&mut app, &hints, 100, 30);
+    insta::assert_snapshot!("reader_100x30", medium);
+}
+
+#[test]
+fn help_lists_every_bound_action_with_its_key() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::ToggleHelp);
+    let lines = view::help_text(&app, &hints);
+    for context in crate::tui::hints::CONTEXTS {
+        for (keys, action) in hints.bindings(context) {
+            assert!(
+                lines.iter().any(|l| l.contains(keys.as_str()) && l.contains(action.description())),
+                "help misses {keys} → {}",
+                action.name()
+            );
+        }
+    }
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("Help"));
+    insta::assert_snapshot!("help_160x45", screen);
+}
+
+#[test]
+fn the_palette_and_the_which_key_popup() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::OpenPalette);
+    type_text(&mut app, "zoom");
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("Command palette"));
+    assert!(screen.contains("ZoomIn"));
+    app.update(Action::Back);
+    app.pending = Some(crate::tui::app::PendingKeys {
+        prefix: "g".to_string(),
+        next: vec![("g".to_string(), "go to the top".to_string()), ("t".to_string(), "focus the timeline".to_string())],
+    });
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("go to the top") && screen.contains("focus the timeline"), "{screen}");
+}

@@ -1,0 +1,218 @@
+//! State changes through actions: what the analyst does, what the app
+//! then holds.
+
+use super::{sample_app, type_text, visible_titles};
+use crate::corpus::timeline::Zoom;
+use crate::tui::action::Action;
+use crate::tui::app::{Effect, Focus, Prompt, TextEdit};
+use crate::tui::list::LanguageFilter;
+use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
+use crate::corpus::lang::Lang;
+use ratatui::layout::{Position, Rect};
+
+const GERMAN_TRANSLATION: &str = "Valdoria und Koalition vereinbaren Gespräche über Ende des Militäreinsatzes";
+
+#[test]
+fn the_fuzzy_filter_finds_gesprache_without_the_umlaut() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::Filter);
+    assert_eq!(app.prompt, Some(Prompt::Filter));
+    type_text(&mut app, "gesprache");
+    assert_eq!(visible_titles(&app).first().map(String::as_str), Some(GERMAN_TRANSLATION));
+    app.edit(TextEdit::Submit);
+    assert_eq!(app.prompt, None);
+    assert_eq!(app.list.query, "gesprache", "Enter keeps the filter");
+    // The reader follows the selection.
+    let reader = app.reader.as_ref().expect("reader shows the selection");
+    assert_eq!(app.articles[reader.article].title(), GERMAN_TRANSLATION);
+    app.update(Action::Back);
+    assert_eq!(app.list.query, "", "Esc in the list clears the filter");
+    assert_eq!(app.list.visible.len(), app.articles.len());
+}
+
+#[test]
+fn escape_in_the_filter_prompt_clears_it() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::Filter);
+    type_text(&mut app, "zzzzqqq");
+    assert!(app.list.visible.is_empty());
+    app.edit(TextEdit::Cancel);
+    assert_eq!(app.list.visible.len(), app.articles.len());
+    assert_eq!(app.prompt, None);
+}
+
+#[test]
+fn moving_the_timeline_selection_narrows_the_list_and_clearing_restores_it() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::FocusTimeline);
+    assert_eq!(app.focus, Focus::Timeline);
+    let all = app.list.visible.len();
+    app.update(Action::Down);
+    let PeriodFilter::Period(period) = app.timeline.filter() else { panic!("a period is selected") };
+    let shown = app.list.visible.len();
+    assert!(shown > 0 && shown < all, "{shown} of {all}");
+    for &index in &app.list.visible {
+        let date = app.articles[index].date.as_ref().expect("dated");
+        assert!(period.contains(date.value), "{} outside {period}", date.value);
+    }
+    app.update(Action::ClearPeriod);
+    assert_eq!(app.timeline.filter(), PeriodFilter::All);
+    assert_eq!(app.list.visible.len(), all);
+}
+
+#[test]
+fn zooming_in_keeps_the_selected_period_and_the_undated_bucket_narrows_to_undated() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::FocusTimeline);
+    app.update(Action::Down);
+    let PeriodFilter::Period(year) = app.timeline.filter() else { panic!("a year is selected") };
+    app.update(Action::ZoomIn);
+    assert_eq!(app.timeline.zoom, Zoom::Month);
+    let PeriodFilter::Period(month) = app.timeline.filter() else { panic!("a month is selected") };
+    assert!(year.contains(month.0) || month == year, "{month} inside {year}");
+    app.update(Action::Bottom);
+    assert!(matches!(app.timeline.rows.last(), Some(TimelineRow::Undated { .. })));
+    assert_eq!(app.timeline.filter(), PeriodFilter::Undated);
+    assert!(!app.list.visible.is_empty());
+    assert!(app.list.visible.iter().all(|&i| app.articles[i].date.is_none()));
+}
+
+#[test]
+fn opening_reading_and_going_back() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Reader);
+    let before = app.reader.as_ref().expect("reader").sentence;
+    app.update(Action::NextSentence);
+    app.update(Action::NextSentence);
+    let after = app.reader.as_ref().expect("reader").sentence;
+    assert!(after > before, "the sentence cursor moved: {before} → {after}");
+    app.update(Action::Back);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn the_scroll_position_is_remembered_per_article() {
+    let mut app = sample_app(160, 30);
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let scrolled = app.reader.as_ref().expect("reader").scroll;
+    assert!(scrolled > 0);
+    app.update(Action::Back);
+    app.update(Action::Down);
+    assert_eq!(app.reader.as_ref().expect("reader").scroll, 0, "another article starts at the top");
+    app.update(Action::Up);
+    assert_eq!(app.reader.as_ref().expect("reader").scroll, scrolled);
+}
+
+#[test]
+fn hiding_boilerplate_removes_flagged_paragraphs_from_the_layout() {
+    let mut app = sample_app(160, 45);
+    let debris = app.articles.iter().position(|a| a.id.as_str() == "wire/044_c81d0a5b.txt").expect("044");
+    let row = app.list.visible.iter().position(|&i| i == debris).expect("listed");
+    app.list.cursor.select(row, app.list.visible.len());
+    app.update(Action::Open);
+    let shown = app.reader.as_ref().expect("reader").wrapped.rows.len();
+    app.update(Action::ToggleBoilerplate);
+    let hidden = app.reader.as_ref().expect("reader").wrapped.rows.len();
+    assert!(hidden < shown, "{hidden} rows with boilerplate hidden, {shown} with it shown");
+    assert!(app.reader_prefs.hide_boilerplate);
+}
+
+#[test]
+fn search_in_the_article_finds_every_match_and_cycles() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    app.update(Action::Search);
+    assert_eq!(app.prompt, Some(Prompt::Search));
+    type_text(&mut app, "valdoria");
+    app.edit(TextEdit::Submit);
+    let search = app.reader.as_ref().and_then(|r| r.search.clone()).expect("a search");
+    let article = &app.articles[app.reader.as_ref().expect("reader").article];
+    let expected = article.text.to_lowercase().matches("valdoria").count();
+    assert_eq!(search.matches.len(), expected);
+    assert!(expected > 1);
+    let first = search.current;
+    app.update(Action::NextMatch);
+    let next = app.reader.as_ref().and_then(|r| r.search.as_ref()).expect("search").current;
+    assert_eq!(next, (first + 1) % expected);
+    app.update(Action::Back);
+    assert!(app.reader.as_ref().expect("reader").search.is_none(), "Esc ends the search first");
+    assert_eq!(app.focus, Focus::Reader);
+}
+
+#[test]
+fn sorting_and_the_language_filter() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::CycleSort);
+    let titles = visible_titles(&app);
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles, sorted, "sorted by title");
+    app.update(Action::CycleLanguage);
+    assert_eq!(app.list.language, LanguageFilter::Only(Lang::De));
+    assert!(!app.list.visible.is_empty());
+    assert!(app.list.visible.iter().all(|&i| app.articles[i].lang.lang == Lang::De));
+    app.update(Action::ClearFilters);
+    assert_eq!(app.list.visible.len(), app.articles.len());
+}
+
+#[test]
+fn narrow_terminals_give_the_reader_the_whole_screen() {
+    let mut app = sample_app(80, 24);
+    assert!(app.areas().reader.is_none());
+    app.update(Action::Open);
+    assert_eq!(app.areas().reader, Some(Rect::new(0, 0, 80, 22)));
+    assert!(app.areas().list.is_none());
+    app.update(Action::Back);
+    assert!(app.areas().list.is_some());
+}
+
+#[test]
+fn clicks_focus_and_select_and_the_wheel_scrolls() {
+    let mut app = sample_app(160, 45);
+    let list = app.areas().list.expect("list area");
+    // Border row, header row, then the rows: click the third article.
+    app.click(Position::new(list.x + 3, list.y + 4));
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.list.cursor.selected, 2);
+    let reader = app.areas().reader.expect("reader area");
+    app.wheel(Position::new(reader.x + 5, reader.y + 5), true);
+    assert_eq!(app.reader.as_ref().expect("reader").scroll, 3);
+    let timeline = app.areas().timeline.expect("timeline area");
+    app.click(Position::new(timeline.x + 2, timeline.y + 2));
+    assert_eq!(app.focus, Focus::Timeline);
+    assert_eq!(app.timeline.cursor.selected, 1);
+}
+
+#[test]
+fn pane_widths_change_from_the_keyboard() {
+    let mut app = sample_app(160, 45);
+    let before = app.areas().list.expect("list").width;
+    app.update(Action::WidenPane);
+    assert_eq!(app.areas().list.expect("list").width, before + 4);
+    app.update(Action::FocusTimeline);
+    app.update(Action::NarrowPane);
+    assert_eq!(app.areas().timeline.expect("timeline").width, 26);
+}
+
+#[test]
+fn the_palette_runs_an_action_by_name() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::OpenPalette);
+    type_text(&mut app, "toggle theme");
+    let before = app.theme.name;
+    app.edit(TextEdit::Submit);
+    assert!(app.overlay.is_none());
+    assert_ne!(app.theme.name, before);
+}
+
+#[test]
+fn mouse_capture_and_external_viewer_are_effects_for_the_event_loop() {
+    let mut app = sample_app(160, 45);
+    assert_eq!(app.update(Action::ToggleMouse), vec![Effect::SetMouse(false)]);
+    assert!(!app.mouse);
+    let effects = app.update(Action::OpenExternal);
+    let [Effect::OpenExternal { path, .. }] = effects.as_slice() else { panic!("one effect: {effects:?}") };
+    assert!(path.exists(), "{} exists", path.display());
+}

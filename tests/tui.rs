@@ -1,0 +1,104 @@
+//! The real binary in a pseudo-terminal: keys typed as a person would,
+//! the screen read back through a vt100 parser.
+
+mod support;
+
+use std::process::Command;
+use support::pty::Pty;
+
+const GERMAN_TRANSLATION: &str = "Valdoria und Koalition vereinbaren Gespräche";
+
+#[test]
+fn filter_open_scroll_help_and_quit() {
+    let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
+    tui.wait_for("Articles 22/22");
+    tui.type_slowly("/gesprache");
+    let screen = tui.wait_for("filter “gesprache”");
+    assert!(screen.contains(GERMAN_TRANSLATION), "{screen}");
+    tui.send("\r");
+    tui.wait_until("the filter prompt to close", |s| !s.contains("filter / gesprache"));
+    tui.send("\r");
+    let reader = tui.wait_for("focus reader");
+    assert!(reader.contains("dates:"), "{reader}");
+    tui.send(")");
+    tui.send("?");
+    let help = tui.wait_for("Help · j/k scroll");
+    assert!(help.contains("reader: next sentence"), "{help}");
+    tui.send("\x1b");
+    tui.wait_until("the help to close", |s| !s.contains("Help · j/k scroll"));
+    tui.send("q");
+    assert!(tui.wait_exit(), "dossier exits cleanly on q");
+    let output = String::from_utf8_lossy(&tui.output()).into_owned();
+    let entered = output.rfind("\x1b[?1049h").expect("entered the alternate screen");
+    assert!(output[entered..].contains("\x1b[?1049l"), "left the alternate screen on quit");
+}
+
+#[test]
+fn hostile_text_shows_as_inert_visible_text() {
+    let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
+    tui.wait_for("Articles 22/22");
+    tui.type_slowly("/militia threatens");
+    tui.wait_for("Militia threatens coalition convoys");
+    tui.send("\r\r");
+    let screen = tui.wait_for("focus reader");
+    assert!(!screen.contains("[31m") && !screen.contains("]8;;"), "no escape debris on screen:\n{screen}");
+    // The screen was not cleared or recoloured by the article: the panes are intact.
+    assert!(screen.contains("Timeline") && screen.contains("Articles"), "{screen}");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+/// Runs dossier under `sh`, then `stty -a`, so the screen shows the
+/// terminal's mode after dossier is gone.
+fn dossier_then_stty(env: &[(&str, &str)]) -> Pty {
+    Pty::spawn(
+        "sh",
+        &["-c", "\"$0\" sample-corpus; echo \"exit=$?\"; stty -a", env!("CARGO_BIN_EXE_dossier")],
+        160,
+        45,
+        env,
+    )
+}
+
+fn assert_terminal_is_sane(screen: &str) {
+    assert!(screen.contains(" icanon") && screen.contains(" echo"), "raw mode was left on:\n{screen}");
+    assert!(!screen.contains("-icanon"), "raw mode was left on:\n{screen}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let tui = dossier_then_stty(&[("DOSSIER_DEBUG_PANIC", "1")]);
+    let screen = tui.wait_for("speed");
+    assert!(screen.contains("panicking on purpose"), "the panic message is shown:\n{screen}");
+    assert!(!screen.contains("exit=0"), "a panic is not a clean exit");
+    assert_terminal_is_sane(&screen);
+    let output = String::from_utf8_lossy(&tui.output()).into_owned();
+    let entered = output.rfind("\x1b[?1049h").expect("entered the alternate screen");
+    let after = &output[entered..];
+    for (sequence, what) in [("\x1b[?1049l", "alternate screen"), ("\x1b[?1000l", "mouse capture"), ("\x1b[?2004l", "bracketed paste")] {
+        assert!(after.contains(sequence), "{what} not restored after the panic");
+    }
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let tui = dossier_then_stty(&[]);
+    tui.wait_for("Articles 22/22");
+    let shell = tui.process_id().expect("the shell's pid");
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("child pids");
+    let dossier = children.split_whitespace().next().expect("dossier runs under the shell");
+    let status = Command::new("kill").args(["-TERM", dossier]).status().expect("run kill");
+    assert!(status.success());
+    let screen = tui.wait_for("speed");
+    assert!(screen.contains("exit=0"), "SIGTERM leaves through the normal path:\n{screen}");
+    assert_terminal_is_sane(&screen);
+}
+
+#[test]
+fn no_argument_outside_a_corpus_names_the_sample_corpus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier")).current_dir(dir.path()).output().expect("run dossier");
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("holds no articles") && message.contains("sample-corpus"), "{message}");
+}
