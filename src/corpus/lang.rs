@@ -44,7 +44,7 @@ pub struct LangGuess {
 
 /// Detection reads at most this many bytes of body text: enough to be sure,
 /// and it keeps large articles cheap.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 2048;
 /// Fewer letters than this is too little text to tell.
 const MIN_LETTERS: usize = 20;
 /// Below this many letters, a clear stop-word vote overrides whatlang.
@@ -129,9 +129,13 @@ fn stop_word_vote(sample: &str) -> (usize, usize) {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 6)
     {
-        let word = word.to_lowercase();
-        de += usize::from(DE_STOP_WORDS.contains(&word.as_str()));
-        en += usize::from(EN_STOP_WORDS.contains(&word.as_str()));
+        // Case-folded comparison without allocating a lowercase copy per word.
+        let is = |list: &[&str]| {
+            list.iter()
+                .any(|s| s.chars().eq(word.chars().flat_map(char::to_lowercase)))
+        };
+        de += usize::from(is(DE_STOP_WORDS));
+        en += usize::from(is(EN_STOP_WORDS));
     }
     (de, en)
 }
