@@ -12,6 +12,7 @@ pub mod sentences;
 pub mod source;
 pub mod structure;
 pub mod timeline;
+pub mod title;
 
 pub use article::{Article, ArticleId, Provenance, PublicationDate};
 pub use source::{LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};

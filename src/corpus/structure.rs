@@ -1,8 +1,10 @@
 //! The shape of an article's text: lines with boilerplate flags, the title,
 //! paragraphs and sentences, all as byte spans into the cleaned text.
 
-use super::boilerplate::LineKind;
+use super::boilerplate::{self, LineKind};
+use super::sentences;
 use super::source::SourceFormat;
+use super::title;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -37,6 +39,139 @@ pub struct Structure {
 
 /// Analyses cleaned text; `stated_title` comes from front matter or JSONL.
 pub fn analyse(text: &str, format: SourceFormat, stated_title: Option<&str>) -> Structure {
-    let _ = (text, format, stated_title);
-    todo!("structure::analyse")
+    let mut lines = split_lines(text);
+    boilerplate::flag_lines(text, &mut lines);
+    let title = title::find(text, &mut lines, format, stated_title);
+    let paragraphs = paragraphs(text, &lines, format);
+    let sentences = paragraphs
+        .iter()
+        .flat_map(|p| sentences::split(text, p.clone()))
+        .collect();
+    Structure {
+        lines,
+        title,
+        paragraphs,
+        sentences,
+    }
+}
+
+/// Splits text into unflagged lines; a final `\n` does not start an empty line.
+pub(crate) fn split_lines(text: &str) -> Vec<TextLine> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', body.as_bytes()).chain([body.len()]) {
+        lines.push(TextLine {
+            span: start..end,
+            flag: None,
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+/// `span` without surrounding whitespace (empty at its start if all blank).
+pub(crate) fn trim_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    start..start + s.trim().len()
+}
+
+/// Markdown blocks that stand alone even without blank lines around them.
+fn is_markdown_block_start(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with("+ ")
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Text and JSONL: every non-blank line is a paragraph. Markdown: runs of
+/// non-blank lines, where a heading or list item starts its own paragraph
+/// (and a heading is always a paragraph of one line).
+fn paragraphs(text: &str, lines: &[TextLine], format: SourceFormat) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        let span = trim_span(text, &line.span);
+        if span.is_empty() {
+            open = false;
+            continue;
+        }
+        let line_text = &text[span.clone()];
+        let joins = format == SourceFormat::Markdown && open && !is_markdown_block_start(line_text);
+        match out.last_mut() {
+            Some(last) if joins => last.end = span.end,
+            _ => out.push(span),
+        }
+        open = !line_text.starts_with('#');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Range<usize>]) -> Vec<&'a str> {
+        spans.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn lines_cover_the_text_without_newlines() {
+        let lines = split_lines("a\n\nbc\n");
+        let spans: Vec<_> = lines.into_iter().map(|l| l.span).collect();
+        assert_eq!(spans, vec![0..1, 2..2, 3..5]);
+    }
+
+    #[test]
+    fn text_paragraphs_are_lines() {
+        let text = "Headline of the story here\nFirst line.\nSecond line.\n\n  Third line.  \n";
+        let s = analyse(text, SourceFormat::Text, None);
+        assert_eq!(
+            texts(text, &s.paragraphs),
+            vec![
+                "Headline of the story here",
+                "First line.",
+                "Second line.",
+                "Third line."
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_paragraphs_join_lines_but_not_headings_or_lists() {
+        let text = "# A heading for this\nFirst line\nstill first.\n\nSecond para.\n- item one\n- item two\n## Sub\nAfter sub.";
+        let s = analyse(text, SourceFormat::Markdown, None);
+        assert_eq!(
+            texts(text, &s.paragraphs),
+            vec![
+                "# A heading for this",
+                "First line\nstill first.",
+                "Second para.",
+                "- item one",
+                "- item two",
+                "## Sub",
+                "After sub."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_come_from_every_paragraph() {
+        let text = "Talks resume in Baghdad today\nThe talks began. They went well.\nAm 11. Februar endeten sie.";
+        let s = analyse(text, SourceFormat::JsonLines, None);
+        assert_eq!(
+            texts(text, &s.sentences),
+            vec![
+                "Talks resume in Baghdad today",
+                "The talks began.",
+                "They went well.",
+                "Am 11. Februar endeten sie."
+            ]
+        );
+    }
 }
