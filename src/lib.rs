@@ -6,3 +6,4 @@
 pub mod cli;
 pub mod corpus;
 pub mod display;
+pub mod tui;
