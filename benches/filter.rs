@@ -23,7 +23,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-const QUERIES: &[&str] = &["gesprache", "abzug truppen", "talks resume", "valdoria", "strasse munchen"];
+const QUERIES: &[&str] = &["gesprache", "abzug truppen", "talks resume", "valdoria", "strasse kundigt"];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let count = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);

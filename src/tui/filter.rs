@@ -18,11 +18,21 @@
 //! - **Terms.** The query is split at whitespace, as fzf does: every term
 //!   must match somewhere in the item, in any order (`truppen abzug` finds
 //!   `Abzug der Truppen`); the score is the sum of the terms' scores.
-//! - **Scoring** is fuzzy-matcher's `SkimMatcherV2` on the folded haystack
-//!   `title ␟ source ␟ id` (the unit separator is a non-word char, so each
-//!   field's first char gets the word-start bonus). A memchr subsequence
-//!   check on the folded bytes rejects most non-matches before the matcher's
-//!   per-item setup; large candidate sets are scored on all cores (rayon).
+//! - **Scoring** is nucleo-matcher's fzf-style `Matcher` on the folded
+//!   haystack `title ␟ source ␟ id` (the unit separator is a non-word char,
+//!   so each field's first char gets the word-start bonus), with its own
+//!   normalisation off (we fold, including ß→ss, and need the map back for
+//!   highlights). A memchr subsequence check on the folded bytes rejects
+//!   most non-matches first; large candidate sets are scored on all cores
+//!   (rayon, one matcher per thread).
+//!
+//!   Why not fuzzy-matcher's `SkimMatcherV2`, the crate first chosen:
+//!   measured with `cargo bench --bench filter` on 100k titles with the same
+//!   prefilter, rayon and narrowing, it took 65–173 ms mean and up to 268 ms
+//!   per keystroke (budget 16 ms); and 0.3.7 (archived) scores an item
+//!   differently depending on the previous call, because it reuses its score
+//!   matrix without resetting it (cf. skim-rs/skim#1071), which made results
+//!   depend on history and thread. nucleo-matcher is allowed as the fallback.
 //! - **Narrowing.** When the new folded query extends the previous one, only
 //!   the previous matches (and items pushed since) are searched: every term
 //!   of the old query is then a prefix of a term of the new one, so nothing
@@ -32,9 +42,9 @@
 //!   `fuzzy_indices` positions are mapped back to char positions within the
 //!   original title, source and id.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 use rayon::prelude::*;
+use std::cell::RefCell;
 
 /// Joins the fields in the folded haystack: a control char that cleaned text
 /// never contains, and a non-word char for the matcher's word-start bonus.
@@ -78,7 +88,9 @@ struct Entry {
 /// One whitespace-separated part of the query.
 struct Term {
     /// The folded term, as handed to the matcher.
-    text: String,
+    needle: Utf32String,
+    /// Smart case: the term contains an ASCII capital.
+    case_sensitive: bool,
     /// The term's chars as byte needles for the prefilter.
     needles: Vec<Needle>,
 }
@@ -205,16 +217,22 @@ impl FuzzyFilter {
                 fold_char(c, |_| origin.push((field, index)));
             }
         }
-        for term in &self.terms {
-            let matcher = SkimMatcherV2::default().smart_case();
-            let Some((_, indices)) = matcher.fuzzy_indices(&entry.folded, &term.text) else { continue };
-            for folded_index in indices {
-                match origin.get(folded_index) {
-                    Some(&(0, index)) => highlights.title.push(index),
-                    Some(&(1, index)) => highlights.source.push(index),
-                    Some(&(2, index)) => highlights.id.push(index),
-                    _ => {}
-                }
+        let mut indices = Vec::new();
+        MATCHER.with_borrow_mut(|matcher| {
+            let mut chars = Vec::new();
+            let haystack = Utf32Str::new(&entry.folded, &mut chars);
+            for term in &self.terms {
+                matcher.config.ignore_case = !term.case_sensitive;
+                // Appends this term's positions to `indices`.
+                matcher.fuzzy_indices(haystack, term.needle.slice(..), &mut indices);
+            }
+        });
+        for folded_index in indices {
+            match origin.get(folded_index as usize) {
+                Some(&(0, index)) => highlights.title.push(index),
+                Some(&(1, index)) => highlights.source.push(index),
+                Some(&(2, index)) => highlights.id.push(index),
+                _ => {}
             }
         }
         for positions in [&mut highlights.title, &mut highlights.source, &mut highlights.id] {
@@ -227,8 +245,8 @@ impl FuzzyFilter {
 
 impl Term {
     fn new(text: &str) -> Term {
-        // Same rule as the matcher's smart case, so the prefilter never
-        // rejects what the matcher would accept.
+        // Non-ASCII chars are already lowercase (see `fold_char`), so ASCII
+        // capitals are the only sign of a case-sensitive term.
         let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
         let needles = text
             .chars()
@@ -244,7 +262,7 @@ impl Term {
                 }
             })
             .collect();
-        Term { text: text.to_string(), needles }
+        Term { needle: Utf32String::from(text), case_sensitive, needles }
     }
 
     /// Whether the term's chars occur in order in `haystack` (folded UTF-8;
@@ -268,18 +286,36 @@ impl Term {
     }
 }
 
+thread_local! {
+    /// One matcher per thread (rayon workers and the UI thread): `Matcher`
+    /// needs `&mut` for the scratch memory it reuses across calls.
+    static MATCHER: RefCell<Matcher> = RefCell::new(Matcher::new(matcher_config()));
+}
+
+fn matcher_config() -> Config {
+    let mut config = Config::DEFAULT;
+    // We fold ourselves: nucleo's normalisation keeps ß and gives no map back.
+    config.normalize = false;
+    config
+}
+
 /// The summed score of all terms, or `None` if one of them does not match.
 fn score(entry: &Entry, terms: &[Term]) -> Option<i64> {
     // All prefilters first: they are far cheaper than one matcher call.
     if !terms.iter().all(|term| term.occurs_in_order(entry.folded.as_bytes())) {
         return None;
     }
-    // A fresh matcher per item: SkimMatcherV2 0.3.7 reuses its score matrix
-    // without fully resetting it, so a shared one scores an item differently
-    // depending on the previous call (and on the rayon thread); cf.
-    // skim-rs/skim#1071. `use_cache(false)` panics (RefCell already borrowed).
-    let matcher = SkimMatcherV2::default().smart_case();
-    terms.iter().map(|term| matcher.fuzzy_match(&entry.folded, &term.text)).sum()
+    MATCHER.with_borrow_mut(|matcher| {
+        let mut chars = Vec::new(); // only filled for non-ASCII haystacks
+        let haystack = Utf32Str::new(&entry.folded, &mut chars);
+        terms
+            .iter()
+            .map(|term| {
+                matcher.config.ignore_case = !term.case_sensitive;
+                matcher.fuzzy_match(haystack, term.needle.slice(..)).map(i64::from)
+            })
+            .sum()
+    })
 }
 
 /// Latin Extended-A (U+0100–U+017F) without diacritics, one base letter per
