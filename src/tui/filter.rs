@@ -74,10 +74,9 @@ pub struct Highlights {
     pub id: Vec<usize>,
 }
 
-/// One filterable article.
+/// One filterable article's original fields (its folded haystack lives in
+/// [`FuzzyFilter::folded`]).
 struct Entry {
-    /// Title, source and id folded and joined with [`FIELD_SEPARATOR`].
-    folded: String,
     /// The original fields; kept so highlights can map positions back without
     /// storing a per-char map for every item (only visible rows need one).
     title: String,
@@ -110,6 +109,14 @@ enum Needle {
 /// next [`FuzzyFilter::set_query`] on.
 pub struct FuzzyFilter {
     entries: Vec<Entry>,
+    /// Every item's title, source and id, folded and joined with
+    /// [`FIELD_SEPARATOR`], back to back in one buffer: a keystroke scans all
+    /// of them, and one contiguous buffer is far kinder to the cache than a
+    /// heap allocation per item.
+    folded: String,
+    /// Where each item's haystack ends in `folded` (it starts where the
+    /// previous one ends).
+    ends: Vec<usize>,
     /// The current query, folded (narrowing compares against it).
     folded_query: String,
     terms: Vec<Term>,
@@ -130,6 +137,8 @@ impl FuzzyFilter {
     pub fn new() -> Self {
         FuzzyFilter {
             entries: Vec::new(),
+            folded: String::new(),
+            ends: Vec::new(),
             folded_query: String::new(),
             terms: Vec::new(),
             matches: Vec::new(),
@@ -139,14 +148,14 @@ impl FuzzyFilter {
 
     /// Adds an article and returns its item index (0, 1, 2, … in push order).
     pub fn push(&mut self, title: &str, source: &str, id: &str) -> usize {
-        let mut folded = String::with_capacity(title.len() + source.len() + id.len() + 2);
         for (n, field) in [title, source, id].into_iter().enumerate() {
             if n > 0 {
-                folded.push(FIELD_SEPARATOR);
+                self.folded.push(FIELD_SEPARATOR);
             }
-            field.chars().for_each(|c| fold_char(c, |f| folded.push(f)));
+            field.chars().for_each(|c| fold_char(c, |f| self.folded.push(f)));
         }
-        self.entries.push(Entry { folded, title: title.to_string(), source: source.to_string(), id: id.to_string() });
+        self.ends.push(self.folded.len());
+        self.entries.push(Entry { title: title.to_string(), source: source.to_string(), id: id.to_string() });
         self.entries.len() - 1
     }
 
@@ -183,11 +192,11 @@ impl FuzzyFilter {
             } else {
                 (0..self.entries.len()).collect()
             };
-            let entries = &self.entries;
+
             let mut matches: Vec<FilterMatch> = candidates
                 .par_iter()
                 .with_min_len(PARALLEL_MIN_LEN)
-                .filter_map(|&item| score(&entries[item], &terms).map(|score| FilterMatch { item, score }))
+                .filter_map(|&item| score(self.haystack(item), &terms).map(|score| FilterMatch { item, score }))
                 .collect();
             matches.par_sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
             self.matches = matches;
@@ -204,11 +213,12 @@ impl FuzzyFilter {
     pub fn highlights(&self, item: usize) -> Highlights {
         let mut highlights = Highlights::default();
         let Some(entry) = self.entries.get(item) else { return highlights };
-        if self.terms.is_empty() || score(entry, &self.terms).is_none() {
+        let folded = self.haystack(item);
+        if self.terms.is_empty() || score(folded, &self.terms).is_none() {
             return highlights;
         }
         // Folded char index → (field, char index in the original field).
-        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(entry.folded.len());
+        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(folded.len());
         for (field, text) in [&entry.title, &entry.source, &entry.id].into_iter().enumerate() {
             if field > 0 {
                 origin.push((usize::MAX, 0)); // the separator belongs to no field
@@ -220,7 +230,7 @@ impl FuzzyFilter {
         let mut indices = Vec::new();
         MATCHER.with_borrow_mut(|matcher| {
             let mut chars = Vec::new();
-            let haystack = Utf32Str::new(&entry.folded, &mut chars);
+            let haystack = Utf32Str::new(folded, &mut chars);
             for term in &self.terms {
                 matcher.config.ignore_case = !term.case_sensitive;
                 // Appends this term's positions to `indices`.
@@ -240,6 +250,14 @@ impl FuzzyFilter {
             positions.dedup();
         }
         highlights
+    }
+}
+
+impl FuzzyFilter {
+    /// Item `item`'s folded haystack (`item` must exist).
+    fn haystack(&self, item: usize) -> &str {
+        let start = if item == 0 { 0 } else { self.ends[item - 1] };
+        &self.folded[start..self.ends[item]]
     }
 }
 
@@ -300,14 +318,14 @@ fn matcher_config() -> Config {
 }
 
 /// The summed score of all terms, or `None` if one of them does not match.
-fn score(entry: &Entry, terms: &[Term]) -> Option<i64> {
+fn score(folded: &str, terms: &[Term]) -> Option<i64> {
     // All prefilters first: they are far cheaper than one matcher call.
-    if !terms.iter().all(|term| term.occurs_in_order(entry.folded.as_bytes())) {
+    if !terms.iter().all(|term| term.occurs_in_order(folded.as_bytes())) {
         return None;
     }
     MATCHER.with_borrow_mut(|matcher| {
         let mut chars = Vec::new(); // only filled for non-ASCII haystacks
-        let haystack = Utf32Str::new(&entry.folded, &mut chars);
+        let haystack = Utf32Str::new(folded, &mut chars);
         terms
             .iter()
             .map(|term| {
