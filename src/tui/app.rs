@@ -546,7 +546,8 @@ impl App {
 
     fn refresh_list(&mut self) {
         let period = self.timeline.filter();
-        self.list.refresh(&self.articles, &period, |i| self.annotation_count(i));
+        let counts: Vec<usize> = (0..self.articles.len()).map(|i| self.annotation_count(i)).collect();
+        self.list.refresh(&self.articles, &period, |i| counts[i]);
         self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
     }
 

@@ -1,6 +1,7 @@
 //! The reader's state for one article: the wrapped layout, scroll position,
 //! sentence cursor and in-article search.
 
+use super::filter::fold_char;
 use super::wrap::{Block, Wrapped, wrap};
 use crate::corpus::Article;
 use crate::corpus::boilerplate::LineKind;
@@ -205,21 +206,30 @@ fn blocks(article: &Article, hide_flagged: bool) -> Vec<Block<BlockKind>> {
     blocks
 }
 
-/// Every match of `query` in `text`, ignoring case and accents, as byte spans.
+/// Every match of `query` in `text`, ignoring case and accents (folded as
+/// the list filter folds), as byte spans.
 fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = query.chars().flat_map(fold_char).collect();
+    let fold = |c: char, out: &mut Vec<char>| fold_char(c, |f| out.extend(f.to_lowercase()));
+    let mut needle = Vec::new();
+    for c in query.chars() {
+        fold(c, &mut needle);
+    }
     if needle.is_empty() {
         return Vec::new();
     }
-    let folded: Vec<(usize, char)> = text.char_indices().flat_map(|(i, c)| fold_char(c).map(move |f| (i, f))).collect();
+    // Folded chars with the byte span of the original char each came from.
+    let mut folded: Vec<(Range<usize>, char)> = Vec::with_capacity(text.len());
+    let mut buffer = Vec::new();
+    for (i, c) in text.char_indices() {
+        buffer.clear();
+        fold(c, &mut buffer);
+        folded.extend(buffer.iter().map(|&f| (i..i + c.len_utf8(), f)));
+    }
     let mut matches = Vec::new();
     let mut i = 0;
     while i + needle.len() <= folded.len() {
-        if folded[i..i + needle.len()].iter().map(|&(_, c)| c).eq(needle.iter().copied()) {
-            let start = folded[i].0;
-            let last = folded[i + needle.len() - 1].0;
-            let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
-            matches.push(start..end);
+        if folded[i..i + needle.len()].iter().map(|(_, c)| *c).eq(needle.iter().copied()) {
+            matches.push(folded[i].0.start..folded[i + needle.len() - 1].0.end);
             i += needle.len();
         } else {
             i += 1;

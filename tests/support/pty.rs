@@ -42,7 +42,8 @@ impl Pty {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal of at least 1×1");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
         thread::spawn(move || {

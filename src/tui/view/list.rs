@@ -41,7 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let rows = list.visible.iter().enumerate().skip(list.cursor.offset).take(inner.height.saturating_sub(1) as usize);
     for (y, (position, &index)) in rows.enumerate() {
         let article = &app.articles[index];
-        let highlights = if list.query.is_empty() { Vec::new() } else { list.fuzzy.title_highlights(index) };
+        let highlights = if list.query.is_empty() { Vec::new() } else { list.fuzzy.highlights(index).title };
         let mut line = columns.row(app, article, &highlights, app.annotation_count(index));
         if position == list.cursor.selected {
             line = line.style(theme.selected);
