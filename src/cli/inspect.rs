@@ -110,7 +110,7 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
         title_derived: article.structure.title.derived,
         lang: article.lang.lang.to_string(),
         lang_confidence: article.lang.confidence,
-        source: article.meta.source.as_deref(),
+        source: article.source(),
         url: article.meta.url.as_deref(),
         encoding: article.encoding,
         date: article.date.as_ref().map(|d| DateJson {

@@ -140,6 +140,16 @@ impl Article {
             + 1
     }
 
+    /// Where the article comes from: the stated source, else the outlet
+    /// name a scraped page shows above its headline.
+    pub fn source(&self) -> Option<&str> {
+        self.meta.source.as_deref().or_else(|| {
+            let lines = &self.structure.lines;
+            let outlet = lines.iter().find(|l| l.flag == Some(super::boilerplate::LineKind::OutletName))?;
+            Some(self.text[outlet.span.clone()].trim())
+        })
+    }
+
     /// The article's title.
     pub fn title(&self) -> &str {
         &self.structure.title.text

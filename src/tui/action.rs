@@ -4,11 +4,11 @@
 
 use serde::Deserialize;
 
-/// Declares the `Action` enum together with its description and the list
-/// of all actions, so a new action cannot be added without a description
-/// and the palette can never miss one.
+/// Declares the `Action` enum together with its footer hint, its
+/// description and the list of all actions, so a new action cannot be added
+/// without them and the palette can never miss one.
 macro_rules! actions {
-    ($($(#[$meta:meta])* $name:ident => $description:literal,)*) => {
+    ($($(#[$meta:meta])* $name:ident => ($hint:literal, $description:literal),)*) => {
         /// Something the analyst can ask dossier to do.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
         pub enum Action {
@@ -26,6 +26,13 @@ macro_rules! actions {
                 }
             }
 
+            /// A word or two for the footer.
+            pub fn hint(self) -> &'static str {
+                match self {
+                    $(Action::$name => $hint,)*
+                }
+            }
+
             /// What the action does, in a few words, for help and palette.
             pub fn description(self) -> &'static str {
                 match self {
@@ -37,45 +44,45 @@ macro_rules! actions {
 }
 
 actions! {
-    Quit => "quit dossier",
-    ToggleHelp => "show or hide this help",
-    OpenPalette => "command palette: run any action by name",
-    Back => "back: close the overlay, prompt or article",
-    FocusNext => "focus the next pane",
-    FocusPrevious => "focus the previous pane",
-    FocusTimeline => "focus the timeline",
-    FocusList => "focus the article list",
-    FocusReader => "focus the reader",
-    WidenPane => "widen the focused pane",
-    NarrowPane => "narrow the focused pane",
-    ToggleMouse => "turn mouse capture off/on (off: the terminal selects text)",
-    ToggleTheme => "switch between dark and light theme",
-    Up => "move up",
-    Down => "move down",
-    PageUp => "move up a page",
-    PageDown => "move down a page",
-    Top => "go to the top",
-    Bottom => "go to the bottom",
-    ZoomIn => "timeline: zoom in (year → month → week → day)",
-    ZoomOut => "timeline: zoom out",
-    ToggleEvents => "timeline: show or hide date mentions (events)",
-    ClearPeriod => "timeline: clear the period, show all articles",
-    Open => "open the selected article in the reader",
-    Filter => "fuzzy-filter the list by title, source and id",
-    ClearFilters => "clear the list's filters",
-    CycleSort => "sort the list by date, title or source",
-    CycleLanguage => "show all languages, only German, only English, only others",
-    ToggleAnnotatedOnly => "show only articles with annotations",
-    NextSentence => "reader: next sentence",
-    PreviousSentence => "reader: previous sentence",
-    NextParagraph => "reader: next paragraph",
-    PreviousParagraph => "reader: previous paragraph",
-    ToggleBoilerplate => "reader: hide or show boilerplate and captions",
-    ToggleDateValues => "reader: show or hide the normalised value of date mentions",
-    Search => "reader: search in the article",
-    NextMatch => "reader: next search match",
-    PreviousMatch => "reader: previous search match",
-    OpenExternal => "open the article's file in $PAGER (or its url in $BROWSER)",
+    Quit => ("quit", "quit dossier"),
+    ToggleHelp => ("help", "show or hide this help"),
+    OpenPalette => ("commands", "command palette: run any action by name"),
+    Back => ("back", "back: close the overlay, prompt or article"),
+    FocusNext => ("next pane", "focus the next pane"),
+    FocusPrevious => ("previous pane", "focus the previous pane"),
+    FocusTimeline => ("timeline", "focus the timeline"),
+    FocusList => ("list", "focus the article list"),
+    FocusReader => ("reader", "focus the reader"),
+    WidenPane => ("wider", "widen the focused pane"),
+    NarrowPane => ("narrower", "narrow the focused pane"),
+    ToggleMouse => ("mouse", "turn mouse capture off/on (off: the terminal selects text)"),
+    ToggleTheme => ("theme", "switch between dark and light theme"),
+    Up => ("up", "move up"),
+    Down => ("down", "move down"),
+    PageUp => ("page up", "move up a page"),
+    PageDown => ("page down", "move down a page"),
+    Top => ("top", "go to the top"),
+    Bottom => ("bottom", "go to the bottom"),
+    ZoomIn => ("zoom in", "timeline: zoom in (year → month → week → day)"),
+    ZoomOut => ("zoom out", "timeline: zoom out"),
+    ToggleEvents => ("events", "timeline: show or hide date mentions (events)"),
+    ClearPeriod => ("all periods", "timeline: clear the period, show all articles"),
+    Open => ("open", "open the selected article in the reader"),
+    Filter => ("filter", "fuzzy-filter the list by title, source and id"),
+    ClearFilters => ("clear filters", "clear the list's filters"),
+    CycleSort => ("sort", "sort the list by date, title or source"),
+    CycleLanguage => ("language", "show all languages, only German, only English, only others"),
+    ToggleAnnotatedOnly => ("annotated", "show only articles with annotations"),
+    NextSentence => ("next sentence", "reader: next sentence"),
+    PreviousSentence => ("prev sentence", "reader: previous sentence"),
+    NextParagraph => ("next paragraph", "reader: next paragraph"),
+    PreviousParagraph => ("prev paragraph", "reader: previous paragraph"),
+    ToggleBoilerplate => ("boilerplate", "reader: hide or show boilerplate and captions"),
+    ToggleDateValues => ("dates", "reader: show or hide the normalised value of date mentions"),
+    Search => ("search", "reader: search in the article"),
+    NextMatch => ("next match", "reader: next search match"),
+    PreviousMatch => ("prev match", "reader: previous search match"),
+    OpenExternal => ("pager", "open the article's file in $PAGER (or its url in $BROWSER)"),
 }
 
 #[cfg(test)]

@@ -168,6 +168,7 @@ impl App {
         self.list.add_articles(&self.articles);
         self.timeline.rebuild(&self.articles);
         self.refresh_list();
+        self.sync_reader();
     }
 
     /// Annotations per article; the annotation layer fills this in later.
@@ -354,7 +355,7 @@ impl App {
             Action::Bottom => self.timeline.cursor.select(usize::MAX, len),
             Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer(), &self.articles),
             Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser(), &self.articles),
-            Action::ToggleEvents => self.timeline.show_events = !self.timeline.show_events,
+            Action::ToggleEvents => self.timeline.toggle_events(&self.articles),
             Action::ClearPeriod => self.timeline.cursor.select(0, len),
             Action::Open => self.set_focus(Focus::List),
             _ => return,
@@ -516,7 +517,7 @@ impl App {
                 && at.y >= text_top
             {
                 let row = reader.scroll + (at.y - text_top) as usize;
-                if let Some(span) = reader.wrapped.rows.get(row).map(|r| r.span.clone()) {
+                if let Some(span) = reader.wrapped.rows().get(row).map(|r| r.span.clone()) {
                     reader.place_cursor_at(&self.articles[reader.article], span.start);
                 }
             }

@@ -19,7 +19,7 @@ pub struct PaneWidths {
 
 impl Default for PaneWidths {
     fn default() -> Self {
-        PaneWidths { timeline: 30, list: 52 }
+        PaneWidths { timeline: 26, list: 68 }
     }
 }
 
@@ -82,9 +82,9 @@ mod tests {
     fn wide_screens_put_three_panes_side_by_side() {
         let a = areas(Rect::new(0, 0, 160, 45), PaneWidths::default(), false);
         let (t, l, r) = (a.timeline.unwrap(), a.list.unwrap(), a.reader.unwrap());
-        assert_eq!((t.x, t.width), (0, 30));
-        assert_eq!((l.x, l.width), (30, 52));
-        assert_eq!((r.x, r.width), (82, 78));
+        assert_eq!((t.x, t.width), (0, 26));
+        assert_eq!((l.x, l.width), (26, 68));
+        assert_eq!((r.x, r.width), (94, 66));
         assert_eq!(t.height, 43);
         assert_eq!(a.status.unwrap().y, 44);
         assert_eq!(a.footer.unwrap().y, 43);

@@ -2,9 +2,9 @@
 //! which is selected. Narrowed by the fuzzy filter, the timeline period,
 //! the language filter and the has-annotations filter.
 
+use super::cursor::Cursor;
 use super::filter::FuzzyFilter;
 use super::timeline_pane::PeriodFilter;
-use super::cursor::Cursor;
 use crate::corpus::Article;
 use crate::corpus::lang::Lang;
 use std::cmp::Ordering;
@@ -95,7 +95,7 @@ impl ArticleList {
     /// Makes the fuzzy filter aware of newly loaded articles.
     pub fn add_articles(&mut self, articles: &[Article]) {
         for article in &articles[self.fuzzy.len()..] {
-            self.fuzzy.push(article.title(), article.meta.source.as_deref().unwrap_or(""), article.id.as_str());
+            self.fuzzy.push(article.title(), article.source().unwrap_or(""), article.id.as_str());
         }
     }
 
@@ -156,7 +156,7 @@ fn sort_rows(rows: &mut [usize], articles: &[Article], key: SortKey) {
         }),
         SortKey::Title => rows.sort_by_cached_key(|&i| articles[i].title().to_lowercase()),
         SortKey::Source => rows.sort_by_cached_key(|&i| {
-            (articles[i].meta.source.clone().unwrap_or_default().to_lowercase(), articles[i].title().to_lowercase())
+            (articles[i].source().unwrap_or_default().to_lowercase(), articles[i].title().to_lowercase())
         }),
     }
 }

@@ -66,16 +66,24 @@ pub struct Reader {
 impl Reader {
     /// Opens `article` at a remembered position (or the top).
     pub fn open(index: usize, article: &Article, width: u16, prefs: ReaderPrefs, at: ReaderPosition) -> Reader {
+        let (wrapped, shown_sentences) = layout(article, width, prefs);
+        // A first visit starts the cursor on the first sentence of body
+        // text, past the outlet name, menu and headline.
+        let at = if at == ReaderPosition::default() {
+            ReaderPosition { scroll: 0, sentence: first_body_sentence(article, &shown_sentences) }
+        } else {
+            at
+        };
         let mut reader = Reader {
             article: index,
-            wrapped: Wrapped::default(),
+            wrapped,
             width,
             scroll: at.scroll,
             sentence: at.sentence,
-            shown_sentences: Vec::new(),
+            shown_sentences,
             search: None,
         };
-        reader.relayout(article, width, prefs);
+        reader.keep_in_bounds();
         reader
     }
 
@@ -86,24 +94,22 @@ impl Reader {
 
     /// Lays the article out again for a new width or new settings.
     pub fn relayout(&mut self, article: &Article, width: u16, prefs: ReaderPrefs) {
-        let blocks = blocks(article, prefs.hide_boilerplate);
-        self.wrapped = wrap(&article.text, &blocks, width);
+        (self.wrapped, self.shown_sentences) = layout(article, width, prefs);
         self.width = width;
-        self.shown_sentences = (0..article.structure.sentences.len())
-            .filter(|&s| {
-                let start = article.structure.sentences[s].start;
-                blocks.iter().any(|b| b.span.contains(&start))
-            })
-            .collect();
+        self.keep_in_bounds();
+    }
+
+    /// Keeps the cursor on a shown sentence and the scroll inside the text.
+    fn keep_in_bounds(&mut self) {
         if !self.shown_sentences.contains(&self.sentence) {
             self.sentence = self.shown_sentences.iter().copied().find(|&s| s > self.sentence).unwrap_or(0);
         }
-        self.scroll = self.scroll.min(self.wrapped.rows.len().saturating_sub(1));
+        self.scroll = self.scroll.min(self.wrapped.len().saturating_sub(1));
     }
 
     /// Scrolls by `delta` rows within `height` rows of screen.
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let max = self.wrapped.rows.len().saturating_sub(height.max(1));
+        let max = self.wrapped.len().saturating_sub(height.max(1));
         self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }
 
@@ -143,7 +149,9 @@ impl Reader {
     /// Puts the cursor on the sentence that contains byte `offset`, if shown.
     pub fn place_cursor_at(&mut self, article: &Article, offset: usize) {
         let sentences = &article.structure.sentences;
-        if let Some(&s) = self.shown_sentences.iter().find(|&&s| sentences[s].start <= offset && offset < sentences[s].end) {
+        if let Some(&s) =
+            self.shown_sentences.iter().find(|&&s| sentences[s].start <= offset && offset < sentences[s].end)
+        {
             self.sentence = s;
         }
     }
@@ -184,6 +192,25 @@ impl Reader {
             self.reveal(span, height);
         }
     }
+}
+
+/// The first shown sentence that starts on an unflagged line.
+fn first_body_sentence(article: &Article, shown: &[usize]) -> usize {
+    let structure = &article.structure;
+    let unflagged = |s: usize| {
+        let start = structure.sentences[s].start;
+        let line = structure.lines.partition_point(|l| l.span.end < start);
+        structure.lines.get(line).is_some_and(|l| l.flag.is_none())
+    };
+    shown.iter().copied().find(|&s| unflagged(s)).or(shown.first().copied()).unwrap_or(0)
+}
+
+/// The article's rows at `width`, and the sentences they show.
+fn layout(article: &Article, width: u16, prefs: ReaderPrefs) -> (Wrapped<BlockKind>, Vec<usize>) {
+    let blocks = blocks(article, prefs.hide_boilerplate);
+    let sentences = &article.structure.sentences;
+    let shown = (0..sentences.len()).filter(|&s| blocks.iter().any(|b| b.span.contains(&sentences[s].start))).collect();
+    (wrap(&article.text, &blocks, width), shown)
 }
 
 /// The blocks to lay out: the headline, then every paragraph; flagged

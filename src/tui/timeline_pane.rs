@@ -9,9 +9,13 @@ use crate::corpus::timeline::{Bucket, Period, Timeline, Zoom};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimelineRow {
     /// Every article: selecting it clears the period.
-    All { articles: usize },
+    All {
+        articles: usize,
+    },
     Bucket(Bucket),
-    Undated { articles: usize },
+    Undated {
+        articles: usize,
+    },
 }
 
 /// What the timeline's selection lets through to the list.
@@ -46,7 +50,12 @@ pub struct TimelinePane {
 
 impl Default for TimelinePane {
     fn default() -> Self {
-        TimelinePane { zoom: Zoom::Year, rows: vec![TimelineRow::All { articles: 0 }], cursor: Cursor::default(), show_events: true }
+        TimelinePane {
+            zoom: Zoom::Year,
+            rows: vec![TimelineRow::All { articles: 0 }],
+            cursor: Cursor::default(),
+            show_events: true,
+        }
     }
 }
 
@@ -57,7 +66,10 @@ impl TimelinePane {
         let keep = self.filter();
         let timeline = Timeline::build(articles);
         let mut rows = vec![TimelineRow::All { articles: articles.len() }];
-        rows.extend(timeline.buckets(self.zoom).into_iter().map(TimelineRow::Bucket));
+        // Periods known only from date mentions (history, targets) are part
+        // of the events series and go when it is hidden.
+        let buckets = timeline.buckets(self.zoom).into_iter();
+        rows.extend(buckets.filter(|b| self.show_events || !b.articles.is_empty()).map(TimelineRow::Bucket));
         if !timeline.undated().is_empty() {
             rows.push(TimelineRow::Undated { articles: timeline.undated().len() });
         }
@@ -95,6 +107,12 @@ impl TimelinePane {
     /// Changes the zoom and rebuilds, keeping the selection's period.
     pub fn set_zoom(&mut self, zoom: Zoom, articles: &[Article]) {
         self.zoom = zoom;
+        self.rebuild(articles);
+    }
+
+    /// Shows or hides the date-mention series.
+    pub fn toggle_events(&mut self, articles: &[Article]) {
+        self.show_events = !self.show_events;
         self.rebuild(articles);
     }
 }

@@ -11,8 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-const SOURCE_WIDTH: usize = 14;
-const LANG_WIDTH: usize = 3;
+const SOURCE_WIDTH: usize = 12;
+const LANG_WIDTH: usize = 2;
 const DATE_WIDTH: usize = 11;
 const NOTES_WIDTH: usize = 3;
 
@@ -82,7 +82,7 @@ impl Columns {
             text += &format!(" {}", fit("Source", SOURCE_WIDTH));
         }
         if self.lang {
-            text += &format!(" {}", fit("Lng", LANG_WIDTH));
+            text += &format!(" {}", fit("Lg", LANG_WIDTH));
         }
         if self.date {
             text += &format!(" {}", fit("Date", DATE_WIDTH));
@@ -98,7 +98,7 @@ impl Columns {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         spans.push(Span::raw(" ".repeat(self.title.saturating_sub(used))));
         if self.source {
-            spans.push(Span::styled(format!(" {}", fit(article.meta.source.as_deref().unwrap_or("–"), SOURCE_WIDTH)), theme.dim));
+            spans.push(Span::styled(format!(" {}", fit(article.source().unwrap_or("–"), SOURCE_WIDTH)), theme.dim));
         }
         if self.lang {
             spans.push(Span::styled(format!(" {}", fit(&article.lang.lang.to_string(), LANG_WIDTH)), theme.text));

@@ -42,14 +42,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let dates_line = app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten();
     let body_height = text_area.height.saturating_sub(1 + u16::from(dates_line.is_some()));
     let styled = styled_ranges(app, reader, article);
-    let rows = reader.wrapped.rows.iter().skip(reader.scroll).take(body_height as usize);
+    let rows = reader.wrapped.rows().iter().skip(reader.scroll).take(body_height as usize);
     for (y, row) in rows.enumerate() {
         let base = match row.kind {
             Some(BlockKind::Headline) => theme.title,
             Some(BlockKind::Flagged(_)) => theme.dim,
             _ => theme.text,
         };
-        let spans: Vec<Span> = segments(row.span.clone(), &styled)
+        let spans: Vec<Span> = segments(&article.text, row.span.clone(), &styled)
             .into_iter()
             .map(|(range, style)| Span::styled(&article.text[range], style.map_or(base, |s| base.patch(s))))
             .collect();
@@ -58,7 +58,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(line) = dates_line {
         put_line(frame, text_area, text_area.height - 1, line);
     }
-    let total = reader.wrapped.rows.len();
+    let total = reader.wrapped.len();
     if total > body_height as usize {
         let percent = (reader.scroll + body_height as usize).min(total) * 100 / total.max(1);
         let position = Line::styled(format!(" {percent}% "), theme.dim).right_aligned();
@@ -71,10 +71,12 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     let theme = &app.theme;
     let date = match &article.date {
         None => "undated".to_string(),
-        Some(d) if d.provenance == Provenance::Inferred => format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0),
+        Some(d) if d.provenance == Provenance::Inferred => {
+            format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0)
+        }
         Some(d) => format!("{} ({})", d.value, d.provenance),
     };
-    let source = article.meta.source.as_deref().unwrap_or("unknown source");
+    let source = article.source().unwrap_or("unknown source");
     Line::from(vec![
         Span::styled(source, theme.key),
         Span::styled(format!(" · {} · {date} · {}", article.lang.lang, article.id), theme.dim),
@@ -95,7 +97,10 @@ fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops
     if let Some(search) = &reader.search {
         styled.extend(search.matches.iter().map(|m| (m.clone(), theme.search_hit)));
         if let Some(current) = search.matches.get(search.current) {
-            styled.push((current.clone(), theme.search_hit.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)));
+            styled.push((
+                current.clone(),
+                theme.search_hit.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED),
+            ));
         }
     }
     styled

@@ -31,25 +31,17 @@ pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for &action in footer_actions(app.focus).iter().chain(FOOTER_GLOBAL) {
         if let Some(key) = hints.key_for(context, action) {
-            spans.extend(key_hint(key, short_label(action.description()), theme.key, theme.dim));
+            spans.extend(key_hint(key, action.hint(), theme.key, theme.dim));
         }
     }
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The footer shows the description up to its first colon-free clause.
-fn short_label(description: &str) -> &str {
-    let description = description.split_once(": ").map_or(description, |(_, rest)| rest);
-    description.split([',', '(']).next().unwrap_or(description).trim()
-}
-
 /// Draws the status line.
 pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mut parts = vec![
-        format!(" {} ", app.corpus_name),
-        format!("{}/{} articles", app.list.visible.len(), app.articles.len()),
-    ];
+    let mut parts =
+        vec![format!(" {}", app.corpus_name), format!("{}/{} articles", app.list.visible.len(), app.articles.len())];
     match app.timeline.filter() {
         PeriodFilter::All => {}
         PeriodFilter::Period(period) => parts.push(format!("period {period}")),
@@ -86,16 +78,4 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!("  {message} "), theme.key));
     }
     frame.render_widget(Line::from(spans).style(theme.status), area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_label;
-
-    #[test]
-    fn footer_labels_drop_the_pane_prefix_and_asides() {
-        assert_eq!(short_label("timeline: zoom in (year → month → week → day)"), "zoom in");
-        assert_eq!(short_label("reader: search in the article"), "search in the article");
-        assert_eq!(short_label("quit dossier"), "quit dossier");
-    }
 }
