@@ -122,7 +122,7 @@ fn a_keymap_with_a_typo_fails_naming_file_line_and_column() {
     let output = dossier(&["keys", "--keymap", &path.display().to_string()]);
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(message.contains(&format!("{}:4:20", path.display())), "{message}");
+    assert!(message.contains(&format!("{}:4:18", path.display())), "{message}");
     assert!(message.contains("Donw") && message.contains("Down"), "names the action and suggests: {message}");
 }
 

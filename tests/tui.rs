@@ -69,10 +69,10 @@ fn assert_terminal_is_sane(screen: &str) {
 fn a_panic_restores_the_terminal() {
     let tui = dossier_then_stty(&[("DOSSIER_DEBUG_PANIC", "1")]);
     let screen = tui.wait_for("speed");
-    assert!(screen.contains("panicking on purpose"), "the panic message is shown:\n{screen}");
+    let output = String::from_utf8_lossy(&tui.output()).into_owned();
+    assert!(output.contains("panicking on purpose"), "the panic message is shown:\n{screen}");
     assert!(!screen.contains("exit=0"), "a panic is not a clean exit");
     assert_terminal_is_sane(&screen);
-    let output = String::from_utf8_lossy(&tui.output()).into_owned();
     let entered = output.rfind("\x1b[?1049h").expect("entered the alternate screen");
     let after = &output[entered..];
     for (sequence, what) in

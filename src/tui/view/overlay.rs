@@ -34,11 +34,14 @@ pub fn help_text(app: &App, hints: &Hints) -> Vec<String> {
     help_lines(app, hints).iter().map(ToString::to_string).collect()
 }
 
-/// The help lines: every context's bindings with what they do.
+/// The help lines: every context's bindings with what they do, the
+/// focused pane's first, so what the analyst can do here is on top.
 fn help_lines(app: &App, hints: &Hints) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
-    for context in CONTEXTS {
+    let focused = app.focus.context();
+    let order = std::iter::once(focused).chain(CONTEXTS.iter().copied().filter(|c| *c != focused));
+    for context in order {
         let bindings = hints.bindings(context);
         if bindings.is_empty() {
             continue;
