@@ -46,7 +46,7 @@ fn help_lines(app: &App, hints: &Hints) -> Vec<Line<'static>> {
         if bindings.is_empty() {
             continue;
         }
-        lines.push(Line::styled(format!("{context}"), theme.title));
+        lines.push(Line::styled(context.to_string(), theme.title));
         for (keys, action) in bindings {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<12}"), theme.key),
