@@ -182,7 +182,8 @@ fn write_table(out: &mut impl Write, corpus: &Corpus) -> Result<()> {
     )?;
     for article in &corpus.articles {
         let title = if article.structure.title.derived {
-            format!("{} [derived]", article.title())
+            // In front, so truncation never hides it.
+            format!("[derived] {}", article.title())
         } else {
             article.title().to_string()
         };
