@@ -10,13 +10,14 @@
 #[path = "support/synth.rs"]
 mod synth;
 
-use dossier::corpus::Corpus;
+use dossier::corpus::{Corpus, clean, dates, lang, source, structure};
 use std::process::Command;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    stages()?;
     for count in sizes {
         let dir = tempfile::tempdir()?;
         let bytes = synth::write_corpus(dir.path(), count, 42)?;
@@ -62,4 +63,36 @@ fn peak_rss_bytes() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
+}
+
+/// Single-thread throughput of each analysis stage on 3000 articles, to see
+/// where the time goes.
+fn stages() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let bytes = synth::write_corpus(dir.path(), 3000, 1)?;
+    let (documents, _) = source::load_folder(dir.path())?;
+    let mb = bytes as f64 / 1e6;
+    let rate = |start: Instant| format!("{:6.1} MB/s", mb / start.elapsed().as_secs_f64());
+    let start = Instant::now();
+    let texts: Vec<String> = documents.iter().map(|d| clean::clean(&d.body).text).collect();
+    let clean_rate = rate(start);
+    let start = Instant::now();
+    let shapes: Vec<_> =
+        documents.iter().zip(&texts).map(|(d, t)| structure::analyse(t, d.format, d.meta.title.as_deref())).collect();
+    let structure_rate = rate(start);
+    let start = Instant::now();
+    let langs: Vec<_> = texts.iter().zip(&shapes).map(|(t, s)| lang::detect(t, s, None)).collect();
+    let lang_rate = rate(start);
+    let start = Instant::now();
+    let mentions: Vec<_> =
+        texts.iter().zip(&shapes).zip(&langs).map(|((t, s), l)| dates::extract(t, &s.sentences, l.lang)).collect();
+    let extract_rate = rate(start);
+    let start = Instant::now();
+    let inferred = texts.iter().zip(&mentions).filter(|(t, m)| dates::infer_publication(t, m).is_some()).count();
+    let infer_rate = rate(start);
+    println!(
+        "stages, one thread, {mb:.1} MB: clean {clean_rate}, structure {structure_rate}, language {lang_rate}, \
+         date mentions {extract_rate}, date inference {infer_rate} ({inferred} dated)"
+    );
+    Ok(())
 }

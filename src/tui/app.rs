@@ -3,6 +3,7 @@
 //! the outside world are returned to the event loop.
 
 use super::action::Action;
+use super::cursor::Cursor;
 use super::layout::{self, Areas, PaneWidths};
 use super::list::ArticleList;
 use super::palette::Palette;
@@ -347,12 +348,7 @@ impl App {
         let height = self.timeline_height();
         let len = self.timeline.rows.len();
         match action {
-            Action::Up => self.timeline.cursor.move_by(-1, len),
-            Action::Down => self.timeline.cursor.move_by(1, len),
-            Action::PageUp => self.timeline.cursor.move_by(-(height.max(1) as isize), len),
-            Action::PageDown => self.timeline.cursor.move_by(height.max(1) as isize, len),
-            Action::Top => self.timeline.cursor.select(0, len),
-            Action::Bottom => self.timeline.cursor.select(usize::MAX, len),
+            _ if move_cursor(&mut self.timeline.cursor, action, len, height) => {}
             Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer(), &self.articles),
             Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser(), &self.articles),
             Action::ToggleEvents => self.timeline.toggle_events(&self.articles),
@@ -368,12 +364,7 @@ impl App {
         let height = self.list_height();
         let len = self.list.visible.len();
         match action {
-            Action::Up => self.list.cursor.move_by(-1, len),
-            Action::Down => self.list.cursor.move_by(1, len),
-            Action::PageUp => self.list.cursor.move_by(-(height.max(1) as isize), len),
-            Action::PageDown => self.list.cursor.move_by(height.max(1) as isize, len),
-            Action::Top => self.list.cursor.select(0, len),
-            Action::Bottom => self.list.cursor.select(usize::MAX, len),
+            _ if move_cursor(&mut self.list.cursor, action, len, height) => {}
             Action::Open => {
                 self.sync_reader();
                 self.set_focus(Focus::Reader);
@@ -590,4 +581,20 @@ impl App {
         let article = &self.articles[index];
         vec![Effect::OpenExternal { path: self.root.join(&article.path), url: article.meta.url.clone() }]
     }
+}
+
+/// Applies a movement action to a pane's cursor over `len` rows shown
+/// `height` at a time; returns false for any other action.
+fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
+    let page = height.max(1) as isize;
+    match action {
+        Action::Up => cursor.move_by(-1, len),
+        Action::Down => cursor.move_by(1, len),
+        Action::PageUp => cursor.move_by(-page, len),
+        Action::PageDown => cursor.move_by(page, len),
+        Action::Top => cursor.select(0, len),
+        Action::Bottom => cursor.select(usize::MAX, len),
+        _ => return false,
+    }
+    true
 }
