@@ -79,11 +79,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("{count} articles; reference: cat of all files {:.0} ms", ms(cat));
     println!("first frame                 {:8.2} ms  ({:.3}x cat)", ms(first_frame), ms(first_frame) / ms(cat));
-    println!("first titles shown          {:8.2} ms  ({:.3}x cat)", ms(first_titles.unwrap_or_default()), ms(first_titles.unwrap_or_default()) / ms(cat));
+    println!(
+        "first titles shown          {:8.2} ms  ({:.3}x cat)",
+        ms(first_titles.unwrap_or_default()),
+        ms(first_titles.unwrap_or_default()) / ms(cat)
+    );
     println!("all loaded and analysed     {:8.2} ms  ({:.2}x cat)", ms(all_loaded), ms(all_loaded) / ms(cat));
     println!("longest UI-thread batch     {:8.2} ms  (a key waits at most this long)", ms(longest_batch));
     println!("one {width}x{height} frame            {:8.3} ms  (mean of {frames})", ms(per_frame));
-    println!("filter keystroke + frame    {:8.2} ms mean, {:.2} ms max  (\"gesprache\")", ms(keystroke_mean), ms(keystroke_max));
+    println!(
+        "filter keystroke + frame    {:8.2} ms mean, {:.2} ms max  (\"gesprache\")",
+        ms(keystroke_mean),
+        ms(keystroke_max)
+    );
     Ok(())
 }
 

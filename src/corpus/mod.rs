@@ -46,9 +46,11 @@ pub enum StreamEvent {
     Finished(LoadReport),
 }
 
-/// Documents analysed per batch: small enough that the first titles show
-/// quickly, large enough that both cores stay busy.
-const BATCH: usize = 2000;
+/// Files per batch: the first batch is small so the first titles show at
+/// once; batches then double up to the cap, large enough that both cores
+/// stay busy and a UI takes few, cheap updates.
+const FIRST_BATCH: usize = 64;
+const MAX_BATCH: usize = 4096;
 
 /// Loads `root` and hands the articles over in batches as they are
 /// analysed, so a UI can show them while the rest is still working.
@@ -62,7 +64,12 @@ pub fn stream(root: &Path, mut on_event: impl FnMut(StreamEvent)) -> Result<(), 
     let mut done = 0;
     // Files are read and analysed a batch at a time, so the first titles
     // show long before a large corpus has been read.
-    for files in found.articles.chunks(BATCH) {
+    let mut rest = found.articles.as_slice();
+    let mut batch = FIRST_BATCH;
+    while !rest.is_empty() {
+        let (files, later) = rest.split_at(batch.min(rest.len()));
+        rest = later;
+        batch = (batch * 2).min(MAX_BATCH);
         let documents = source::read_articles(root, files, &mut report);
         done += files.len();
         let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();

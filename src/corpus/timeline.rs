@@ -10,7 +10,7 @@ use super::article::{Article, Provenance};
 use super::dates::{DateValue, Precision};
 use chrono::{Datelike, Days, NaiveDate};
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// How finely the timeline buckets dates.
@@ -135,7 +135,9 @@ fn bucket_for(
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
     dated: Vec<(DateValue, usize, Provenance)>,
-    mentions: Vec<DateValue>,
+    /// How many mentions resolve to each date: far fewer distinct dates
+    /// than mentions, so bucketing stays cheap on a large corpus.
+    mentions: HashMap<DateValue, usize>,
     undated: Vec<usize>,
 }
 
@@ -143,14 +145,23 @@ impl Timeline {
     /// Builds the timeline of `articles` (indices refer to this slice).
     pub fn build(articles: &[Article]) -> Timeline {
         let mut timeline = Timeline::default();
-        for (index, article) in articles.iter().enumerate() {
-            match &article.date {
-                Some(date) => timeline.dated.push((date.value, index, date.provenance)),
-                None => timeline.undated.push(index),
-            }
-            timeline.mentions.extend(article.mentions.iter().filter_map(|m| m.value));
-        }
+        timeline.add(articles, 0);
         timeline
+    }
+
+    /// Adds articles that arrived later; `first_index` is the index of
+    /// `articles[0]` in the whole list.
+    pub fn add(&mut self, articles: &[Article], first_index: usize) {
+        for (offset, article) in articles.iter().enumerate() {
+            let index = first_index + offset;
+            match &article.date {
+                Some(date) => self.dated.push((date.value, index, date.provenance)),
+                None => self.undated.push(index),
+            }
+            for value in article.mentions.iter().filter_map(|m| m.value) {
+                *self.mentions.entry(value).or_default() += 1;
+            }
+        }
     }
 
     /// Non-empty buckets at `zoom`, oldest first; a bucket of a coarser
@@ -164,10 +175,20 @@ impl Timeline {
                 bucket.inferred += 1;
             }
         }
-        for &value in &self.mentions {
-            bucket_for(&mut by_period, value, zoom).mentions += 1;
+        for (&value, &count) in &self.mentions {
+            bucket_for(&mut by_period, value, zoom).mentions += count;
         }
         by_period.into_values().collect()
+    }
+
+    /// How many articles the timeline holds.
+    pub fn len(&self) -> usize {
+        self.dated.len() + self.undated.len()
+    }
+
+    /// Whether the timeline holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Indices of articles without a publication date.
@@ -234,7 +255,11 @@ mod tests {
                 (at(day(2024, 1, 1), Precision::Year), 2, Provenance::Inferred),
                 (day(2022, 3, 3), 3, Provenance::Stated),
             ],
-            mentions: vec![day(2024, 1, 10), day(2023, 8, 1), at(day(2023, 8, 1), Precision::Month)],
+            mentions: HashMap::from([
+                (day(2024, 1, 10), 1),
+                (day(2023, 8, 1), 1),
+                (at(day(2023, 8, 1), Precision::Month), 1),
+            ]),
             undated: vec![4],
         };
         let months = timeline.buckets(Zoom::Month);

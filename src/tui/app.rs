@@ -167,7 +167,7 @@ impl App {
     pub fn add_articles(&mut self, batch: Vec<Article>) {
         self.articles.extend(batch);
         self.list.add_articles(&self.articles);
-        self.timeline.rebuild(&self.articles);
+        self.timeline.add_articles(&self.articles);
         self.refresh_list();
         self.sync_reader();
     }
@@ -349,9 +349,9 @@ impl App {
         let len = self.timeline.rows.len();
         match action {
             _ if move_cursor(&mut self.timeline.cursor, action, len, height) => {}
-            Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer(), &self.articles),
-            Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser(), &self.articles),
-            Action::ToggleEvents => self.timeline.toggle_events(&self.articles),
+            Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer()),
+            Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser()),
+            Action::ToggleEvents => self.timeline.toggle_events(),
             Action::ClearPeriod => self.timeline.cursor.select(0, len),
             Action::Open => self.set_focus(Focus::List),
             _ => return,

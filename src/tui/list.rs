@@ -7,7 +7,6 @@ use super::filter::FuzzyFilter;
 use super::timeline_pane::PeriodFilter;
 use crate::corpus::Article;
 use crate::corpus::lang::Lang;
-use std::cmp::Ordering;
 
 /// How the list is ordered when no fuzzy query ranks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +74,7 @@ pub struct ArticleList {
     pub annotated_only: bool,
     pub query: String,
     pub fuzzy: FuzzyFilter,
+    sort_keys: Vec<SortKeys>,
 }
 
 impl Default for ArticleList {
@@ -87,6 +87,7 @@ impl Default for ArticleList {
             annotated_only: false,
             query: String::new(),
             fuzzy: FuzzyFilter::new(),
+            sort_keys: Vec::new(),
         }
     }
 }
@@ -96,6 +97,10 @@ impl ArticleList {
     pub fn add_articles(&mut self, articles: &[Article]) {
         for article in &articles[self.fuzzy.len()..] {
             self.fuzzy.push(article.title(), article.source().unwrap_or(""), article.id.as_str());
+            self.sort_keys.push(SortKeys {
+                title: article.title().to_lowercase(),
+                source: article.source().unwrap_or_default().to_lowercase(),
+            });
         }
     }
 
@@ -116,7 +121,7 @@ impl ArticleList {
         };
         self.visible = if self.query.is_empty() {
             let mut rows: Vec<usize> = (0..articles.len()).filter(|&i| admitted(i)).collect();
-            sort_rows(&mut rows, articles, self.sort);
+            sort_rows(&mut rows, articles, &self.sort_keys, self.sort);
             rows
         } else {
             // A query ranks by match quality, best first, as fzf does.
@@ -141,22 +146,25 @@ impl ArticleList {
     }
 }
 
-fn sort_rows(rows: &mut [usize], articles: &[Article], key: SortKey) {
-    let by_title = |a: &Article, b: &Article| a.title().to_lowercase().cmp(&b.title().to_lowercase());
+/// Lowercased sort keys per article, made once when it arrives: sorting
+/// 100k rows must not allocate per comparison.
+#[derive(Debug)]
+struct SortKeys {
+    title: String,
+    source: String,
+}
+
+fn sort_rows(rows: &mut [usize], articles: &[Article], keys: &[SortKeys], key: SortKey) {
+    let title = |i: usize| keys[i].title.as_str();
     match key {
-        // Dated articles oldest first, undated after them; ties by title.
-        SortKey::Date => rows.sort_by(|&a, &b| {
-            let (a, b) = (&articles[a], &articles[b]);
-            match (&a.date, &b.date) {
-                (Some(x), Some(y)) => x.value.cmp(&y.value).then_with(|| by_title(a, b)),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => by_title(a, b),
-            }
+        // Dated articles oldest first, undated after them; ties by title, then arrival.
+        SortKey::Date => rows.sort_unstable_by(|&a, &b| {
+            let date = |i: usize| (articles[i].date.is_none(), articles[i].date.as_ref().map(|d| d.value));
+            date(a).cmp(&date(b)).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
         }),
-        SortKey::Title => rows.sort_by_cached_key(|&i| articles[i].title().to_lowercase()),
-        SortKey::Source => rows.sort_by_cached_key(|&i| {
-            (articles[i].source().unwrap_or_default().to_lowercase(), articles[i].title().to_lowercase())
+        SortKey::Title => rows.sort_unstable_by(|&a, &b| title(a).cmp(title(b)).then(a.cmp(&b))),
+        SortKey::Source => rows.sort_unstable_by(|&a, &b| {
+            keys[a].source.cmp(&keys[b].source).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
         }),
     }
 }

@@ -46,6 +46,7 @@ pub struct TimelinePane {
     pub cursor: Cursor,
     /// Whether the second series, date mentions, is shown.
     pub show_events: bool,
+    timeline: Timeline,
 }
 
 impl Default for TimelinePane {
@@ -55,17 +56,25 @@ impl Default for TimelinePane {
             rows: vec![TimelineRow::All { articles: 0 }],
             cursor: Cursor::default(),
             show_events: true,
+            timeline: Timeline::default(),
         }
     }
 }
 
 impl TimelinePane {
-    /// Rebuilds the rows from the articles, keeping the selected period
-    /// selected (or the period that contains it, after a zoom).
-    pub fn rebuild(&mut self, articles: &[Article]) {
+    /// Takes in articles appended to the corpus's list since the last call.
+    pub fn add_articles(&mut self, articles: &[Article]) {
+        let known = self.timeline.len();
+        self.timeline.add(&articles[known..], known);
+        self.rebuild();
+    }
+
+    /// Recomputes the rows, keeping the selected period selected (or the
+    /// period that contains it, after a zoom).
+    fn rebuild(&mut self) {
         let keep = self.filter();
-        let timeline = Timeline::build(articles);
-        let mut rows = vec![TimelineRow::All { articles: articles.len() }];
+        let timeline = &self.timeline;
+        let mut rows = vec![TimelineRow::All { articles: timeline.len() }];
         // Periods known only from date mentions (history, targets) are part
         // of the events series and go when it is hidden.
         let buckets = timeline.buckets(self.zoom).into_iter();
@@ -105,14 +114,14 @@ impl TimelinePane {
     }
 
     /// Changes the zoom and rebuilds, keeping the selection's period.
-    pub fn set_zoom(&mut self, zoom: Zoom, articles: &[Article]) {
+    pub fn set_zoom(&mut self, zoom: Zoom) {
         self.zoom = zoom;
-        self.rebuild(articles);
+        self.rebuild();
     }
 
     /// Shows or hides the date-mention series.
-    pub fn toggle_events(&mut self, articles: &[Article]) {
+    pub fn toggle_events(&mut self) {
         self.show_events = !self.show_events;
-        self.rebuild(articles);
+        self.rebuild();
     }
 }
