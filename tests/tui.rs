@@ -75,7 +75,9 @@ fn a_panic_restores_the_terminal() {
     let output = String::from_utf8_lossy(&tui.output()).into_owned();
     let entered = output.rfind("\x1b[?1049h").expect("entered the alternate screen");
     let after = &output[entered..];
-    for (sequence, what) in [("\x1b[?1049l", "alternate screen"), ("\x1b[?1000l", "mouse capture"), ("\x1b[?2004l", "bracketed paste")] {
+    for (sequence, what) in
+        [("\x1b[?1049l", "alternate screen"), ("\x1b[?1000l", "mouse capture"), ("\x1b[?2004l", "bracketed paste")]
+    {
         assert!(after.contains(sequence), "{what} not restored after the panic");
     }
 }

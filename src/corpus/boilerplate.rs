@@ -57,21 +57,14 @@ static RULES: &[Rule] = &[
     Rule {
         kind: LineKind::OutletFurniture,
         description: "Leave a Reply / comment prompt",
-        matches: |c| {
-            is_any(
-                c.bare(),
-                &["leave a reply", "leave a comment", "kommentar schreiben"],
-            )
-        },
+        matches: |c| is_any(c.bare(), &["leave a reply", "leave a comment", "kommentar schreiben"]),
     },
     Rule {
         kind: LineKind::OutletFurniture,
         description: "share buttons",
         matches: |c| {
-            is_any(
-                c.bare(),
-                &["share this", "share", "teilen", "tweet", "drucken"],
-            ) || c.lower().starts_with("click to share")
+            is_any(c.bare(), &["share this", "share", "teilen", "tweet", "drucken"])
+                || c.lower().starts_with("click to share")
                 || c.lower().starts_with("share on ")
                 || c.lower().starts_with("teilen auf ")
         },
@@ -101,17 +94,9 @@ static RULES: &[Rule] = &[
         matches: |c| {
             c.short(400)
                 && c.lower().contains("cookie")
-                && [
-                    "we use",
-                    "this site uses",
-                    "accept",
-                    "consent",
-                    "wir verwenden",
-                    "akzeptieren",
-                    "zustimmen",
-                ]
-                .iter()
-                .any(|w| c.lower().contains(w))
+                && ["we use", "this site uses", "accept", "consent", "wir verwenden", "akzeptieren", "zustimmen"]
+                    .iter()
+                    .any(|w| c.lower().contains(w))
         },
     },
     Rule {
@@ -194,11 +179,7 @@ static RULES: &[Rule] = &[
             )
         },
     },
-    Rule {
-        kind: LineKind::AltText,
-        description: "lowercase near-copy of a nearby line",
-        matches: is_alt_text,
-    },
+    Rule { kind: LineKind::AltText, description: "lowercase near-copy of a nearby line", matches: is_alt_text },
     Rule {
         kind: LineKind::ReportingCredits,
         description: "reporting credits",
@@ -274,14 +255,8 @@ impl Ctx<'_> {
 
     /// True when the nearest earlier non-blank line belongs to a related block.
     fn in_related_block(&self) -> bool {
-        let previous = (0..self.index)
-            .rev()
-            .find(|&i| !self.views[i].text.is_empty())
-            .and_then(|i| self.earlier[i]);
-        matches!(
-            previous,
-            Some(LineKind::RelatedLinks | LineKind::RelatedByline)
-        )
+        let previous = (0..self.index).rev().find(|&i| !self.views[i].text.is_empty()).and_then(|i| self.earlier[i]);
+        matches!(previous, Some(LineKind::RelatedLinks | LineKind::RelatedByline))
     }
 }
 
@@ -297,17 +272,7 @@ fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
 fn is_agency_byline(bare: &str) -> bool {
     is_any(
         bare,
-        &[
-            "reuters",
-            "ap",
-            "afp",
-            "dpa",
-            "epd",
-            "kna",
-            "associated press",
-            "bloomberg",
-            "reuters news service",
-        ],
+        &["reuters", "ap", "afp", "dpa", "epd", "kna", "associated press", "bloomberg", "reuters news service"],
     ) || (bare.len() <= 40 && (bare.ends_with("news service") || bare.ends_with("news agency")))
 }
 
@@ -318,12 +283,9 @@ fn is_slug(text: &str) -> bool {
         return false;
     }
     if let Some(tag) = text.strip_prefix('#') {
-        return tag
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        return tag.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     }
-    text.chars()
-        .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    text.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && text.contains(['-', '_'])
         && text.contains(char::is_alphabetic)
         && !text.starts_with('-')
@@ -336,9 +298,7 @@ const ALT_TEXT_WINDOW: usize = 3;
 /// An all-lowercase line that is nearly the same as a line close by.
 fn is_alt_text(c: &Ctx) -> bool {
     let text = c.text();
-    if text.chars().filter(|ch| ch.is_alphabetic()).count() < 10
-        || text.contains(char::is_uppercase)
-    {
+    if text.chars().filter(|ch| ch.is_alphabetic()).count() < 10 || text.contains(char::is_uppercase) {
         return false;
     }
     let own = fold_for_compare(text);
@@ -392,37 +352,21 @@ pub fn flag_lines(text: &str, lines: &mut [TextLine]) {
     let mut lower_spans: Vec<Range<usize>> = Vec::with_capacity(lines.len());
     for line in lines.iter() {
         let start = lower.len();
-        lower.extend(
-            text[line.span.clone()]
-                .trim()
-                .chars()
-                .flat_map(char::to_lowercase),
-        );
+        lower.extend(text[line.span.clone()].trim().chars().flat_map(char::to_lowercase));
         lower_spans.push(start..lower.len());
     }
     let views: Vec<LineView> = lines
         .iter()
         .zip(&lower_spans)
-        .map(|(line, l)| LineView {
-            text: text[line.span.clone()].trim(),
-            lower: &lower[l.clone()],
-        })
+        .map(|(line, l)| LineView { text: text[line.span.clone()].trim(), lower: &lower[l.clone()] })
         .collect();
-    let tail_start = views
-        .iter()
-        .rposition(|v| v.text.len() >= LONG_LINE)
-        .map_or(0, |i| i + 1);
+    let tail_start = views.iter().rposition(|v| v.text.len() >= LONG_LINE).map_or(0, |i| i + 1);
     let mut flags: Vec<Option<LineKind>> = lines.iter().map(|l| l.flag).collect();
     for index in 0..views.len() {
         if views[index].text.is_empty() || flags[index].is_some() {
             continue;
         }
-        let ctx = Ctx {
-            views: &views,
-            index,
-            earlier: &flags[..index],
-            tail_start,
-        };
+        let ctx = Ctx { views: &views, index, earlier: &flags[..index], tail_start };
         flags[index] = RULES.iter().find(|r| (r.matches)(&ctx)).map(|r| r.kind);
     }
     for (line, flag) in lines.iter_mut().zip(flags) {
@@ -455,10 +399,7 @@ mod tests {
 
     #[test]
     fn follow_on_google_news() {
-        assert_eq!(
-            kinds("Follow The Daily Courier on Google News"),
-            vec![Some(OutletFurniture)]
-        );
+        assert_eq!(kinds("Follow The Daily Courier on Google News"), vec![Some(OutletFurniture)]);
     }
 
     #[test]
@@ -477,18 +418,12 @@ mod tests {
 
     #[test]
     fn subscribe_and_follow_us() {
-        assert_eq!(
-            kinds("Subscribe to our newsletter\nFolgen Sie uns auf Telegram"),
-            vec![Some(OutletFurniture); 2]
-        );
+        assert_eq!(kinds("Subscribe to our newsletter\nFolgen Sie uns auf Telegram"), vec![Some(OutletFurniture); 2]);
     }
 
     #[test]
     fn cookie_notice() {
-        assert_eq!(
-            kinds("We use cookies to improve your experience. Accept all"),
-            vec![Some(OutletFurniture)]
-        );
+        assert_eq!(kinds("We use cookies to improve your experience. Accept all"), vec![Some(OutletFurniture)]);
         assert_eq!(kinds("The bakery sold a cookie."), vec![None]);
     }
 
@@ -522,24 +457,14 @@ mod tests {
     fn related_block_skips_blank_lines_and_ends_at_furniture() {
         assert_eq!(
             kinds("Related\n\nA headline here\n\ndpa\nLeave a Reply"),
-            vec![
-                Some(RelatedLinks),
-                None,
-                Some(RelatedLinks),
-                None,
-                Some(RelatedByline),
-                Some(OutletFurniture)
-            ]
+            vec![Some(RelatedLinks), None, Some(RelatedLinks), None, Some(RelatedByline), Some(OutletFurniture)]
         );
     }
 
     #[test]
     fn tag_slugs_at_the_end() {
         let text = format!("{BODY}\nsource-120\ntoi-allgemeines\n#iraq");
-        assert_eq!(
-            kinds(&text),
-            vec![None, Some(TagSlug), Some(TagSlug), Some(TagSlug)]
-        );
+        assert_eq!(kinds(&text), vec![None, Some(TagSlug), Some(TagSlug), Some(TagSlug)]);
         // Not in the tail: a long line follows.
         let text = format!("source-120\n{BODY}");
         assert_eq!(kinds(&text), vec![None, None]);
@@ -571,10 +496,7 @@ mod tests {
         let text = format!(
             "FILE PHOTO: Soldiers stand at a gate in Baghdad, Iraq, January 5, 2020.\nsoldiers stand at a gate in baghdad, iraq, january 5, 2020\n{BODY}\nsome lowercase line that copies nothing at all"
         );
-        assert_eq!(
-            kinds(&text),
-            vec![Some(PhotoCaption), Some(AltText), None, None]
-        );
+        assert_eq!(kinds(&text), vec![Some(PhotoCaption), Some(AltText), None, None]);
     }
 
     #[test]

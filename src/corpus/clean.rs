@@ -70,10 +70,7 @@ pub struct Cleaned {
 /// Cleans decoded text in one pass. Text that needs nothing is copied as is.
 pub fn clean(text: &str) -> Cleaned {
     let Some(first) = first_unclean(text) else {
-        return Cleaned {
-            text: text.to_owned(),
-            report: CleaningReport::default(),
-        };
+        return Cleaned { text: text.to_owned(), report: CleaningReport::default() };
     };
     let mut cleaner = Cleaner {
         out: String::with_capacity(text.len()),
@@ -108,14 +105,10 @@ fn classify(c: char) -> Class {
         '\n' | ' '..='~' => Class::Plain,
         '\r' => Class::CarriageReturn,
         '\t' => Class::Tab,
-        '\u{1b}' | '\u{90}' | '\u{98}' | '\u{9b}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
-            Class::EscapeStart
-        }
+        '\u{1b}' | '\u{90}' | '\u{98}' | '\u{9b}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => Class::EscapeStart,
         '\u{85}' | '\u{2028}' | '\u{2029}' => Class::LineSeparator,
         c if c.is_control() => Class::Control,
-        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Class::Bidi
-        }
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Class::Bidi,
         '\u{200c}' | '\u{200d}' => Class::Joiner,
         '\u{ad}'
         | '\u{180e}'
@@ -133,13 +126,8 @@ fn classify(c: char) -> Class {
 /// Byte offset of the first character cleaning would touch, if any.
 fn first_unclean(text: &str) -> Option<usize> {
     // Printable ASCII and LF are by far the commonest bytes: skip them bytewise.
-    let start = text
-        .bytes()
-        .position(|b| !(b == b'\n' || (b' '..=b'~').contains(&b)))?;
-    text[start..]
-        .char_indices()
-        .find(|&(_, c)| classify(c) != Class::Plain)
-        .map(|(i, _)| start + i)
+    let start = text.bytes().position(|b| !(b == b'\n' || (b' '..=b'~').contains(&b)))?;
+    text[start..].char_indices().find(|&(_, c)| classify(c) != Class::Plain).map(|(i, _)| start + i)
 }
 
 /// Whether a joiner may stand next to this character.
@@ -242,10 +230,7 @@ impl Cleaner {
         if self.pending_joiner.take().is_some() {
             self.report.invisible_removed += 1;
         }
-        Cleaned {
-            text: self.out,
-            report: self.report,
-        }
+        Cleaned { text: self.out, report: self.report }
     }
 }
 
@@ -260,13 +245,8 @@ fn sequence_len(s: &str) -> Option<usize> {
         [0x1b, b'P' | b'X' | b'^' | b'_', ..] => (2, Kind::String),
         // nF: intermediates, then a final byte.
         [0x1b, 0x20..=0x2f, ..] => {
-            let intermediates = bytes[1..]
-                .iter()
-                .take_while(|b| (0x20..=0x2f).contains(*b))
-                .count();
-            let has_final = bytes
-                .get(1 + intermediates)
-                .is_some_and(|b| (0x30..=0x7e).contains(b));
+            let intermediates = bytes[1..].iter().take_while(|b| (0x20..=0x2f).contains(*b)).count();
+            let has_final = bytes.get(1 + intermediates).is_some_and(|b| (0x30..=0x7e).contains(b));
             return Some(1 + intermediates + usize::from(has_final));
         }
         [0x1b, 0x30..=0x7e, ..] => return Some(2),
@@ -300,10 +280,7 @@ enum Kind {
 /// Parameter and intermediate bytes, then the final byte if there is one; a
 /// sequence broken off by anything else ends there.
 fn csi_body_len(body: &[u8]) -> usize {
-    let params = body
-        .iter()
-        .take_while(|b| (0x20..=0x3f).contains(*b))
-        .count();
+    let params = body.iter().take_while(|b| (0x20..=0x3f).contains(*b)).count();
     let has_final = body.get(params).is_some_and(|b| (0x40..=0x7e).contains(b));
     params + usize::from(has_final)
 }
@@ -411,8 +388,7 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_removed() {
-        let (text, report) =
-            cleaned("\u{feff}zero\u{200b}width\u{2060}join\u{ad}er\u{180e}\u{e0041}");
+        let (text, report) = cleaned("\u{feff}zero\u{200b}width\u{2060}join\u{ad}er\u{180e}\u{e0041}");
         assert_eq!(text, "zerowidthjoiner");
         assert_eq!(report.invisible_removed, 6);
     }
@@ -420,10 +396,7 @@ mod tests {
     #[test]
     fn joiners_stay_inside_emoji_and_go_between_ascii() {
         let emoji = "\u{1f469}\u{200d}\u{1f4bb} ok";
-        assert_eq!(
-            cleaned(emoji),
-            (emoji.to_owned(), CleaningReport::default())
-        );
+        assert_eq!(cleaned(emoji), (emoji.to_owned(), CleaningReport::default()));
         let (text, report) = cleaned("pay\u{200d}pal \u{200c}x \u{1f469}\u{200d}");
         assert_eq!(text, "paypal x \u{1f469}");
         assert_eq!(report.invisible_removed, 3);

@@ -25,14 +25,8 @@ const CONTROL_SHARE_DENOMINATOR: usize = 10;
 
 /// File signatures of formats that are never articles, caught even when the
 /// file is too short to contain the NUL bytes that usually give them away.
-const BINARY_SIGNATURES: [&[u8]; 6] = [
-    b"%PDF-",
-    b"\x89PNG\r\n\x1a\n",
-    b"GIF87a",
-    b"GIF89a",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-];
+const BINARY_SIGNATURES: [&[u8]; 6] =
+    [b"%PDF-", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04"];
 
 /// Decodes bytes, or `None` when they are not text (binary).
 ///
@@ -48,15 +42,8 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     let decoded = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => {
             let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-            let name = if encoding == UTF_8 {
-                UTF_8_BOM
-            } else {
-                encoding.name()
-            };
-            Decoded {
-                text: text.into_owned(),
-                encoding: name,
-            }
+            let name = if encoding == UTF_8 { UTF_8_BOM } else { encoding.name() };
+            Decoded { text: text.into_owned(), encoding: name }
         }
         None => {
             // Text in a BOM-less encoding never contains NUL; binaries nearly always do.
@@ -64,10 +51,7 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
                 return None;
             }
             match std::str::from_utf8(bytes) {
-                Ok(text) => Decoded {
-                    text: text.to_owned(),
-                    encoding: UTF_8.name(),
-                },
+                Ok(text) => Decoded { text: text.to_owned(), encoding: UTF_8.name() },
                 Err(_) => decode_legacy(bytes),
             }
         }
@@ -85,10 +69,7 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
     // clearly Cyrillic, Greek or Central European still gets its own encoding.
     let encoding = detector.guess(Some(b"de"), Utf8Detection::Deny);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-    }
+    Decoded { text: text.into_owned(), encoding: encoding.name() }
 }
 
 /// Whether decoded text is really binary: NUL characters (possible after
@@ -124,18 +105,12 @@ mod tests {
 
     #[test]
     fn plain_utf8() {
-        assert_eq!(
-            decoded("Grüße „Zitat“".as_bytes()),
-            ("Grüße „Zitat“".to_owned(), "UTF-8")
-        );
+        assert_eq!(decoded("Grüße „Zitat“".as_bytes()), ("Grüße „Zitat“".to_owned(), "UTF-8"));
     }
 
     #[test]
     fn utf8_bom_is_stripped_and_named() {
-        assert_eq!(
-            decoded(b"\xef\xbb\xbfHallo"),
-            ("Hallo".to_owned(), "UTF-8 (BOM)")
-        );
+        assert_eq!(decoded(b"\xef\xbb\xbfHallo"), ("Hallo".to_owned(), "UTF-8 (BOM)"));
     }
 
     #[test]
@@ -154,10 +129,7 @@ mod tests {
 
     #[test]
     fn windows_1252_umlauts_and_german_quotes() {
-        assert_eq!(
-            decoded(b"\xe4\xf6\xfc\xdf\x84\x93"),
-            ("äöüß„“".to_owned(), "windows-1252")
-        );
+        assert_eq!(decoded(b"\xe4\xf6\xfc\xdf\x84\x93"), ("äöüß„“".to_owned(), "windows-1252"));
     }
 
     #[test]
@@ -166,8 +138,7 @@ mod tests {
         assert_eq!(
             decoded(bytes),
             (
-                "Die Gespräche in München „dauern an“, sagte der Sprecher am Donnerstag. Grüße."
-                    .to_owned(),
+                "Die Gespräche in München „dauern an“, sagte der Sprecher am Donnerstag. Grüße.".to_owned(),
                 "windows-1252"
             )
         );
@@ -199,10 +170,7 @@ mod tests {
 
     #[test]
     fn escapes_and_line_ends_do_not_make_text_binary() {
-        assert_eq!(
-            decoded(b"\x1b[31mRED\x1b[0m\r\n\tx\x0c"),
-            ("\x1b[31mRED\x1b[0m\r\n\tx\x0c".to_owned(), "UTF-8")
-        );
+        assert_eq!(decoded(b"\x1b[31mRED\x1b[0m\r\n\tx\x0c"), ("\x1b[31mRED\x1b[0m\r\n\tx\x0c".to_owned(), "UTF-8"));
     }
 
     #[test]

@@ -51,12 +51,12 @@ const MIN_LETTERS: usize = 20;
 const SHORT_TEXT_LETTERS: usize = 200;
 
 const DE_STOP_WORDS: &[&str] = &[
-    "der", "die", "das", "und", "nicht", "ist", "ein", "eine", "mit", "von", "den", "dem", "sich",
-    "auf", "für", "im", "zu", "sind", "wird", "sie", "es", "auch", "über", "nach", "bei",
+    "der", "die", "das", "und", "nicht", "ist", "ein", "eine", "mit", "von", "den", "dem", "sich", "auf", "für", "im",
+    "zu", "sind", "wird", "sie", "es", "auch", "über", "nach", "bei",
 ];
 const EN_STOP_WORDS: &[&str] = &[
-    "the", "and", "of", "is", "that", "to", "in", "a", "was", "for", "with", "on", "are", "it",
-    "by", "has", "have", "from", "will", "be", "said", "this", "not",
+    "the", "and", "of", "is", "that", "to", "in", "a", "was", "for", "with", "on", "are", "it", "by", "has", "have",
+    "from", "will", "be", "said", "this", "not",
 ];
 
 /// Plausible languages in a news corpus; others come out as `Other`.
@@ -68,11 +68,7 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
 /// Detects the language of the body text; a stated language wins.
 pub fn detect(text: &str, structure: &Structure, stated: Option<&str>) -> LangGuess {
     if let Some(lang) = stated.and_then(parse_stated) {
-        return LangGuess {
-            lang,
-            confidence: 1.0,
-            stated: true,
-        };
+        return LangGuess { lang, confidence: 1.0, stated: true };
     }
     detect_sample(&body_sample(text, structure))
 }
@@ -99,10 +95,7 @@ fn parse_stated(stated: &str) -> Option<Lang> {
 /// [`SAMPLE_BYTES`] on a character boundary.
 fn body_sample(text: &str, structure: &Structure) -> String {
     let mut sample = String::with_capacity(SAMPLE_BYTES + 64);
-    let body = structure
-        .lines
-        .iter()
-        .filter(|l| matches!(l.flag, None | Some(LineKind::Headline)));
+    let body = structure.lines.iter().filter(|l| matches!(l.flag, None | Some(LineKind::Headline)));
     for line in body {
         let s = &text[trim_span(text, &line.span)];
         if s.is_empty() {
@@ -112,10 +105,7 @@ fn body_sample(text: &str, structure: &Structure) -> String {
         if room == 0 {
             break;
         }
-        let cut = (0..=room.min(s.len()))
-            .rev()
-            .find(|&b| s.is_char_boundary(b))
-            .unwrap_or(0);
+        let cut = (0..=room.min(s.len())).rev().find(|&b| s.is_char_boundary(b)).unwrap_or(0);
         sample.push_str(&s[..cut]);
         sample.push(' ');
     }
@@ -125,15 +115,9 @@ fn body_sample(text: &str, structure: &Structure) -> String {
 /// German and English stop words counted in `sample`.
 fn stop_word_vote(sample: &str) -> (usize, usize) {
     let (mut de, mut en) = (0, 0);
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 6)
-    {
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 6) {
         // Case-folded comparison without allocating a lowercase copy per word.
-        let is = |list: &[&str]| {
-            list.iter()
-                .any(|s| s.chars().eq(word.chars().flat_map(char::to_lowercase)))
-        };
+        let is = |list: &[&str]| list.iter().any(|s| s.chars().eq(word.chars().flat_map(char::to_lowercase)));
         de += usize::from(is(DE_STOP_WORDS));
         en += usize::from(is(EN_STOP_WORDS));
     }
@@ -141,11 +125,8 @@ fn stop_word_vote(sample: &str) -> (usize, usize) {
 }
 
 fn detect_sample(sample: &str) -> LangGuess {
-    let guess = |lang, confidence: f64| LangGuess {
-        lang,
-        confidence: confidence.clamp(0.0, 1.0) as f32,
-        stated: false,
-    };
+    let guess =
+        |lang, confidence: f64| LangGuess { lang, confidence: confidence.clamp(0.0, 1.0) as f32, stated: false };
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
         return guess(Lang::Unknown, 0.0);
@@ -243,11 +224,7 @@ mod tests {
         ] {
             assert_eq!(
                 detect("The talks have not ended yet.", &s, Some(stated)),
-                LangGuess {
-                    lang,
-                    confidence: 1.0,
-                    stated: true
-                },
+                LangGuess { lang, confidence: 1.0, stated: true },
                 "{stated}"
             );
         }

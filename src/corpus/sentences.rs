@@ -15,10 +15,9 @@ use std::ops::Range;
 /// Abbreviations (without the final period) that never end a sentence.
 /// Case-sensitive: `No.` is an abbreviation, `no.` ends a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Nr", "No", "bzw", "ca", "Inc", "Corp", "Gen", "Lt",
-    "Col", "Sgt", "Capt", "Maj", "Sen", "Rep", "Gov", "Jr", "Sr", "vgl", "Abs", "Str", "Mio",
-    "Mrd", "evtl", "ggf", "inkl", "Jan", "Feb", "Febr", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",
-    "Okt", "Nov", "Dec", "Dez",
+    "Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Nr", "No", "bzw", "ca", "Inc", "Corp", "Gen", "Lt", "Col", "Sgt", "Capt",
+    "Maj", "Sen", "Rep", "Gov", "Jr", "Sr", "vgl", "Abs", "Str", "Mio", "Mrd", "evtl", "ggf", "inkl", "Jan", "Feb",
+    "Febr", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Okt", "Nov", "Dec", "Dez",
 ];
 
 /// Words after `<1–2 digits>.` that make the number an ordinal (`11. Februar`).
@@ -60,11 +59,7 @@ fn is_opener(c: char) -> bool {
 /// Is the period after `before` part of an abbreviation, initial or ordinal,
 /// given the text `after` that follows the whitespace?
 fn period_is_not_an_end(before: &str, after: &str) -> bool {
-    let token = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches(is_opener);
+    let token = before.rsplit(char::is_whitespace).next().unwrap_or_default().trim_start_matches(is_opener);
     if token.is_empty() {
         return false;
     }
@@ -80,18 +75,13 @@ fn period_is_not_an_end(before: &str, after: &str) -> bool {
     }
     // Dotted abbreviations: `U.S`, `z.B`, `d.h`, `u.a`, `U.S.A`.
     if token.contains('.')
-        && token.split('.').all(|part| {
-            (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
-        })
+        && token.split('.').all(|part| (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
     {
         return true;
     }
     // German ordinals: `11. Februar`, `1. FC`.
     if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) {
-        let next_word = after
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
+        let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         return ORDINAL_FOLLOWERS.contains(&next_word);
     }
     false
@@ -155,10 +145,7 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, 0..text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -210,20 +197,11 @@ mod tests {
     fn ordinal_dates_do_not_end_sentences() {
         assert_eq!(
             sentences("Am 11. Februar kam es zu Gesprächen. Sie enden am 31. Dezember 2021."),
-            vec![
-                "Am 11. Februar kam es zu Gesprächen.",
-                "Sie enden am 31. Dezember 2021."
-            ]
+            vec!["Am 11. Februar kam es zu Gesprächen.", "Sie enden am 31. Dezember 2021."]
         );
-        assert_eq!(
-            sentences("Er spielt beim 1. FC Köln."),
-            vec!["Er spielt beim 1. FC Köln."]
-        );
+        assert_eq!(sentences("Er spielt beim 1. FC Köln."), vec!["Er spielt beim 1. FC Köln."]);
         // A bare number at a sentence end still ends it.
-        assert_eq!(
-            sentences("Sie kamen 2003. Danach blieben sie."),
-            vec!["Sie kamen 2003.", "Danach blieben sie."]
-        );
+        assert_eq!(sentences("Sie kamen 2003. Danach blieben sie."), vec!["Sie kamen 2003.", "Danach blieben sie."]);
     }
 
     #[test]
@@ -249,9 +227,6 @@ mod tests {
             vec!["She said, \"We stay.\"", "Then she left."]
         );
         // Lowercase after the quote: the sentence goes on.
-        assert_eq!(
-            sentences("\"Stop!\" he shouted. Nobody did."),
-            vec!["\"Stop!\" he shouted.", "Nobody did."]
-        );
+        assert_eq!(sentences("\"Stop!\" he shouted. Nobody did."), vec!["\"Stop!\" he shouted.", "Nobody did."]);
     }
 }

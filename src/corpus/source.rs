@@ -200,18 +200,12 @@ fn article_format(path: &Path) -> Option<SourceFormat> {
 /// Entries the walk passes over silently: hidden files and folders, and
 /// the annotation store with its backup and temporary files.
 fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name == "dossier.ron"
-        || name == "dossier.ron.bak"
-        || name.ends_with(".ron.tmp")
+    name.starts_with('.') || name == "dossier.ron" || name == "dossier.ron.bak" || name.ends_with(".ron.tmp")
 }
 
 /// The id of a file: its path relative to the root with `/` separators.
 fn path_id(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// The files found below the root.
@@ -258,10 +252,7 @@ impl Walk {
                     // Only regular files: reading a FIFO or device would block.
                     match article_format(&path).filter(|_| metadata.is_file()) {
                         Some(format) => self.articles.push((path, format)),
-                        None => self.skipped.push(Skipped {
-                            path,
-                            reason: SkipReason::NotAnArticle,
-                        }),
+                        None => self.skipped.push(Skipped { path, reason: SkipReason::NotAnArticle }),
                     }
                 }
                 Err(error) => {
@@ -274,12 +265,7 @@ impl Walk {
     }
 
     fn unreadable(&mut self, path: PathBuf, error: &io::Error) {
-        self.skipped.push(Skipped {
-            path,
-            reason: SkipReason::Unreadable {
-                message: error.to_string(),
-            },
-        });
+        self.skipped.push(Skipped { path, reason: SkipReason::Unreadable { message: error.to_string() } });
     }
 }
 
@@ -295,10 +281,7 @@ struct FileOutcome {
 impl FileOutcome {
     fn skipped(path: &Path, reason: SkipReason, bytes_read: u64) -> FileOutcome {
         FileOutcome {
-            skipped: Some(Skipped {
-                path: path.to_path_buf(),
-                reason,
-            }),
+            skipped: Some(Skipped { path: path.to_path_buf(), reason }),
             bytes_read,
             ..FileOutcome::default()
         }
@@ -318,9 +301,7 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
             return FileOutcome::skipped(path, reason, 0);
         }
         Err(error) => {
-            let reason = SkipReason::Unreadable {
-                message: error.to_string(),
-            };
+            let reason = SkipReason::Unreadable { message: error.to_string() };
             return FileOutcome::skipped(path, reason, 0);
         }
     };
@@ -340,11 +321,7 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
         body,
     };
     let id = path_id(path);
-    let problem = |line: usize, message: String| LoadProblem {
-        path: path.to_path_buf(),
-        line: Some(line),
-        message,
-    };
+    let problem = |line: usize, message: String| LoadProblem { path: path.to_path_buf(), line: Some(line), message };
     match format {
         SourceFormat::Text => FileOutcome {
             documents: vec![document(id, StatedMeta::default(), text)],
@@ -353,16 +330,9 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
         },
         SourceFormat::Markdown => {
             let markdown = read_markdown(&text);
-            let problems = markdown
-                .problems
-                .into_iter()
-                .map(|(line, message)| problem(line, message))
-                .collect();
+            let problems = markdown.problems.into_iter().map(|(line, message)| problem(line, message)).collect();
             if markdown.body.trim().is_empty() {
-                return FileOutcome {
-                    problems,
-                    ..FileOutcome::skipped(path, SkipReason::Empty, bytes_read)
-                };
+                return FileOutcome { problems, ..FileOutcome::skipped(path, SkipReason::Empty, bytes_read) };
             }
             FileOutcome {
                 documents: vec![document(id, markdown.meta, markdown.body.to_owned())],
@@ -374,16 +344,8 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
         SourceFormat::JsonLines => {
             let records = read_json_lines(&text, &id);
             FileOutcome {
-                documents: records
-                    .documents
-                    .into_iter()
-                    .map(|(id, meta, body)| document(id, meta, body))
-                    .collect(),
-                problems: records
-                    .problems
-                    .into_iter()
-                    .map(|(line, message)| problem(line, message))
-                    .collect(),
+                documents: records.documents.into_iter().map(|(id, meta, body)| document(id, meta, body)).collect(),
+                problems: records.problems.into_iter().map(|(line, message)| problem(line, message)).collect(),
                 bytes_read,
                 ..FileOutcome::default()
             }
@@ -419,11 +381,7 @@ struct Markdown<'a> {
 /// and the next `---` (or `...`) line. Without a closing line the whole
 /// file is the body.
 fn read_markdown(text: &str) -> Markdown<'_> {
-    let mut markdown = Markdown {
-        meta: StatedMeta::default(),
-        body: text,
-        problems: Vec::new(),
-    };
+    let mut markdown = Markdown { meta: StatedMeta::default(), body: text, problems: Vec::new() };
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
         Some(first) if first.trim_end() == "---" => {
@@ -441,8 +399,7 @@ fn read_markdown(text: &str) -> Markdown<'_> {
             }
             markdown.problems.push((
                 1,
-                "front matter opened with `---` is never closed; the whole file is read as the article"
-                    .to_owned(),
+                "front matter opened with `---` is never closed; the whole file is read as the article".to_owned(),
             ));
         }
         _ => {}
@@ -468,11 +425,7 @@ fn parse_front_matter(block: &str) -> (StatedMeta, Vec<LineProblem>) {
 }
 
 /// Reads one trimmed front-matter line into `meta`.
-fn read_front_matter_line(
-    line: &str,
-    meta: &mut StatedMeta,
-    in_tag_list: &mut bool,
-) -> Result<(), String> {
+fn read_front_matter_line(line: &str, meta: &mut StatedMeta, in_tag_list: &mut bool) -> Result<(), String> {
     if line.is_empty() || line.starts_with('#') {
         return Ok(());
     }
@@ -515,9 +468,7 @@ fn read_front_matter_line(
 /// Tags written on one line: `[a, "b"]` or `a, b`.
 fn inline_tags(value: &str) -> Result<Vec<String>, String> {
     let list = match value.strip_prefix('[') {
-        Some(rest) => rest
-            .strip_suffix(']')
-            .ok_or_else(|| format!("tag list `{value}` has no closing `]`"))?,
+        Some(rest) => rest.strip_suffix(']').ok_or_else(|| format!("tag list `{value}` has no closing `]`"))?,
         None => &unquote(value)?,
     };
     let mut tags = Vec::new();
@@ -540,11 +491,7 @@ fn unquote(value: &str) -> Result<String, String> {
         .strip_prefix(quote)
         .and_then(|rest| rest.strip_suffix(quote))
         .ok_or_else(|| format!("unclosed quote in `{value}`"))?;
-    Ok(if quote == '"' {
-        inner.replace("\\\"", "\"").replace("\\\\", "\\")
-    } else {
-        inner.replace("''", "'")
-    })
+    Ok(if quote == '"' { inner.replace("\\\"", "\"").replace("\\\\", "\\") } else { inner.replace("''", "'") })
 }
 
 /// The articles of a JSON Lines file and the problems of its bad lines.
@@ -564,15 +511,10 @@ fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
         .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
         .filter(|(_, line)| !line.trim().is_empty())
         .collect();
-    let records: Vec<(usize, Result<Record, String>)> = lines
-        .into_par_iter()
-        .map(|(number, line)| (number, parse_record(line)))
-        .collect();
+    let records: Vec<(usize, Result<Record, String>)> =
+        lines.into_par_iter().map(|(number, line)| (number, parse_record(line))).collect();
 
-    let mut result = JsonLines {
-        documents: Vec::new(),
-        problems: Vec::new(),
-    };
+    let mut result = JsonLines { documents: Vec::new(), problems: Vec::new() };
     let mut ids = HashSet::new();
     for (number, record) in records {
         let record = match record {
@@ -582,18 +524,13 @@ fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
                 continue;
             }
         };
-        result
-            .problems
-            .extend(record.warnings.into_iter().map(|w| (number, w)));
+        result.problems.extend(record.warnings.into_iter().map(|w| (number, w)));
         let line_id = format!("{file_id}#L{number}");
         let id = match record.id {
             Some(own) => {
                 let id = format!("{file_id}#{own}");
                 if ids.contains(&id) {
-                    result.problems.push((
-                        number,
-                        format!("duplicate id `{own}`; this record is `{line_id}`"),
-                    ));
+                    result.problems.push((number, format!("duplicate id `{own}`; this record is `{line_id}`")));
                     line_id
                 } else {
                     id
@@ -602,9 +539,7 @@ fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
             None => line_id,
         };
         if !ids.insert(id.clone()) {
-            result
-                .problems
-                .push((number, format!("duplicate id `{id}`; record not loaded")));
+            result.problems.push((number, format!("duplicate id `{id}`; record not loaded")));
             continue;
         }
         result.documents.push((id, record.meta, record.body));
@@ -631,13 +566,9 @@ fn parse_record(line: &str) -> Result<Record, String> {
         format!("invalid JSON at column {}: {message}", error.column())
     })?;
     let Value::Object(object) = value else {
-        return Err(format!(
-            "expected a JSON object, found {}",
-            json_kind(&value)
-        ));
+        return Err(format!("expected a JSON object, found {}", json_kind(&value)));
     };
-    let body = text_field(&object, &["text", "body"])?
-        .ok_or_else(|| "no `text` or `body` field".to_owned())?;
+    let body = text_field(&object, &["text", "body"])?.ok_or_else(|| "no `text` or `body` field".to_owned())?;
     if body.trim().is_empty() {
         return Err("the article text is empty".to_owned());
     }
@@ -671,44 +602,27 @@ fn parse_record(line: &str) -> Result<Record, String> {
                         meta.tags.push(tag.trim().to_owned());
                     }
                     Value::String(_) => {}
-                    other => warnings.push(format!(
-                        "`tags` should hold strings, found {}",
-                        json_kind(other)
-                    )),
+                    other => warnings.push(format!("`tags` should hold strings, found {}", json_kind(other))),
                 }
             }
         }
-        Some(other) => warnings.push(format!(
-            "`tags` should be a list of strings, found {}",
-            json_kind(other)
-        )),
+        Some(other) => warnings.push(format!("`tags` should be a list of strings, found {}", json_kind(other))),
     }
-    Ok(Record {
-        id,
-        meta,
-        body,
-        warnings,
-    })
+    Ok(Record { id, meta, body, warnings })
 }
 
 /// The first of `names` that is present and not null, as text: strings as
 /// they are, numbers written out.
 fn text_field(object: &Map<String, Value>, names: &[&str]) -> Result<Option<String>, String> {
-    let Some((name, value)) = names.iter().find_map(|name| {
-        object
-            .get(*name)
-            .filter(|v| !v.is_null())
-            .map(|v| (name, v))
-    }) else {
+    let Some((name, value)) =
+        names.iter().find_map(|name| object.get(*name).filter(|v| !v.is_null()).map(|v| (name, v)))
+    else {
         return Ok(None);
     };
     match value {
         Value::String(text) => Ok(Some(text.clone())),
         Value::Number(number) => Ok(Some(number.to_string())),
-        other => Err(format!(
-            "`{name}` should be a string, found {}",
-            json_kind(other)
-        )),
+        other => Err(format!("`{name}` should be a string, found {}", json_kind(other))),
     }
 }
 
@@ -749,18 +663,11 @@ mod tests {
     }
 
     fn skipped(path: &str, reason: SkipReason) -> Skipped {
-        Skipped {
-            path: PathBuf::from(path),
-            reason,
-        }
+        Skipped { path: PathBuf::from(path), reason }
     }
 
     fn problem(path: &str, line: usize, message: &str) -> LoadProblem {
-        LoadProblem {
-            path: PathBuf::from(path),
-            line: Some(line),
-            message: message.to_owned(),
-        }
+        LoadProblem { path: PathBuf::from(path), line: Some(line), message: message.to_owned() }
     }
 
     fn utf16le_with_bom(text: &str) -> Vec<u8> {
@@ -789,10 +696,7 @@ mod tests {
         ]);
         let (documents, report) = load(&dir);
 
-        assert_eq!(
-            ids(&documents),
-            ["legacy.TXT", "news/004_e951.txt", "news/de/005.txt"]
-        );
+        assert_eq!(ids(&documents), ["legacy.TXT", "news/004_e951.txt", "news/de/005.txt"]);
         let legacy = &documents[0];
         assert_eq!(
             (legacy.body.as_str(), legacy.encoding, legacy.format),
@@ -800,16 +704,10 @@ mod tests {
         );
         let bom = &documents[1];
         assert_eq!(bom.path, Path::new("news/004_e951.txt"));
-        assert_eq!(
-            (bom.body.as_str(), bom.encoding),
-            ("Headline\r\nBody\r\n", "UTF-8 (BOM)")
-        );
+        assert_eq!((bom.body.as_str(), bom.encoding), ("Headline\r\nBody\r\n", "UTF-8 (BOM)"));
         assert_eq!(bom.meta, StatedMeta::default());
         let utf16_doc = &documents[2];
-        assert_eq!(
-            (utf16_doc.body.as_str(), utf16_doc.encoding),
-            ("Grüße aus Köln\n", "UTF-16LE")
-        );
+        assert_eq!((utf16_doc.body.as_str(), utf16_doc.encoding), ("Grüße aus Köln\n", "UTF-16LE"));
 
         assert_eq!(
             report.skipped,
@@ -836,10 +734,7 @@ mod tests {
                   url: https://example.com/a#x\nlang: de\ntags: [irak, \"usa\"]\nauthor: ignored\n---\n\
                   # Heading\n\nFirst paragraph.\nSecond.\n",
             ),
-            (
-                "b.markdown",
-                b"---\r\nlanguage: en\r\ntags:\r\n  - iraq\r\n  - \"troops\"\r\n---\r\nBody\r\n",
-            ),
+            ("b.markdown", b"---\r\nlanguage: en\r\ntags:\r\n  - iraq\r\n  - \"troops\"\r\n---\r\nBody\r\n"),
             ("c.md", b"---\ntags: a, b\n---\nText"),
             ("d.md", b"No front matter\n---\nrule above"),
         ]);
@@ -856,10 +751,7 @@ mod tests {
                 tags: vec!["irak".to_owned(), "usa".to_owned()],
             }
         );
-        assert_eq!(
-            documents[0].body,
-            "# Heading\n\nFirst paragraph.\nSecond.\n"
-        );
+        assert_eq!(documents[0].body, "# Heading\n\nFirst paragraph.\nSecond.\n");
         assert_eq!(documents[0].format, SourceFormat::Markdown);
         assert_eq!(documents[1].meta.lang.as_deref(), Some("en"));
         assert_eq!(documents[1].meta.tags, ["iraq", "troops"]);
@@ -873,10 +765,7 @@ mod tests {
     #[test]
     fn malformed_front_matter_lines_are_reported_and_the_article_loads() {
         let dir = corpus(&[
-            (
-                "x.md",
-                b"---\ntitle: Kept\nthis line has no colon\ndate: \"2024-01-27\n- stray\ntags: [a, b\n---\nBody",
-            ),
+            ("x.md", b"---\ntitle: Kept\nthis line has no colon\ndate: \"2024-01-27\n- stray\ntags: [a, b\n---\nBody"),
             ("open.md", b"---\ntitle: never closed\nBody"),
         ]);
         let (documents, report) = load(&dir);
@@ -894,22 +783,10 @@ mod tests {
                     1,
                     "front matter opened with `---` is never closed; the whole file is read as the article"
                 ),
-                problem(
-                    "x.md",
-                    3,
-                    "front matter: expected `key: value`, found `this line has no colon`"
-                ),
+                problem("x.md", 3, "front matter: expected `key: value`, found `this line has no colon`"),
                 problem("x.md", 4, "front matter: unclosed quote in `\"2024-01-27`"),
-                problem(
-                    "x.md",
-                    5,
-                    "front matter: list item `- stray` does not belong to `tags:`"
-                ),
-                problem(
-                    "x.md",
-                    6,
-                    "front matter: tag list `[a, b` has no closing `]`"
-                ),
+                problem("x.md", 5, "front matter: list item `- stray` does not belong to `tags:`"),
+                problem("x.md", 6, "front matter: tag list `[a, b` has no closing `]`"),
             ]
         );
     }
@@ -943,14 +820,7 @@ mod tests {
         );
         assert_eq!(documents[0].body, "Second\nline");
         assert_eq!(documents[1].meta.tags, ["a", "b"]);
-        assert_eq!(
-            report.problems,
-            [problem(
-                "x.jsonl",
-                3,
-                "invalid JSON at column 31: EOF while parsing an object"
-            )]
-        );
+        assert_eq!(report.problems, [problem("x.jsonl", 3, "invalid JSON at column 31: EOF while parsing an object")]);
     }
 
     #[test]
@@ -972,20 +842,12 @@ mod tests {
         assert_eq!(
             report.problems,
             [
-                problem(
-                    "y.jsonl",
-                    2,
-                    "duplicate id `a`; this record is `y.jsonl#L2`"
-                ),
+                problem("y.jsonl", 2, "duplicate id `a`; this record is `y.jsonl#L2`"),
                 problem("y.jsonl", 3, "no `text` or `body` field"),
                 problem("y.jsonl", 4, "expected a JSON object, found an array"),
                 problem("y.jsonl", 5, "the article text is empty"),
                 problem("y.jsonl", 6, "`title` should be a string, found an array"),
-                problem(
-                    "y.jsonl",
-                    6,
-                    "`tags` should be a list of strings, found a number"
-                ),
+                problem("y.jsonl", 6, "`tags` should be a list of strings, found a number"),
                 problem("y.jsonl", 7, "`text` should be a string, found an object"),
             ]
         );
@@ -1000,13 +862,7 @@ mod tests {
         assert_eq!(ids(&documents), ["ok.txt"]);
         assert_eq!(
             report.skipped,
-            [skipped(
-                "huge.txt",
-                SkipReason::TooLarge {
-                    bytes: MAX_ARTICLE_BYTES + 1,
-                    limit: MAX_ARTICLE_BYTES
-                }
-            )]
+            [skipped("huge.txt", SkipReason::TooLarge { bytes: MAX_ARTICLE_BYTES + 1, limit: MAX_ARTICLE_BYTES })]
         );
         assert_eq!(report.bytes_read, 4);
     }
@@ -1019,13 +875,8 @@ mod tests {
         std::os::unix::fs::symlink("missing.txt", dir.path().join("gone.txt")).expect("link");
         let (documents, report) = load(&dir);
         assert_eq!(ids(&documents), ["sub/a.txt"]);
-        let message = fs::metadata(dir.path().join("gone.txt"))
-            .expect_err("broken link")
-            .to_string();
-        assert_eq!(
-            report.skipped,
-            [skipped("gone.txt", SkipReason::Unreadable { message })]
-        );
+        let message = fs::metadata(dir.path().join("gone.txt")).expect_err("broken link").to_string();
+        assert_eq!(report.skipped, [skipped("gone.txt", SkipReason::Unreadable { message })]);
         assert_eq!(report.files_seen, 2);
     }
 

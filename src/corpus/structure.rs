@@ -43,16 +43,8 @@ pub fn analyse(text: &str, format: SourceFormat, stated_title: Option<&str>) -> 
     boilerplate::flag_lines(text, &mut lines);
     let title = title::find(text, &mut lines, format, stated_title);
     let paragraphs = paragraphs(text, &lines, format);
-    let sentences = paragraphs
-        .iter()
-        .flat_map(|p| sentences::split(text, p.clone()))
-        .collect();
-    Structure {
-        lines,
-        title,
-        paragraphs,
-        sentences,
-    }
+    let sentences = paragraphs.iter().flat_map(|p| sentences::split(text, p.clone())).collect();
+    Structure { lines, title, paragraphs, sentences }
 }
 
 /// Splits text into unflagged lines; a final `\n` does not start an empty line.
@@ -61,10 +53,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<TextLine> {
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', body.as_bytes()).chain([body.len()]) {
-        lines.push(TextLine {
-            span: start..end,
-            flag: None,
-        });
+        lines.push(TextLine { span: start..end, flag: None });
         start = end + 1;
     }
     lines
@@ -84,9 +73,7 @@ fn is_markdown_block_start(line: &str) -> bool {
         || line.starts_with("- ")
         || line.starts_with("* ")
         || line.starts_with("+ ")
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Text and JSONL: every non-blank line is a paragraph. Markdown: runs of
@@ -133,12 +120,7 @@ mod tests {
         let s = analyse(text, SourceFormat::Text, None);
         assert_eq!(
             texts(text, &s.paragraphs),
-            vec![
-                "Headline of the story here",
-                "First line.",
-                "Second line.",
-                "Third line."
-            ]
+            vec!["Headline of the story here", "First line.", "Second line.", "Third line."]
         );
     }
 
@@ -166,12 +148,7 @@ mod tests {
         let s = analyse(text, SourceFormat::JsonLines, None);
         assert_eq!(
             texts(text, &s.sentences),
-            vec![
-                "Talks resume in Baghdad today",
-                "The talks began.",
-                "They went well.",
-                "Am 11. Februar endeten sie."
-            ]
+            vec!["Talks resume in Baghdad today", "The talks began.", "They went well.", "Am 11. Februar endeten sie."]
         );
     }
 }

@@ -105,12 +105,7 @@ const OUTLET_WORDS: &[&str] = &[
 ];
 
 /// Finds the title, flagging outlet, menu, headline and debris lines.
-pub(crate) fn find(
-    text: &str,
-    lines: &mut [TextLine],
-    format: SourceFormat,
-    stated: Option<&str>,
-) -> Title {
+pub(crate) fn find(text: &str, lines: &mut [TextLine], format: SourceFormat, stated: Option<&str>) -> Title {
     let line_text = |line: &TextLine| {
         let s = &text[trim_span(text, &line.span)];
         match format {
@@ -146,27 +141,12 @@ pub(crate) fn find(
     let title = match stated.map(str::trim).filter(|s| !s.is_empty()) {
         Some(stated) => {
             let folded = fold_for_compare(stated);
-            let line = content[k..]
-                .iter()
-                .find(|(_, t)| fold_for_compare(t) == folded)
-                .map(|&(i, _)| i);
-            Title {
-                text: stated.to_string(),
-                derived: false,
-                line,
-            }
+            let line = content[k..].iter().find(|(_, t)| fold_for_compare(t) == folded).map(|&(i, _)| i);
+            Title { text: stated.to_string(), derived: false, line }
         }
         None => match first {
-            Some((i, t)) if is_headline(t) => Title {
-                text: t.to_string(),
-                derived: false,
-                line: Some(i),
-            },
-            _ => Title {
-                text: first.map(|(_, t)| derive(t)).unwrap_or_default(),
-                derived: true,
-                line: None,
-            },
+            Some((i, t)) if is_headline(t) => Title { text: t.to_string(), derived: false, line: Some(i) },
+            _ => Title { text: first.map(|(_, t)| derive(t)).unwrap_or_default(), derived: true, line: None },
         },
     };
 
@@ -190,8 +170,7 @@ pub(crate) fn find(
 }
 
 fn ends_sentence(t: &str) -> bool {
-    t.trim_end_matches(['"', '“', '”', '\'', '’', ')'])
-        .ends_with(['.', '!', '?', '…'])
+    t.trim_end_matches(['"', '“', '”', '\'', '’', ')']).ends_with(['.', '!', '?', '…'])
 }
 
 /// A line of headline length that is at most one sentence and not a
@@ -217,17 +196,14 @@ fn is_section_menu(t: &str) -> bool {
         known += usize::from(MENU_WORDS.iter().any(|w| w.eq_ignore_ascii_case(piece)));
         capitalised &= piece.starts_with(char::is_uppercase);
     };
-    for word in t
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/'))
-        .filter(|w| !w.is_empty())
+    for word in t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/')).filter(|w| !w.is_empty())
     {
         let mut start = 0;
         let mut prev: Option<char> = None;
         let mut chars = word.char_indices().peekable();
         while let Some((b, c)) = chars.next() {
             let next_lower = chars.peek().is_some_and(|&(_, n)| n.is_lowercase());
-            let join = c.is_uppercase()
-                && prev.is_some_and(|p| p.is_lowercase() || (p.is_uppercase() && next_lower));
+            let join = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || (p.is_uppercase() && next_lower));
             if join {
                 tally(&word[start..b]);
                 start = b;
@@ -249,21 +225,17 @@ fn is_outlet_name(t: &str, next: Option<&str>) -> bool {
     }
     let domain = !t.contains(' ')
         && t.rsplit_once('.').is_some_and(|(name, tld)| {
-            !name.is_empty()
-                && (2..=4).contains(&tld.len())
-                && tld.bytes().all(|b| b.is_ascii_lowercase())
+            !name.is_empty() && (2..=4).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase())
         });
     let title_case = !t.contains('.')
-        && t.split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "and"));
+        && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "and"));
     if !(domain || title_case) {
         return false;
     }
     let known = domain || t.split_whitespace().any(|w| OUTLET_WORDS.contains(&w));
     next.is_some_and(|n| {
         is_section_menu(n)
-            || (is_headline(n)
-                && (known || (!ends_sentence(n) && n.chars().count() > t.chars().count())))
+            || (is_headline(n) && (known || (!ends_sentence(n) && n.chars().count() > t.chars().count())))
     })
 }
 
@@ -277,16 +249,11 @@ fn is_debris(line: &str, title: &str) -> bool {
 
 /// A title from the first sentence of `paragraph`, cut at a word boundary.
 fn derive(paragraph: &str) -> String {
-    let sentence = sentences::split(paragraph, 0..paragraph.len())
-        .first()
-        .map_or(paragraph, |r| &paragraph[r.clone()]);
+    let sentence = sentences::split(paragraph, 0..paragraph.len()).first().map_or(paragraph, |r| &paragraph[r.clone()]);
     if sentence.chars().count() <= DERIVED_MAX_CHARS {
         return sentence.trim_end_matches('.').to_string();
     }
-    let cut = sentence
-        .char_indices()
-        .nth(DERIVED_CUT_CHARS)
-        .map_or(sentence.len(), |(b, _)| b);
+    let cut = sentence.char_indices().nth(DERIVED_CUT_CHARS).map_or(sentence.len(), |(b, _)| b);
     let head = &sentence[..cut];
     let head = if sentence[cut..].starts_with(char::is_whitespace) {
         head
@@ -302,11 +269,7 @@ mod tests {
     use crate::corpus::structure::analyse;
     use LineKind::*;
 
-    fn flags(
-        text: &str,
-        format: SourceFormat,
-        stated: Option<&str>,
-    ) -> (Title, Vec<Option<LineKind>>) {
+    fn flags(text: &str, format: SourceFormat, stated: Option<&str>) -> (Title, Vec<Option<LineKind>>) {
         let s = analyse(text, format, stated);
         (s.title, s.lines.into_iter().map(|l| l.flag).collect())
     }
@@ -318,14 +281,7 @@ mod tests {
             SourceFormat::Text,
             None,
         );
-        assert_eq!(
-            title,
-            Title {
-                text: "Iraq and the US agree to start talks".into(),
-                derived: false,
-                line: Some(0)
-            }
-        );
+        assert_eq!(title, Title { text: "Iraq and the US agree to start talks".into(), derived: false, line: Some(0) });
         assert_eq!(f, vec![Some(Headline), None]);
     }
 
@@ -338,10 +294,7 @@ mod tests {
         );
         assert_eq!(title.text, "Troops to stay in the region until next year");
         assert_eq!(title.line, Some(2));
-        assert_eq!(
-            f,
-            vec![Some(OutletName), Some(SectionMenu), Some(Headline), None]
-        );
+        assert_eq!(f, vec![Some(OutletName), Some(SectionMenu), Some(Headline), None]);
     }
 
     #[test]
@@ -359,10 +312,7 @@ mod tests {
         assert!(is_outlet_name("Deutsche Welle", headline));
         assert!(is_outlet_name("Reuters", headline));
         assert!(is_outlet_name("example.com", headline));
-        assert!(!is_outlet_name(
-            "Talks resume in Baghdad after a long pause",
-            None
-        ));
+        assert!(!is_outlet_name("Talks resume in Baghdad after a long pause", None));
         assert!(!is_outlet_name("Reuters", None));
     }
 
@@ -384,8 +334,7 @@ mod tests {
         assert_eq!(
             title,
             Title {
-                text: "Der Irak plant, die Regierung in Washington aufzufordern, den Abzug der Truppen der…"
-                    .into(),
+                text: "Der Irak plant, die Regierung in Washington aufzufordern, den Abzug der Truppen der…".into(),
                 derived: true,
                 line: None
             }
@@ -396,35 +345,17 @@ mod tests {
 
     #[test]
     fn short_first_sentence_is_the_derived_title() {
-        assert_eq!(
-            derive("Talks paused. Everyone went home early that day, and more."),
-            "Talks paused"
-        );
+        assert_eq!(derive("Talks paused. Everyone went home early that day, and more."), "Talks paused");
     }
 
     #[test]
     fn stated_title_wins_and_finds_its_line() {
         let text = "Talks resume in Baghdad\nOfficials met on Monday.";
-        let (title, f) = flags(
-            text,
-            SourceFormat::JsonLines,
-            Some("Talks Resume in Baghdad"),
-        );
-        assert_eq!(
-            title,
-            Title {
-                text: "Talks Resume in Baghdad".into(),
-                derived: false,
-                line: Some(0)
-            }
-        );
+        let (title, f) = flags(text, SourceFormat::JsonLines, Some("Talks Resume in Baghdad"));
+        assert_eq!(title, Title { text: "Talks Resume in Baghdad".into(), derived: false, line: Some(0) });
         assert_eq!(f, vec![Some(Headline), None]);
 
-        let (title, f) = flags(
-            text,
-            SourceFormat::JsonLines,
-            Some("A different stated title"),
-        );
+        let (title, f) = flags(text, SourceFormat::JsonLines, Some("A different stated title"));
         assert_eq!(title.line, None);
         assert!(!title.derived);
         assert_eq!(f, vec![None, None]);
@@ -432,11 +363,7 @@ mod tests {
 
     #[test]
     fn markdown_heading_is_the_headline_without_hashes() {
-        let (title, _) = flags(
-            "# Talks resume in Baghdad\n\nBody text here.",
-            SourceFormat::Markdown,
-            None,
-        );
+        let (title, _) = flags("# Talks resume in Baghdad\n\nBody text here.", SourceFormat::Markdown, None);
         assert_eq!(title.text, "Talks resume in Baghdad");
         assert_eq!(title.line, Some(0));
     }

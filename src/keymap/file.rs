@@ -36,10 +36,7 @@ pub struct KeymapSource {
 impl KeymapSource {
     /// A source from text already in memory (the embedded default, tests).
     pub fn new(origin: impl Into<String>, text: impl Into<String>) -> Self {
-        Self {
-            origin: origin.into(),
-            text: text.into(),
-        }
+        Self { origin: origin.into(), text: text.into() }
     }
 
     /// Reads a keymap file; the caller decides whether a missing file matters.
@@ -61,8 +58,9 @@ pub fn user_keymap_path() -> Option<PathBuf> {
 fn user_keymap_path_from(env: Option<OsString>) -> Option<PathBuf> {
     match env {
         Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
-        _ => directories::ProjectDirs::from("org", "dossier", "dossier")
-            .map(|dirs| dirs.config_dir().join("keymap.ron")),
+        _ => {
+            directories::ProjectDirs::from("org", "dossier", "dossier").map(|dirs| dirs.config_dir().join("keymap.ron"))
+        }
     }
 }
 
@@ -89,10 +87,7 @@ pub enum KeymapError {
 
 impl KeymapError {
     fn invalid(location: Location, problem: impl Into<Problem>) -> Self {
-        Self::Invalid {
-            location,
-            problem: Box::new(problem.into()),
-        }
+        Self::Invalid { location, problem: Box::new(problem.into()) }
     }
 }
 
@@ -272,11 +267,7 @@ struct SourceText<'s> {
 
 impl SourceText<'_> {
     fn at_line_col(&self, line: usize, col: usize) -> Location {
-        Location {
-            origin: self.source.origin.clone(),
-            line,
-            col,
-        }
+        Location { origin: self.source.origin.clone(), line, col }
     }
 
     fn at_offset(&self, offset: usize) -> Location {
@@ -328,22 +319,15 @@ fn parse_layer<A: DeserializeOwned>(
     for (raw_name, raw_bindings) in raw.contexts.0 {
         let raw_name = raw_name.trim().get_ron();
         let location = src.at_slice(raw_name);
-        let name: String = ron::from_str(raw_name).map_err(|e| {
-            KeymapError::invalid(location.clone(), Problem::Syntax(e.code.to_string()))
-        })?;
+        let name: String = ron::from_str(raw_name)
+            .map_err(|e| KeymapError::invalid(location.clone(), Problem::Syntax(e.code.to_string())))?;
         if name != GLOBAL && !known_contexts.contains(&name.as_str()) {
             let known = known_contexts.iter().copied().chain([GLOBAL]);
             let suggestion = closest(&name, known);
-            return Err(KeymapError::invalid(
-                location,
-                Problem::UnknownContext { name, suggestion },
-            ));
+            return Err(KeymapError::invalid(location, Problem::UnknownContext { name, suggestion }));
         }
         if let Some(&first_line) = first_lines.get(&name) {
-            return Err(KeymapError::invalid(
-                location,
-                Problem::DuplicateContext { name, first_line },
-            ));
+            return Err(KeymapError::invalid(location, Problem::DuplicateContext { name, first_line }));
         }
         first_lines.insert(name.clone(), location.line);
 
@@ -351,11 +335,8 @@ fn parse_layer<A: DeserializeOwned>(
         for (raw_keys, raw_value) in raw_bindings.0 {
             let (keys, location) = parse_keys(&src, raw_keys.trim().get_ron())?;
             if let Some((_, _, first)) = bindings.iter().find(|(seen, _, _)| *seen == keys) {
-                let problem = Problem::DuplicateKey {
-                    keys: keys.to_string(),
-                    context: name.clone(),
-                    first_line: first.line,
-                };
+                let problem =
+                    Problem::DuplicateKey { keys: keys.to_string(), context: name.clone(), first_line: first.line };
                 return Err(KeymapError::invalid(location, problem));
             }
             let value = parse_value(&src, raw_value.trim().get_ron())?;
@@ -369,37 +350,27 @@ fn parse_layer<A: DeserializeOwned>(
 /// Parses a key string literal; errors point at the bad key inside it.
 fn parse_keys(src: &SourceText, raw: &str) -> Result<(KeySequence, Location), KeymapError> {
     let location = src.at_slice(raw);
-    let text: String = ron::from_str(raw)
-        .map_err(|e| KeymapError::invalid(location.clone(), Problem::Syntax(e.code.to_string())))?;
+    let text: String =
+        ron::from_str(raw).map_err(|e| KeymapError::invalid(location.clone(), Problem::Syntax(e.code.to_string())))?;
     let keys: KeySequence = text.parse().map_err(|e: KeyParseError| {
         // Only a plain literal maps offsets in the text to columns in the file.
         let plain = raw.len() == text.len() + 2 && raw.get(1..raw.len() - 1) == Some(&text);
         let location = match text.get(..e.offset) {
-            Some(before) if plain => {
-                src.at_line_col(location.line, location.col + 1 + before.chars().count())
-            }
+            Some(before) if plain => src.at_line_col(location.line, location.col + 1 + before.chars().count()),
             _ => location.clone(),
         };
         KeymapError::invalid(location, e)
     })?;
     if keys.chords()[1..].contains(&KeyChord::plain(KeyCode::Esc)) {
-        let problem = Problem::EscInSequence {
-            keys: keys.to_string(),
-        };
+        let problem = Problem::EscInSequence { keys: keys.to_string() };
         return Err(KeymapError::invalid(location, problem));
     }
     Ok((keys, location))
 }
 
 /// Parses a binding value: `Unbind`, `Group("label")` or an action of type `A`.
-fn parse_value<A: DeserializeOwned>(
-    src: &SourceText,
-    raw: &str,
-) -> Result<Written<A>, KeymapError> {
-    let head = raw
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .next()
-        .unwrap_or_default();
+fn parse_value<A: DeserializeOwned>(src: &SourceText, raw: &str) -> Result<Written<A>, KeymapError> {
+    let head = raw.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or_default();
     let parsed = match head {
         "Unbind" | "Group" => ron::from_str(raw).map(|reserved| match reserved {
             Reserved::Unbind => Written::Unbind,
@@ -412,12 +383,9 @@ fn parse_value<A: DeserializeOwned>(
         let problem = match e.code {
             // Only the leading name is the action; an unknown variant inside
             // its arguments is reported by ron's message below.
-            ron::Error::NoSuchEnumVariant {
-                expected, found, ..
-            } if found == head => Problem::UnknownAction {
-                suggestion: closest(&found, expected.iter().copied()),
-                name: found,
-            },
+            ron::Error::NoSuchEnumVariant { expected, found, .. } if found == head => {
+                Problem::UnknownAction { suggestion: closest(&found, expected.iter().copied()), name: found }
+            }
             code => Problem::InvalidBinding(code.to_string()),
         };
         KeymapError::invalid(location, problem)
@@ -429,9 +397,7 @@ impl<A: DeserializeOwned> Keymap<A> {
     /// file, `--keymap` file). `known_contexts` lists the context names the
     /// application uses besides `global`. Any error fails the whole load.
     pub fn load(sources: &[KeymapSource], known_contexts: &[&str]) -> Result<Self, KeymapError> {
-        let mut keymap = Self {
-            contexts: Default::default(),
-        };
+        let mut keymap = Self { contexts: Default::default() };
         for (layer, source) in sources.iter().enumerate() {
             for context in parse_layer(source, known_contexts)? {
                 keymap.apply(layer, context)?;
@@ -447,12 +413,7 @@ impl<A: DeserializeOwned> Keymap<A> {
             let existing = entries.iter().position(|entry| entry.keys == keys);
             match (written, existing) {
                 (Written::Bind(target), existing) => {
-                    let entry = Entry {
-                        keys,
-                        target,
-                        layer,
-                        location,
-                    };
+                    let entry = Entry { keys, target, layer, location };
                     // Replacing in place keeps the default's order for help screens.
                     match existing {
                         Some(index) => entries[index] = entry,
@@ -463,10 +424,7 @@ impl<A: DeserializeOwned> Keymap<A> {
                     entries.remove(index);
                 }
                 (Written::Unbind, None) => {
-                    let problem = Problem::NothingToUnbind {
-                        keys: keys.to_string(),
-                        context: context.name,
-                    };
+                    let problem = Problem::NothingToUnbind { keys: keys.to_string(), context: context.name };
                     return Err(KeymapError::invalid(location, problem));
                 }
             }
@@ -483,19 +441,13 @@ impl<A> Keymap<A> {
         let contexts = std::iter::once(GLOBAL).chain(self.contexts().filter(|&c| c != GLOBAL));
         for context in contexts {
             let entries = self.effective(&[context]);
-            for short in entries
-                .iter()
-                .filter(|e| matches!(e.target, Target::Action(_)))
-            {
-                let longer = entries.iter().find(|long| {
-                    long.keys.len() > short.keys.len() && long.keys.starts_with(short.keys.chords())
-                });
+            for short in entries.iter().filter(|e| matches!(e.target, Target::Action(_))) {
+                let longer = entries
+                    .iter()
+                    .find(|long| long.keys.len() > short.keys.len() && long.keys.starts_with(short.keys.chords()));
                 if let Some(long) = longer {
-                    let (blamed, other) = if long.written_at() > short.written_at() {
-                        (long, short)
-                    } else {
-                        (short, long)
-                    };
+                    let (blamed, other) =
+                        if long.written_at() > short.written_at() { (long, short) } else { (short, long) };
                     let problem = Problem::PrefixConflict {
                         context: context.to_string(),
                         shorter: short.keys.to_string(),
@@ -536,19 +488,8 @@ mod tests {
 
     #[test]
     fn unknown_action_names_it_and_suggests_the_closest() {
-        let text = lines(&[
-            "(",
-            "  contexts: {",
-            "    \"global\": {",
-            "      \"q\": Qiut,",
-            "    },",
-            "  },",
-            ")",
-        ]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:4:12: unknown action `Qiut`, did you mean `Quit`?"
-        );
+        let text = lines(&["(", "  contexts: {", "    \"global\": {", "      \"q\": Qiut,", "    },", "  },", ")"]);
+        assert_eq!(error_of(&[&text]), "layer0.ron:4:12: unknown action `Qiut`, did you mean `Quit`?");
     }
 
     #[test]
@@ -561,63 +502,34 @@ mod tests {
             "  },",
             "})",
         ]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:4:25: unknown action `Dwon`, did you mean `Down`?"
-        );
+        assert_eq!(error_of(&[&text]), "layer0.ron:4:25: unknown action `Dwon`, did you mean `Down`?");
     }
 
     #[test]
     fn unknown_action_far_from_any_has_no_suggestion() {
         let text = r#"( contexts: { "global": { "q": Frobnicate } } )"#;
-        assert_eq!(
-            error_of(&[text]),
-            "layer0.ron:1:32: unknown action `Frobnicate`"
-        );
+        assert_eq!(error_of(&[text]), "layer0.ron:1:32: unknown action `Frobnicate`");
     }
 
     #[test]
     fn bad_action_argument_points_into_the_value() {
         let text = lines(&["(contexts: {", r#"  "list": { "j": Scroll(x) },"#, "})"]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:2:25: invalid binding: Expected integer"
-        );
+        assert_eq!(error_of(&[&text]), "layer0.ron:2:25: invalid binding: Expected integer");
         let text = lines(&["(contexts: {", r#"  "list": { "j": Group(3) },"#, "})"]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:2:24: invalid binding: Expected string"
-        );
+        assert_eq!(error_of(&[&text]), "layer0.ron:2:24: invalid binding: Expected string");
     }
 
     #[test]
     fn unknown_key_points_at_the_bad_key_inside_the_sequence() {
-        let text = lines(&[
-            "(contexts: {",
-            "  \"list\": {",
-            "    \"j\": Down,",
-            "    \"g <Ctlr-d>\": Down,",
-            "  },",
-            "})",
-        ]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:4:8: invalid key `<Ctlr-d>`: unknown key name `Ctlr-d`"
-        );
+        let text =
+            lines(&["(contexts: {", "  \"list\": {", "    \"j\": Down,", "    \"g <Ctlr-d>\": Down,", "  },", "})"]);
+        assert_eq!(error_of(&[&text]), "layer0.ron:4:8: invalid key `<Ctlr-d>`: unknown key name `Ctlr-d`");
     }
 
     #[test]
     fn unknown_context_suggests_the_closest() {
-        let text = lines(&[
-            "(contexts: {",
-            "  // lists",
-            "  \"lsit\": { \"j\": Down },",
-            "})",
-        ]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:3:3: unknown context `lsit`, did you mean `list`?"
-        );
+        let text = lines(&["(contexts: {", "  // lists", "  \"lsit\": { \"j\": Down },", "})"]);
+        assert_eq!(error_of(&[&text]), "layer0.ron:3:3: unknown context `lsit`, did you mean `list`?");
     }
 
     #[test]
@@ -631,30 +543,19 @@ mod tests {
             "  },",
             "})",
         ]);
-        assert_eq!(
-            error_of(&[&text]),
-            "layer0.ron:5:5: `J` is bound twice in context `list` (first at line 3)"
-        );
+        assert_eq!(error_of(&[&text]), "layer0.ron:5:5: `J` is bound twice in context `list` (first at line 3)");
     }
 
     #[test]
     fn same_key_in_different_contexts_or_layers_is_fine() {
         let user = r#"( contexts: { "list": { "j": Up } } )"#;
         let keymap = load(&[BASE, user]).expect("valid");
-        assert_eq!(
-            keymap.keys_for("list", &TestAction::Up),
-            vec![keys("j"), keys("k")]
-        );
+        assert_eq!(keymap.keys_for("list", &TestAction::Up), vec![keys("j"), keys("k")]);
     }
 
     #[test]
     fn duplicate_context_in_one_file_is_an_error() {
-        let text = lines(&[
-            "(contexts: {",
-            "  \"list\": { \"j\": Down },",
-            "  \"list\": { \"k\": Up },",
-            "})",
-        ]);
+        let text = lines(&["(contexts: {", "  \"list\": { \"j\": Down },", "  \"list\": { \"k\": Up },", "})"]);
         assert_eq!(
             error_of(&[&text]),
             "layer0.ron:3:3: context `list` is written twice in this file (first at line 2)"
@@ -663,14 +564,8 @@ mod tests {
 
     #[test]
     fn action_on_a_prefix_of_another_binding_is_an_error() {
-        let text = lines(&[
-            "(contexts: {",
-            "  \"global\": {",
-            "    \"g g\": GoTop,",
-            "    \"g\": GoBottom,",
-            "  },",
-            "})",
-        ]);
+        let text =
+            lines(&["(contexts: {", "  \"global\": {", "    \"g g\": GoTop,", "    \"g\": GoBottom,", "  },", "})"]);
         assert_eq!(
             error_of(&[&text]),
             "layer0.ron:4:5: in context `global`, `g` runs an action, so `g g` can never be \
@@ -693,11 +588,7 @@ mod tests {
         let text = lines(&["(contexts: {", "  \"list\": { \"j\" Down },", "})"]);
         assert_eq!(error_of(&[&text]), "layer0.ron:2:17: Expected colon");
         let text = lines(&["(contxts: {", "})"]);
-        assert!(
-            error_of(&[&text]).starts_with("layer0.ron:1:2: "),
-            "{}",
-            error_of(&[&text])
-        );
+        assert!(error_of(&[&text]).starts_with("layer0.ron:1:2: "), "{}", error_of(&[&text]));
     }
 
     #[test]
@@ -719,24 +610,12 @@ mod tests {
 )"#;
         let cli = r#"( contexts: { "list": { "j": GoBottom }, "global": { "<C-q>": Quit } } )"#;
         let keymap = load(&[BASE, user, cli]).expect("valid");
-        assert_eq!(
-            keymap.keys_for("list", &TestAction::GoBottom),
-            vec![keys("j")]
-        );
+        assert_eq!(keymap.keys_for("list", &TestAction::GoBottom), vec![keys("j")]);
         assert!(keymap.keys_for("list", &TestAction::Up).is_empty());
-        assert_eq!(
-            keymap.keys_for("reader", &TestAction::Down),
-            vec![keys("<Space>")]
-        );
-        assert_eq!(
-            keymap.keys_for("list", &TestAction::Quit),
-            vec![keys("q"), keys("<C-q>")]
-        );
+        assert_eq!(keymap.keys_for("reader", &TestAction::Down), vec![keys("<Space>")]);
+        assert_eq!(keymap.keys_for("list", &TestAction::Quit), vec![keys("q"), keys("<C-q>")]);
         // The override keeps its place: help screens keep the default's order.
-        let list: Vec<String> = keymap
-            .bindings("list")
-            .map(|(k, _)| k.to_string())
-            .collect();
+        let list: Vec<String> = keymap.bindings("list").map(|(k, _)| k.to_string()).collect();
         assert_eq!(list, vec!["j", "<C-d>"]);
     }
 
@@ -765,10 +644,7 @@ mod tests {
 
     #[test]
     fn user_keymap_path_prefers_the_environment() {
-        assert_eq!(
-            user_keymap_path_from(Some(OsString::from("/tmp/k.ron"))),
-            Some(PathBuf::from("/tmp/k.ron"))
-        );
+        assert_eq!(user_keymap_path_from(Some(OsString::from("/tmp/k.ron"))), Some(PathBuf::from("/tmp/k.ron")));
         // Without the variable (or with it empty) the config dir is used, when there is one.
         if let Some(path) = user_keymap_path_from(Some(OsString::new())) {
             assert!(path.ends_with("keymap.ron"), "{}", path.display());
@@ -780,11 +656,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("nope.ron");
         let err = KeymapSource::read(&path).expect_err("missing");
-        assert!(
-            err.to_string()
-                .starts_with(&format!("{}: cannot read keymap: ", path.display())),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with(&format!("{}: cannot read keymap: ", path.display())), "{err}");
     }
 
     #[test]

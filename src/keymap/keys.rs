@@ -29,14 +29,10 @@ impl KeyChord {
     /// (reported with SHIFT), so that `J`, `<S-j>` and the event all agree.
     pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
         match code {
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => Self {
-                code: KeyCode::Char(single_uppercase(c)),
-                modifiers: modifiers - KeyModifiers::SHIFT,
-            },
-            KeyCode::BackTab => Self {
-                code,
-                modifiers: modifiers - KeyModifiers::SHIFT,
-            },
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
+                Self { code: KeyCode::Char(single_uppercase(c)), modifiers: modifiers - KeyModifiers::SHIFT }
+            }
+            KeyCode::BackTab => Self { code, modifiers: modifiers - KeyModifiers::SHIFT },
             _ => Self { code, modifiers },
         }
     }
@@ -113,10 +109,8 @@ const NAMED_KEYS: &[(&[&str], KeyCode)] = &[
 ];
 
 fn named_key(name: &str) -> Option<KeyCode> {
-    let found = NAMED_KEYS
-        .iter()
-        .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
-        .map(|&(_, code)| code);
+    let found =
+        NAMED_KEYS.iter().find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(name))).map(|&(_, code)| code);
     found.or_else(|| {
         let number = name.strip_prefix(['F', 'f'])?.parse::<u8>().ok()?;
         (1..=24).contains(&number).then_some(KeyCode::F(number))
@@ -172,11 +166,7 @@ impl FromStr for KeyChord {
     type Err = KeyParseError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        parse_token(text).map_err(|reason| KeyParseError {
-            token: text.to_string(),
-            offset: 0,
-            reason,
-        })
+        parse_token(text).map_err(|reason| KeyParseError { token: text.to_string(), offset: 0, reason })
     }
 }
 
@@ -206,11 +196,7 @@ impl fmt::Display for KeyChord {
             }
             code => code_name(code),
         };
-        if prefix.is_empty() && name.chars().count() == 1 {
-            f.write_str(&name)
-        } else {
-            write!(f, "<{prefix}{name}>")
-        }
+        if prefix.is_empty() && name.chars().count() == 1 { f.write_str(&name) } else { write!(f, "<{prefix}{name}>") }
     }
 }
 
@@ -268,19 +254,12 @@ impl FromStr for KeySequence {
         for token in text.split(' ').filter(|t| !t.is_empty()) {
             // `split` yields subslices of `text`, so the address difference is the offset.
             let offset = token.as_ptr() as usize - text.as_ptr() as usize;
-            let chord = parse_token(token).map_err(|reason| KeyParseError {
-                token: token.to_string(),
-                offset,
-                reason,
-            })?;
+            let chord =
+                parse_token(token).map_err(|reason| KeyParseError { token: token.to_string(), offset, reason })?;
             chords.push(chord);
         }
         if chords.is_empty() {
-            return Err(KeyParseError {
-                token: text.to_string(),
-                offset: 0,
-                reason: KeyProblem::Empty,
-            });
+            return Err(KeyParseError { token: text.to_string(), offset: 0, reason: KeyProblem::Empty });
         }
         Ok(Self(chords))
     }
@@ -308,11 +287,7 @@ mod tests {
     }
 
     fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyChord {
-        KeyChord::from(KeyEvent::new_with_kind(
-            code,
-            modifiers,
-            KeyEventKind::Press,
-        ))
+        KeyChord::from(KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press))
     }
 
     #[test]
@@ -379,13 +354,7 @@ mod tests {
     #[test]
     fn parsed_chords_have_the_expected_codes() {
         assert_eq!(chord("<S-Tab>"), KeyChord::plain(KeyCode::BackTab));
-        assert_eq!(
-            chord("<C-d>"),
-            KeyChord {
-                code: KeyCode::Char('d'),
-                modifiers: KeyModifiers::CONTROL
-            }
-        );
+        assert_eq!(chord("<C-d>"), KeyChord { code: KeyCode::Char('d'), modifiers: KeyModifiers::CONTROL });
         assert_eq!(chord("<F5>"), KeyChord::plain(KeyCode::F(5)));
         assert_eq!(chord("<lt>"), KeyChord::plain(KeyCode::Char('<')));
     }
@@ -396,25 +365,10 @@ mod tests {
         assert_eq!(event(KeyCode::Char('j'), KeyModifiers::SHIFT), chord("J"));
         assert_eq!(event(KeyCode::Char('?'), KeyModifiers::SHIFT), chord("?"));
         assert_eq!(event(KeyCode::Char('ß'), KeyModifiers::SHIFT), chord("ß"));
-        assert_eq!(
-            event(KeyCode::BackTab, KeyModifiers::SHIFT),
-            chord("<S-Tab>")
-        );
-        assert_eq!(
-            event(KeyCode::Char('d'), KeyModifiers::CONTROL),
-            chord("<C-d>")
-        );
-        assert_eq!(
-            event(
-                KeyCode::Char('P'),
-                KeyModifiers::CONTROL | KeyModifiers::SHIFT
-            ),
-            chord("<C-S-p>")
-        );
-        assert_ne!(
-            event(KeyCode::Char('d'), KeyModifiers::NONE),
-            chord("<C-d>")
-        );
+        assert_eq!(event(KeyCode::BackTab, KeyModifiers::SHIFT), chord("<S-Tab>"));
+        assert_eq!(event(KeyCode::Char('d'), KeyModifiers::CONTROL), chord("<C-d>"));
+        assert_eq!(event(KeyCode::Char('P'), KeyModifiers::CONTROL | KeyModifiers::SHIFT), chord("<C-S-p>"));
+        assert_ne!(event(KeyCode::Char('d'), KeyModifiers::NONE), chord("<C-d>"));
         assert_ne!(event(KeyCode::Up, KeyModifiers::SHIFT), chord("<Up>"));
     }
 
@@ -430,15 +384,10 @@ mod tests {
 
     #[test]
     fn errors_name_the_bad_token_and_its_offset() {
-        let err = "g <Ctlr-d>"
-            .parse::<KeySequence>()
-            .expect_err("bad modifier");
+        let err = "g <Ctlr-d>".parse::<KeySequence>().expect_err("bad modifier");
         assert_eq!(err.token, "<Ctlr-d>");
         assert_eq!(err.offset, 2);
-        assert_eq!(
-            err.to_string(),
-            "invalid key `<Ctlr-d>`: unknown key name `Ctlr-d`"
-        );
+        assert_eq!(err.to_string(), "invalid key `<Ctlr-d>`: unknown key name `Ctlr-d`");
         let err = "gg".parse::<KeySequence>().expect_err("two chars");
         assert_eq!(err.reason, KeyProblem::NotOneKey);
         let err = "  ".parse::<KeySequence>().expect_err("empty");

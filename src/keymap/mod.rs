@@ -121,20 +121,18 @@ impl<A> Keymap<A> {
     /// The action bindings written for `context` itself (not those inherited
     /// from `global`), in file order; a later layer's new bindings come last.
     pub fn bindings(&self, context: &str) -> impl Iterator<Item = (&KeySequence, &A)> {
-        self.own_entries(context)
-            .filter_map(|entry| match &entry.target {
-                Target::Action(action) => Some((&entry.keys, action)),
-                Target::Group(_) => None,
-            })
+        self.own_entries(context).filter_map(|entry| match &entry.target {
+            Target::Action(action) => Some((&entry.keys, action)),
+            Target::Group(_) => None,
+        })
     }
 
     /// The group labels written for `context` itself, e.g. (`g`, "go to").
     pub fn groups(&self, context: &str) -> impl Iterator<Item = (&KeySequence, &str)> {
-        self.own_entries(context)
-            .filter_map(|entry| match &entry.target {
-                Target::Group(label) => Some((&entry.keys, label.as_str())),
-                Target::Action(_) => None,
-            })
+        self.own_entries(context).filter_map(|entry| match &entry.target {
+            Target::Group(label) => Some((&entry.keys, label.as_str())),
+            Target::Action(_) => None,
+        })
     }
 
     /// The key sequences that run `action` in `context` (its own bindings,
@@ -193,11 +191,8 @@ pub(super) mod tests {
 
     /// Loads test layers named `layer0.ron`, `layer1.ron`, ...
     pub(in crate::keymap) fn load(layers: &[&str]) -> Result<Keymap<TestAction>, KeymapError> {
-        let sources: Vec<KeymapSource> = layers
-            .iter()
-            .enumerate()
-            .map(|(i, text)| KeymapSource::new(format!("layer{i}.ron"), *text))
-            .collect();
+        let sources: Vec<KeymapSource> =
+            layers.iter().enumerate().map(|(i, text)| KeymapSource::new(format!("layer{i}.ron"), *text)).collect();
         Keymap::load(&sources, CONTEXTS)
     }
 
@@ -225,15 +220,9 @@ pub(super) mod tests {
     #[test]
     fn keys_for_prefers_the_context_then_global() {
         let keymap = load(&[DEFAULT]).expect("valid");
-        assert_eq!(
-            keymap.keys_for("list", &TestAction::Down),
-            vec![keys("j"), keys("<Down>")]
-        );
+        assert_eq!(keymap.keys_for("list", &TestAction::Down), vec![keys("j"), keys("<Down>")]);
         assert_eq!(keymap.keys_for("list", &TestAction::Quit), vec![keys("q")]);
-        assert_eq!(
-            keymap.keys_for("reader", &TestAction::Quit),
-            vec![keys("q")]
-        );
+        assert_eq!(keymap.keys_for("reader", &TestAction::Quit), vec![keys("q")]);
         assert!(keymap.keys_for("reader", &TestAction::Down).is_empty());
     }
 
@@ -241,20 +230,15 @@ pub(super) mod tests {
     fn keys_for_skips_global_keys_the_context_rebinds() {
         let user = r#"( contexts: { "reader": { "q": Up, "<C-q>": Quit } } )"#;
         let keymap = load(&[DEFAULT, user]).expect("valid");
-        assert_eq!(
-            keymap.keys_for("reader", &TestAction::Quit),
-            vec![keys("<C-q>")]
-        );
+        assert_eq!(keymap.keys_for("reader", &TestAction::Quit), vec![keys("<C-q>")]);
         assert_eq!(keymap.keys_for("list", &TestAction::Quit), vec![keys("q")]);
     }
 
     #[test]
     fn bindings_and_groups_list_one_context_in_file_order() {
         let keymap = load(&[DEFAULT]).expect("valid");
-        let listed: Vec<(String, TestAction)> = keymap
-            .bindings("list")
-            .map(|(k, a)| (k.to_string(), a.clone()))
-            .collect();
+        let listed: Vec<(String, TestAction)> =
+            keymap.bindings("list").map(|(k, a)| (k.to_string(), a.clone())).collect();
         assert_eq!(
             listed,
             vec![
@@ -263,14 +247,8 @@ pub(super) mod tests {
                 ("k".to_string(), TestAction::Up),
             ]
         );
-        let groups: Vec<(String, &str)> = keymap
-            .groups(GLOBAL)
-            .map(|(k, label)| (k.to_string(), label))
-            .collect();
+        let groups: Vec<(String, &str)> = keymap.groups(GLOBAL).map(|(k, label)| (k.to_string(), label)).collect();
         assert_eq!(groups, vec![("g".to_string(), "go to")]);
-        assert_eq!(
-            keymap.contexts().collect::<Vec<_>>(),
-            vec!["global", "list"]
-        );
+        assert_eq!(keymap.contexts().collect::<Vec<_>>(), vec!["global", "list"]);
     }
 }

@@ -82,12 +82,7 @@ impl KeyResolver {
     /// Resolves one key event in a context stack such as `["reader"]` or
     /// `["selection", "reader"]`: the first context that binds a sequence
     /// wins, and `global` is consulted last.
-    pub fn feed<A: Clone>(
-        &mut self,
-        keymap: &Keymap<A>,
-        contexts: &[&str],
-        event: KeyEvent,
-    ) -> Resolution<A> {
+    pub fn feed<A: Clone>(&mut self, keymap: &Keymap<A>, contexts: &[&str], event: KeyEvent) -> Resolution<A> {
         if event.kind == KeyEventKind::Release {
             return Resolution::Unbound;
         }
@@ -100,11 +95,7 @@ impl KeyResolver {
 
         let entries = keymap.effective(contexts);
         let exact = entries.iter().find(|e| e.keys.chords() == typed.as_slice());
-        if let Some(Entry {
-            target: Target::Action(action),
-            ..
-        }) = exact
-        {
+        if let Some(Entry { target: Target::Action(action), .. }) = exact {
             return Resolution::Matched(action.clone());
         }
         let continuations = continuations(&entries, &typed);
@@ -112,10 +103,7 @@ impl KeyResolver {
             return Resolution::Unbound;
         }
         self.pending.clone_from(&typed);
-        Resolution::Pending {
-            prefix: KeySequence::from(typed),
-            continuations,
-        }
+        Resolution::Pending { prefix: KeySequence::from(typed), continuations }
     }
 }
 
@@ -123,9 +111,7 @@ impl KeyResolver {
 /// or the label of the group it opens.
 fn continuations<A: Clone>(entries: &[&Entry<A>], prefix: &[KeyChord]) -> Vec<Continuation<A>> {
     let mut found: Vec<Continuation<A>> = Vec::new();
-    let below = entries
-        .iter()
-        .filter(|e| e.keys.len() > prefix.len() && e.keys.starts_with(prefix));
+    let below = entries.iter().filter(|e| e.keys.len() > prefix.len() && e.keys.starts_with(prefix));
     for entry in below {
         let key = entry.keys.chords()[prefix.len()];
         let is_next = entry.keys.len() == prefix.len() + 1;
@@ -177,11 +163,7 @@ mod tests {
         press(KeyCode::Char(c))
     }
 
-    fn feed_all(
-        resolver: &mut KeyResolver,
-        contexts: &[&str],
-        events: &[KeyEvent],
-    ) -> Resolution<TestAction> {
+    fn feed_all(resolver: &mut KeyResolver, contexts: &[&str], events: &[KeyEvent]) -> Resolution<TestAction> {
         let keymap = load(&[KEYMAP]).expect("valid");
         let mut last = Resolution::Unbound;
         for event in events {
@@ -193,10 +175,7 @@ mod tests {
     #[test]
     fn single_key_matches_at_once() {
         let mut resolver = KeyResolver::new();
-        assert_eq!(
-            feed_all(&mut resolver, &["list"], &[char('q')]),
-            Resolution::Matched(TestAction::Quit)
-        );
+        assert_eq!(feed_all(&mut resolver, &["list"], &[char('q')]), Resolution::Matched(TestAction::Quit));
         assert!(resolver.pending().is_empty());
     }
 
@@ -204,32 +183,19 @@ mod tests {
     fn g_g_is_pending_then_matched() {
         let keymap = load(&[KEYMAP]).expect("valid");
         let mut resolver = KeyResolver::new();
-        let Resolution::Pending {
-            prefix,
-            continuations,
-        } = resolver.feed(&keymap, &["list"], char('g'))
-        else {
+        let Resolution::Pending { prefix, continuations } = resolver.feed(&keymap, &["list"], char('g')) else {
             panic!("g should be pending");
         };
         assert_eq!(prefix, keys("g"));
         assert_eq!(
             continuations,
             vec![
-                Continuation {
-                    key: keys("g").chords()[0],
-                    next: Next::Action(TestAction::GoTop)
-                },
-                Continuation {
-                    key: keys("e").chords()[0],
-                    next: Next::Action(TestAction::GoBottom)
-                },
+                Continuation { key: keys("g").chords()[0], next: Next::Action(TestAction::GoTop) },
+                Continuation { key: keys("e").chords()[0], next: Next::Action(TestAction::GoBottom) },
             ]
         );
         assert_eq!(resolver.pending(), keys("g").chords());
-        assert_eq!(
-            resolver.feed(&keymap, &["list"], char('g')),
-            Resolution::Matched(TestAction::GoTop)
-        );
+        assert_eq!(resolver.feed(&keymap, &["list"], char('g')), Resolution::Matched(TestAction::GoTop));
         assert!(resolver.pending().is_empty());
     }
 
@@ -237,23 +203,15 @@ mod tests {
     fn modified_sequences_resolve() {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         let mut resolver = KeyResolver::new();
-        assert_eq!(
-            feed_all(&mut resolver, &[], &[ctrl('x'), ctrl('s')]),
-            Resolution::Matched(TestAction::ToggleHelp)
-        );
+        assert_eq!(feed_all(&mut resolver, &[], &[ctrl('x'), ctrl('s')]), Resolution::Matched(TestAction::ToggleHelp));
     }
 
     #[test]
     fn context_bindings_join_the_global_group_and_win_over_global_keys() {
         let keymap = load(&[KEYMAP]).expect("valid");
         let mut resolver = KeyResolver::new();
-        assert_eq!(
-            resolver.feed(&keymap, &["reader"], char('q')),
-            Resolution::Matched(TestAction::Down)
-        );
-        let Resolution::Pending { continuations, .. } =
-            resolver.feed(&keymap, &["reader"], char('g'))
-        else {
+        assert_eq!(resolver.feed(&keymap, &["reader"], char('q')), Resolution::Matched(TestAction::Down));
+        let Resolution::Pending { continuations, .. } = resolver.feed(&keymap, &["reader"], char('g')) else {
             panic!("g should be pending");
         };
         let next_keys: Vec<String> = continuations.iter().map(|c| c.key.to_string()).collect();
@@ -263,8 +221,7 @@ mod tests {
     #[test]
     fn prefix_without_a_label_is_an_unlabelled_group() {
         let mut resolver = KeyResolver::new();
-        let Resolution::Pending { continuations, .. } =
-            feed_all(&mut resolver, &[], &[press(KeyCode::Char('z'))])
+        let Resolution::Pending { continuations, .. } = feed_all(&mut resolver, &[], &[press(KeyCode::Char('z'))])
         else {
             panic!("z should be pending");
         };
@@ -276,68 +233,36 @@ mod tests {
         assert!(top.contains(&(String::from("z"), Next::Group(None))));
     }
 
-    fn continuations_at(
-        keymap: &Keymap<TestAction>,
-        prefix: &[KeyChord],
-    ) -> Vec<(String, Next<TestAction>)> {
+    fn continuations_at(keymap: &Keymap<TestAction>, prefix: &[KeyChord]) -> Vec<(String, Next<TestAction>)> {
         let entries = keymap.effective(&[]);
-        continuations(&entries, prefix)
-            .into_iter()
-            .map(|c| (c.key.to_string(), c.next))
-            .collect()
+        continuations(&entries, prefix).into_iter().map(|c| (c.key.to_string(), c.next)).collect()
     }
 
     #[test]
     fn escape_cancels_a_pending_sequence() {
         let mut resolver = KeyResolver::new();
-        assert_eq!(
-            feed_all(
-                &mut resolver,
-                &["reader"],
-                &[char('g'), press(KeyCode::Esc)]
-            ),
-            Resolution::Cancelled
-        );
+        assert_eq!(feed_all(&mut resolver, &["reader"], &[char('g'), press(KeyCode::Esc)]), Resolution::Cancelled);
         assert!(resolver.pending().is_empty());
         // With nothing pending, `<Esc>` is an ordinary key.
-        assert_eq!(
-            feed_all(&mut resolver, &["reader"], &[press(KeyCode::Esc)]),
-            Resolution::Matched(TestAction::Up)
-        );
+        assert_eq!(feed_all(&mut resolver, &["reader"], &[press(KeyCode::Esc)]), Resolution::Matched(TestAction::Up));
     }
 
     #[test]
     fn a_key_that_continues_nothing_resets_and_is_dropped() {
         let mut resolver = KeyResolver::new();
-        assert_eq!(
-            feed_all(&mut resolver, &["list"], &[char('g'), char('q')]),
-            Resolution::Unbound
-        );
+        assert_eq!(feed_all(&mut resolver, &["list"], &[char('g'), char('q')]), Resolution::Unbound);
         assert!(resolver.pending().is_empty());
-        assert_eq!(
-            feed_all(&mut resolver, &["list"], &[char('q')]),
-            Resolution::Matched(TestAction::Quit)
-        );
-        assert_eq!(
-            feed_all(&mut resolver, &["list"], &[char('x')]),
-            Resolution::Unbound
-        );
+        assert_eq!(feed_all(&mut resolver, &["list"], &[char('q')]), Resolution::Matched(TestAction::Quit));
+        assert_eq!(feed_all(&mut resolver, &["list"], &[char('x')]), Resolution::Unbound);
     }
 
     #[test]
     fn releases_are_ignored_and_repeats_count_as_presses() {
         let keymap = load(&[KEYMAP]).expect("valid");
         let mut resolver = KeyResolver::new();
-        let with_kind =
-            |kind| KeyEvent::new_with_kind(KeyCode::Char('g'), KeyModifiers::NONE, kind);
-        assert!(matches!(
-            resolver.feed(&keymap, &[], with_kind(KeyEventKind::Press)),
-            Resolution::Pending { .. }
-        ));
-        assert_eq!(
-            resolver.feed(&keymap, &[], with_kind(KeyEventKind::Release)),
-            Resolution::Unbound
-        );
+        let with_kind = |kind| KeyEvent::new_with_kind(KeyCode::Char('g'), KeyModifiers::NONE, kind);
+        assert!(matches!(resolver.feed(&keymap, &[], with_kind(KeyEventKind::Press)), Resolution::Pending { .. }));
+        assert_eq!(resolver.feed(&keymap, &[], with_kind(KeyEventKind::Release)), Resolution::Unbound);
         assert_eq!(resolver.pending(), keys("g").chords());
         assert_eq!(
             resolver.feed(&keymap, &[], with_kind(KeyEventKind::Repeat)),
@@ -350,31 +275,19 @@ mod tests {
         let mut resolver = KeyResolver::new();
         feed_all(&mut resolver, &[], &[char('g')]);
         resolver.reset();
-        assert_eq!(
-            feed_all(&mut resolver, &[], &[char('e')]),
-            Resolution::Unbound
-        );
+        assert_eq!(feed_all(&mut resolver, &[], &[char('e')]), Resolution::Unbound);
     }
 
     #[test]
     fn shifted_events_match_uppercase_bindings() {
-        let keymap =
-            load(&[r#"( contexts: { "global": { "J": Down, "<S-Tab>": Up } } )"#]).expect("valid");
+        let keymap = load(&[r#"( contexts: { "global": { "J": Down, "<S-Tab>": Up } } )"#]).expect("valid");
         let mut resolver = KeyResolver::new();
         assert_eq!(
-            resolver.feed(
-                &keymap,
-                &[],
-                KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT)
-            ),
+            resolver.feed(&keymap, &[], KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT)),
             Resolution::Matched(TestAction::Down)
         );
         assert_eq!(
-            resolver.feed(
-                &keymap,
-                &[],
-                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)
-            ),
+            resolver.feed(&keymap, &[], KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
             Resolution::Matched(TestAction::Up)
         );
     }

@@ -2,9 +2,9 @@
 //! which is selected. Narrowed by the fuzzy filter, the timeline period,
 //! the language filter and the has-annotations filter.
 
+use super::cursor::Cursor;
 use super::filter::FuzzyFilter;
 use super::timeline_pane::PeriodFilter;
-use super::cursor::Cursor;
 use crate::corpus::Article;
 use crate::corpus::lang::Lang;
 use std::cmp::Ordering;

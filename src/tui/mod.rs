@@ -19,7 +19,7 @@ pub mod timeline_pane;
 pub mod view;
 pub mod wrap;
 
-use crate::keymap::{Keymap, KeymapSource, KeyResolver, Next, Resolution, user_keymap_path};
+use crate::keymap::{KeyResolver, Keymap, KeymapSource, Next, Resolution, user_keymap_path};
 use action::Action;
 use anyhow::{Context, Result};
 use app::{App, Effect, PendingKeys, TextEdit};

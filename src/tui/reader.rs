@@ -143,7 +143,9 @@ impl Reader {
     /// Puts the cursor on the sentence that contains byte `offset`, if shown.
     pub fn place_cursor_at(&mut self, article: &Article, offset: usize) {
         let sentences = &article.structure.sentences;
-        if let Some(&s) = self.shown_sentences.iter().find(|&&s| sentences[s].start <= offset && offset < sentences[s].end) {
+        if let Some(&s) =
+            self.shown_sentences.iter().find(|&&s| sentences[s].start <= offset && offset < sentences[s].end)
+        {
             self.sentence = s;
         }
     }

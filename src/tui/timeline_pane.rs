@@ -9,9 +9,13 @@ use crate::corpus::timeline::{Bucket, Period, Timeline, Zoom};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimelineRow {
     /// Every article: selecting it clears the period.
-    All { articles: usize },
+    All {
+        articles: usize,
+    },
     Bucket(Bucket),
-    Undated { articles: usize },
+    Undated {
+        articles: usize,
+    },
 }
 
 /// What the timeline's selection lets through to the list.
@@ -46,7 +50,12 @@ pub struct TimelinePane {
 
 impl Default for TimelinePane {
     fn default() -> Self {
-        TimelinePane { zoom: Zoom::Year, rows: vec![TimelineRow::All { articles: 0 }], cursor: Cursor::default(), show_events: true }
+        TimelinePane {
+            zoom: Zoom::Year,
+            rows: vec![TimelineRow::All { articles: 0 }],
+            cursor: Cursor::default(),
+            show_events: true,
+        }
     }
 }
 

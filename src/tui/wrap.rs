@@ -103,7 +103,10 @@ impl<K: Copy> LineBuilder<'_, K> {
         let word_width = text[word.clone()].width();
         if let Some((span, used)) = &mut self.current {
             // The gap is the whitespace between the words, a newline counting as one column.
-            let gap: usize = text[span.end..word.start].chars().map(|c| if c == '\n' { 1 } else { unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) }).sum();
+            let gap: usize = text[span.end..word.start]
+                .chars()
+                .map(|c| if c == '\n' { 1 } else { unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) })
+                .sum();
             if *used + gap + word_width <= self.width {
                 span.end = word.end;
                 *used += gap + word_width;
@@ -158,7 +161,8 @@ pub fn segments<S: Copy>(row: Range<usize>, styled: &[(Range<usize>, S)]) -> Vec
     let mut pieces: Vec<(Range<usize>, Option<S>)> = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
         let piece = pair[0]..pair[1];
-        let style = relevant.iter().rev().find(|(span, _)| span.start <= piece.start && piece.end <= span.end).map(|(_, s)| *s);
+        let style =
+            relevant.iter().rev().find(|(span, _)| span.start <= piece.start && piece.end <= span.end).map(|(_, s)| *s);
         pieces.push((piece, style));
     }
     if pieces.is_empty() {
@@ -214,7 +218,11 @@ mod tests {
         assert_eq!(row_texts(text, &wrap(text, &one_block(text), 1)), vec!["a", "b", "c", "d"]);
         assert_eq!(row_texts(text, &wrap(text, &one_block(text), 2)), vec!["ab", "cd"]);
         let wide = "会";
-        assert_eq!(row_texts(wide, &wrap(wide, &one_block(wide), 1)), vec!["会"], "a grapheme wider than the row gets a row");
+        assert_eq!(
+            row_texts(wide, &wrap(wide, &one_block(wide), 1)),
+            vec!["会"],
+            "a grapheme wider than the row gets a row"
+        );
     }
 
     #[test]

@@ -44,13 +44,8 @@ fn match_at(t: &Tokens, i: usize) -> Option<Found> {
         return None;
     }
     let direct = core(t, i, false);
-    let prefixed = prefix_end(t, i).and_then(|(j, cue)| {
-        core(t, j, true).map(|f| Found {
-            start: i,
-            cue: cue.or(f.cue),
-            ..f
-        })
-    });
+    let prefixed =
+        prefix_end(t, i).and_then(|(j, cue)| core(t, j, true).map(|f| Found { start: i, cue: cue.or(f.cue), ..f }));
     match (direct, prefixed) {
         (Some(d), Some(p)) if d.end > p.end => Some(d),
         (d, p) => p.or(d),
@@ -94,16 +89,12 @@ fn core(t: &Tokens, j: usize, after_prep: bool) -> Option<Found> {
         ago_german(t, j),
         ago_english(t, j),
     ];
-    rules
-        .into_iter()
-        .flatten()
-        .max_by_key(|&(end, _, _)| end)
-        .map(|(end, expr, cue)| Found {
-            start: j,
-            end,
-            expr,
-            cue,
-        })
+    rules.into_iter().flatten().max_by_key(|&(end, _, _)| end).map(|(end, expr, cue)| Found {
+        start: j,
+        end,
+        expr,
+        cue,
+    })
 }
 
 /// A rule's result: end token (exclusive), expression, tense cue.
@@ -189,11 +180,7 @@ fn numeric(t: &Tokens, j: usize) -> Option<Hit> {
             k += 1;
         }
         if let Some((month, after)) = month_word(t, k) {
-            let year_tok = if t.is_punct(after, ',') {
-                after + 1
-            } else {
-                after
-            };
+            let year_tok = if t.is_punct(after, ',') { after + 1 } else { after };
             return match year_at(t, year_tok) {
                 Some(y) => full_date(y, month, day).map(|e| (year_tok + 1, e, None)),
                 None => month_day(month, day).map(|e| (after, e, None)),
@@ -212,18 +199,16 @@ fn is_count(t: &Tokens, j: usize) -> bool {
         && (t.is_punct(j - 1, ',') || t.is_punct(j - 1, '.'))
         && t.number(j - 2).is_some()
         && touching(t, j - 2, 3);
-    let thousands_after = (t.is_punct(j + 1, ',') || t.is_punct(j + 1, '.'))
-        && t.number(j + 2).is_some()
-        && touching(t, j, 3);
+    let thousands_after =
+        (t.is_punct(j + 1, ',') || t.is_punct(j + 1, '.')) && t.number(j + 2).is_some() && touching(t, j, 3);
     let before = |k: usize| j.checked_sub(k);
     let approx = before(1).is_some_and(|p| t.has(p, Role::Approx));
-    let more_than = before(1).is_some_and(|p| t.has(p, Role::Than))
-        && before(2).is_some_and(|p| t.has(p, Role::Comparative));
+    let more_than =
+        before(1).is_some_and(|p| t.has(p, Role::Than)) && before(2).is_some_and(|p| t.has(p, Role::Comparative));
     let currency = before(1).is_some_and(|p| ['$', '€', '£'].iter().any(|&c| t.is_punct(p, c)));
     let counted = t.has(j + 1, Role::CountNoun) || t.is_punct(j + 1, '%');
     // `1990er`, `2000m`: a number glued to a word is a decade or a measure.
-    let glued_word =
-        t.touches_next(j) && t.toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word);
+    let glued_word = t.touches_next(j) && t.toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word);
     thousands_before || thousands_after || approx || more_than || currency || counted || glued_word
 }
 
@@ -259,11 +244,7 @@ fn weekday(t: &Tokens, j: usize) -> Option<Hit> {
         return None;
     }
     if t.is_punct(j + 1, ',') {
-        let k = if t.has(j + 2, Role::Article) {
-            j + 3
-        } else {
-            j + 2
-        };
+        let k = if t.has(j + 2, Role::Article) { j + 3 } else { j + 2 };
         let date = numeric(t, k).or_else(|| month_first(t, k, false));
         if let Some(hit @ (_, DateExpr::Date(_) | DateExpr::MonthDay { .. }, _)) = date {
             return Some(hit);
@@ -277,21 +258,12 @@ fn weekday(t: &Tokens, j: usize) -> Option<Hit> {
 /// capitalised only at the start of a sentence.
 fn day_word(t: &Tokens, j: usize, after_prep: bool) -> Option<Hit> {
     let (offset, noun_homonym) = t.role(j, |r| match r {
-        Role::DayWord {
-            offset,
-            noun_homonym,
-        } => Some((offset, noun_homonym)),
+        Role::DayWord { offset, noun_homonym } => Some((offset, noun_homonym)),
         _ => None,
     })?;
     if noun_homonym {
-        let after_day_word = j > 0
-            && t.role(j - 1, |r| matches!(r, Role::DayWord { .. }).then_some(()))
-                .is_some();
-        let as_adverb = if t.is_capitalised(j) {
-            t.starts_sentence(j)
-        } else {
-            true
-        };
+        let after_day_word = j > 0 && t.role(j - 1, |r| matches!(r, Role::DayWord { .. }).then_some(())).is_some();
+        let as_adverb = if t.is_capitalised(j) { t.starts_sentence(j) } else { true };
         if after_prep || after_day_word || !as_adverb {
             return None;
         }
@@ -316,10 +288,7 @@ fn shifted(t: &Tokens, j: usize) -> Option<Hit> {
     let k = j + 1;
     let cue = tense_of_shift(shift);
     if let Some(unit) = t.role(k, |r| match r {
-        Role::Unit {
-            unit,
-            plural: false,
-        } => Some(unit),
+        Role::Unit { unit, plural: false } => Some(unit),
         _ => None,
     }) {
         let expr = match unit {
@@ -336,24 +305,47 @@ fn shifted(t: &Tokens, j: usize) -> Option<Hit> {
     }
 }
 
-/// An amount (`zwei`, `a`, `3`) with its unit starting at `k`.
+/// An amount (`zwei`, `a`, `3`, `anderthalb`, `one and a half`) with its
+/// unit starting at `k`; a half is carried into the next smaller unit.
 fn amount_and_unit(t: &Tokens, mut k: usize) -> Option<(u32, Unit, usize)> {
     if t.has(k, Role::Approx) {
         k += 1;
     }
-    let amount = match t.number(k) {
-        Some((v, digits)) if digits <= 3 && v > 0 => v,
+    let mut halves = match t.number(k) {
+        Some((v, digits)) if digits <= 3 && v > 0 => 2 * v,
         Some(_) => return None,
         None => t.role(k, |r| match r {
-            Role::Count(n) => Some(n),
+            Role::Count(n) => Some(2 * n),
+            Role::Halves(n) => Some(n),
             _ => None,
         })?,
     };
-    let unit = t.role(k + 1, |r| match r {
+    k += 1;
+    if halves % 2 == 0 && t.has(k, Role::And) && t.has(k + 1, Role::Count(1)) && t.has(k + 2, Role::Half) {
+        halves += 1;
+        k += 3;
+    }
+    let unit = t.role(k, |r| match r {
         Role::Unit { unit, .. } => Some(unit),
         _ => None,
     })?;
-    Some((amount, unit, k + 2))
+    let (amount, unit) = whole_units(halves, unit)?;
+    Some((amount, unit, k + 1))
+}
+
+/// `halves` half units as a whole number of units, carrying an odd half
+/// into the next smaller unit (a year and a half is 18 months, a month and
+/// a half about 6 weeks); `None` for half days, which news never dates by.
+fn whole_units(halves: u32, unit: Unit) -> Option<(u32, Unit)> {
+    if halves % 2 == 0 {
+        return Some((halves / 2, unit));
+    }
+    match unit {
+        Unit::Year => Some((halves * 6, Unit::Month)),
+        Unit::Month => Some((halves * 2, Unit::Week)),
+        Unit::Week => Some((halves * 7 / 2, Unit::Day)),
+        Unit::Day => None,
+    }
 }
 
 /// `vor zwei Wochen`, `vor rund einem Monat`.
@@ -368,8 +360,7 @@ fn ago_german(t: &Tokens, j: usize) -> Option<Hit> {
 /// `two weeks ago`, `about a month ago`.
 fn ago_english(t: &Tokens, j: usize) -> Option<Hit> {
     let (amount, unit, end) = amount_and_unit(t, j)?;
-    t.has(end, Role::Ago)
-        .then_some((end + 1, DateExpr::Ago { amount, unit }, Some(Tense::Past)))
+    t.has(end, Role::Ago).then_some((end + 1, DateExpr::Ago { amount, unit }, Some(Tense::Past)))
 }
 
 #[cfg(test)]
@@ -383,10 +374,7 @@ mod tests {
     }
 
     fn spans(text: &str) -> Vec<&str> {
-        mentions(text)
-            .iter()
-            .map(|m| &text[m.span.clone()])
-            .collect()
+        mentions(text).iter().map(|m| &text[m.span.clone()]).collect()
     }
 
     /// The only mention in `text`: its words, normalised value, kind, precision.
@@ -397,76 +385,44 @@ mod tests {
         (&text[m.span.clone()], m.normalised(), m.kind, m.precision)
     }
 
-    fn absolute_day<'a>(
-        span: &'a str,
-        value: &str,
-    ) -> (&'a str, Option<String>, MentionKind, Precision) {
-        (
-            span,
-            Some(value.to_string()),
-            MentionKind::Absolute,
-            Precision::Day,
-        )
+    fn absolute_day<'a>(span: &'a str, value: &str) -> (&'a str, Option<String>, MentionKind, Precision) {
+        (span, Some(value.to_string()), MentionKind::Absolute, Precision::Day)
     }
 
     #[test]
     fn english_month_day_year() {
-        assert_eq!(
-            only("Talks began January 27, 2024 in Baghdad."),
-            absolute_day("January 27, 2024", "2024-01-27")
-        );
+        assert_eq!(only("Talks began January 27, 2024 in Baghdad."), absolute_day("January 27, 2024", "2024-01-27"));
     }
 
     #[test]
     fn english_abbreviated_month_with_dot() {
-        assert_eq!(
-            only("It was signed Jan. 27, 2024."),
-            absolute_day("Jan. 27, 2024", "2024-01-27")
-        );
+        assert_eq!(only("It was signed Jan. 27, 2024."), absolute_day("Jan. 27, 2024", "2024-01-27"));
     }
 
     #[test]
     fn day_month_year() {
-        assert_eq!(
-            only("It was signed 27 January 2024."),
-            absolute_day("27 January 2024", "2024-01-27")
-        );
+        assert_eq!(only("It was signed 27 January 2024."), absolute_day("27 January 2024", "2024-01-27"));
     }
 
     #[test]
     fn iso_date() {
-        assert_eq!(
-            only("Stand: 2024-01-27, Bagdad"),
-            absolute_day("2024-01-27", "2024-01-27")
-        );
+        assert_eq!(only("Stand: 2024-01-27, Bagdad"), absolute_day("2024-01-27", "2024-01-27"));
     }
 
     #[test]
     fn dotted_german_date() {
-        assert_eq!(
-            only("Stand 27.01.2024 um 10 Uhr"),
-            absolute_day("27.01.2024", "2024-01-27")
-        );
+        assert_eq!(only("Stand 27.01.2024 um 10 Uhr"), absolute_day("27.01.2024", "2024-01-27"));
     }
 
     #[test]
     fn german_ordinal_day_month_year() {
-        assert_eq!(
-            only("Die Frist endet am 31. Dezember 2021."),
-            absolute_day("am 31. Dezember 2021", "2021-12-31")
-        );
-        assert_eq!(
-            only("Er kam am 05. Januar 2020 an."),
-            absolute_day("am 05. Januar 2020", "2020-01-05")
-        );
+        assert_eq!(only("Die Frist endet am 31. Dezember 2021."), absolute_day("am 31. Dezember 2021", "2021-12-31"));
+        assert_eq!(only("Er kam am 05. Januar 2020 an."), absolute_day("am 05. Januar 2020", "2020-01-05"));
     }
 
     #[test]
     fn weekday_heading_a_full_date() {
-        assert_eq!(
-            only("Published Tuesday, March 8, 2022."),
-            absolute_day("Tuesday, March 8, 2022", "2022-03-08")
-        );
+        assert_eq!(only("Published Tuesday, March 8, 2022."), absolute_day("Tuesday, March 8, 2022", "2022-03-08"));
     }
 
     #[test]
@@ -474,11 +430,7 @@ mod tests {
         let (span, value, kind, _) = only("Am Dienstag, den 8. März trafen sie sich.");
         assert_eq!(
             (span, value.as_deref(), kind),
-            (
-                "Am Dienstag, den 8. März",
-                Some("XXXX-03-08"),
-                MentionKind::Partial
-            )
+            ("Am Dienstag, den 8. März", Some("XXXX-03-08"), MentionKind::Partial)
         );
     }
 
@@ -491,11 +443,7 @@ mod tests {
             ("They met on March 3 again.", "on March 3"),
         ] {
             let (s, value, kind, precision) = only(text);
-            assert_eq!(
-                (s, kind, precision),
-                (span, MentionKind::Partial, Precision::Day),
-                "{text}"
-            );
+            assert_eq!((s, kind, precision), (span, MentionKind::Partial, Precision::Day), "{text}");
             assert!(value.is_some_and(|v| v.starts_with("XXXX-")));
         }
     }
@@ -504,42 +452,24 @@ mod tests {
     fn partial_month_day_german() {
         assert_eq!(
             only("Sie trafen sich am 11. Februar."),
-            (
-                "am 11. Februar",
-                Some("XXXX-02-11".into()),
-                MentionKind::Partial,
-                Precision::Day
-            )
+            ("am 11. Februar", Some("XXXX-02-11".into()), MentionKind::Partial, Precision::Day)
         );
     }
 
     #[test]
     fn ordinal_suffix_and_of() {
-        assert_eq!(
-            spans("on March 3rd and on the 27th of January"),
-            ["on March 3rd", "on the 27th of January"]
-        );
+        assert_eq!(spans("on March 3rd and on the 27th of January"), ["on March 3rd", "on the 27th of January"]);
     }
 
     #[test]
     fn month_alone_needs_a_preposition() {
         assert_eq!(
             only("in January the talks stalled"),
-            (
-                "in January",
-                Some("XXXX-01".into()),
-                MentionKind::Partial,
-                Precision::Month
-            )
+            ("in January", Some("XXXX-01".into()), MentionKind::Partial, Precision::Month)
         );
         assert_eq!(
             only("Im Oktober begann der Krieg."),
-            (
-                "Im Oktober",
-                Some("XXXX-10".into()),
-                MentionKind::Partial,
-                Precision::Month
-            )
+            ("Im Oktober", Some("XXXX-10".into()), MentionKind::Partial, Precision::Month)
         );
         assert!(spans("January was cold. August Müller kam.").is_empty());
     }
@@ -552,16 +482,7 @@ mod tests {
             ("Abzug bis September 2025.", "bis September 2025", "2025-09"),
             ("agreed in January 2024", "in January 2024", "2024-01"),
         ] {
-            assert_eq!(
-                only(text),
-                (
-                    span,
-                    Some(value.into()),
-                    MentionKind::Absolute,
-                    Precision::Month
-                ),
-                "{text}"
-            );
+            assert_eq!(only(text), (span, Some(value.into()), MentionKind::Absolute, Precision::Month), "{text}");
         }
     }
 
@@ -584,23 +505,13 @@ mod tests {
                 "in the year 1991"
             ]
         );
-        assert!(
-            mentions(text)
-                .iter()
-                .all(|m| m.precision == Precision::Year && m.kind == MentionKind::Absolute)
-        );
+        assert!(mentions(text).iter().all(|m| m.precision == Precision::Year && m.kind == MentionKind::Absolute));
     }
 
     #[test]
     fn bare_years_standing_alone() {
-        assert_eq!(
-            spans("Die Truppen zogen 2011 ab, doch 2014 kehrten sie zurück."),
-            ["2011", "2014"]
-        );
-        assert_eq!(
-            mentions("zogen 2011 ab")[0].normalised().as_deref(),
-            Some("2011")
-        );
+        assert_eq!(spans("Die Truppen zogen 2011 ab, doch 2014 kehrten sie zurück."), ["2011", "2014"]);
+        assert_eq!(mentions("zogen 2011 ab")[0].normalised().as_deref(), Some("2011"));
     }
 
     #[test]
@@ -626,10 +537,7 @@ mod tests {
             ["on Thursday", "Am Mittwoch", "Friday"]
         );
         let m = &mentions("on Thursday")[0];
-        assert_eq!(
-            (m.kind, m.precision, m.value),
-            (MentionKind::Relative, Precision::Day, None)
-        );
+        assert_eq!((m.kind, m.precision, m.value), (MentionKind::Relative, Precision::Day, None));
     }
 
     #[test]
@@ -644,18 +552,12 @@ mod tests {
                 super::DateExpr::Weekday(Weekday::Fri)
             ]
         );
-        assert_eq!(
-            spans("last Friday and am vergangenen Freitag"),
-            ["last Friday", "am vergangenen Freitag"]
-        );
+        assert_eq!(spans("last Friday and am vergangenen Freitag"), ["last Friday", "am vergangenen Freitag"]);
     }
 
     #[test]
     fn weekday_glued_to_evening() {
-        assert_eq!(
-            spans("Am Montagabend kam es zu Protesten."),
-            ["Am Montagabend"]
-        );
+        assert_eq!(spans("Am Montagabend kam es zu Protesten."), ["Am Montagabend"]);
     }
 
     #[test]
@@ -664,28 +566,15 @@ mod tests {
             spans("today, heute, yesterday, gestern, tomorrow"),
             ["today", "heute", "yesterday", "gestern", "tomorrow"]
         );
-        let offsets: Vec<_> = mentions("gestern und vorgestern")
-            .iter()
-            .map(|m| m.expr)
-            .collect();
-        assert_eq!(
-            offsets,
-            [
-                super::DateExpr::DayOffset(-1),
-                super::DateExpr::DayOffset(-2)
-            ]
-        );
+        let offsets: Vec<_> = mentions("gestern und vorgestern").iter().map(|m| m.expr).collect();
+        assert_eq!(offsets, [super::DateExpr::DayOffset(-1), super::DateExpr::DayOffset(-2)]);
     }
 
     #[test]
     fn german_morgen_is_tomorrow_only_as_adverb() {
         assert_eq!(spans("Er reist morgen ab."), ["morgen"]);
         assert_eq!(spans("Morgen beginnt der Gipfel."), ["Morgen"]);
-        assert!(
-            spans("Am Morgen fielen Schüsse. Jeden Morgen, heute morgen?")
-                .iter()
-                .all(|s| *s == "heute")
-        );
+        assert!(spans("Am Morgen fielen Schüsse. Jeden Morgen, heute morgen?").iter().all(|s| *s == "heute"));
     }
 
     #[test]
@@ -705,11 +594,7 @@ mod tests {
                 "kommende Woche"
             ]
         );
-        assert!(
-            mentions(text)
-                .iter()
-                .all(|m| m.precision == Precision::Week)
-        );
+        assert!(mentions(text).iter().all(|m| m.precision == Precision::Week));
     }
 
     #[test]
@@ -756,21 +641,18 @@ mod tests {
             ]
         );
         let ago: Vec<_> = mentions(text).iter().map(|m| m.expr).collect();
-        assert_eq!(
-            ago[0],
-            super::DateExpr::Ago {
-                amount: 1,
-                unit: Unit::Month
-            }
-        );
-        assert_eq!(
-            ago[6],
-            super::DateExpr::Ago {
-                amount: 20,
-                unit: Unit::Year
-            }
-        );
+        assert_eq!(ago[0], super::DateExpr::Ago { amount: 1, unit: Unit::Month });
+        assert_eq!(ago[6], super::DateExpr::Ago { amount: 20, unit: Unit::Year });
         assert_eq!(mentions(text)[0].precision, Precision::Month);
+    }
+
+    #[test]
+    fn ago_with_a_half_counts_in_the_next_smaller_unit() {
+        let text = "vor anderthalb Jahren, one and a half months ago, vor eineinhalb Wochen";
+        let ago: Vec<_> = mentions(text).iter().map(|m| m.expr).collect();
+        let want = |amount, unit| super::DateExpr::Ago { amount, unit };
+        assert_eq!(ago, [want(18, Unit::Month), want(6, Unit::Week), want(10, Unit::Day)]);
+        assert!(spans("vor anderthalb Tagen").is_empty());
     }
 
     #[test]
@@ -781,18 +663,8 @@ mod tests {
     #[test]
     fn german_month_spellings() {
         assert_eq!(
-            spans(
-                "am 3. März, am 3. Maerz, im Jänner, im Mai, am 2. Sept. und 4. Okt. und 5. Dez."
-            ),
-            [
-                "am 3. März",
-                "am 3. Maerz",
-                "im Jänner",
-                "im Mai",
-                "am 2. Sept.",
-                "4. Okt.",
-                "5. Dez."
-            ]
+            spans("am 3. März, am 3. Maerz, im Jänner, im Mai, am 2. Sept. und 4. Okt. und 5. Dez."),
+            ["am 3. März", "am 3. Maerz", "im Jänner", "im Mai", "am 2. Sept.", "4. Okt.", "5. Dez."]
         );
     }
 
@@ -800,9 +672,7 @@ mod tests {
     fn english_abbreviations() {
         assert_eq!(
             spans("Jan. 3, Feb. 4, Aug. 5, Sept. 6, Oct. 7, Nov. 8, Dec. 9"),
-            [
-                "Jan. 3", "Feb. 4", "Aug. 5", "Sept. 6", "Oct. 7", "Nov. 8", "Dec. 9"
-            ]
+            ["Jan. 3", "Feb. 4", "Aug. 5", "Sept. 6", "Oct. 7", "Nov. 8", "Dec. 9"]
         );
     }
 
@@ -831,10 +701,7 @@ mod tests {
     fn mentions_are_sorted_and_never_overlap() {
         let text = "Seit 2014 und bis zum 31. Dezember 2021, dann am Donnerstag.";
         let found = mentions(text);
-        assert_eq!(
-            spans(text),
-            ["Seit 2014", "bis zum 31. Dezember 2021", "am Donnerstag"]
-        );
+        assert_eq!(spans(text), ["Seit 2014", "bis zum 31. Dezember 2021", "am Donnerstag"]);
         assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     }
 

@@ -40,22 +40,13 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         m.value.map(|v| (v, m))
     }
     let mut upper: Option<NaiveDate> = None;
-    for (v, m) in mentions
-        .iter()
-        .filter(absolute)
-        .filter(|m| m.tense == Tense::Future)
-        .filter_map(told)
-    {
+    for (v, m) in mentions.iter().filter(absolute).filter(|m| m.tense == Tense::Future).filter_map(told) {
         reasoning.push(format!("future target excluded: {v} (“{}”)", quote(m)));
         let end = period(v).1;
         upper = Some(upper.map_or(end, |u| u.min(end)));
     }
-    let past: Vec<(DateValue, &DateMention)> = mentions
-        .iter()
-        .filter(absolute)
-        .filter(|m| m.tense != Tense::Future)
-        .filter_map(told)
-        .collect();
+    let past: Vec<(DateValue, &DateMention)> =
+        mentions.iter().filter(absolute).filter(|m| m.tense != Tense::Future).filter_map(told).collect();
     let latest_year = past.iter().map(|(v, _)| v.date.year()).max();
 
     let mut full_dates: Vec<(NaiveDate, String)> = past
@@ -66,14 +57,16 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         })
         .collect();
     if let Some(first_year) = latest_year {
-        let last_year = upper.map_or(first_year + PIN_YEARS_AHEAD, |u| {
-            u.year().min(first_year + PIN_YEARS_AHEAD)
-        });
+        let last_year = upper.map_or(first_year + PIN_YEARS_AHEAD, |u| u.year().min(first_year + PIN_YEARS_AHEAD));
         for m in mentions.iter().filter(|m| m.tense != Tense::Future) {
             if let Some(d) = pin_year(text, m, first_year..=last_year) {
                 full_dates.push((
                     d,
-                    format!("latest past full date: {d} (“{}” fits only {} in {first_year}–{last_year})", quote(m), d.year()),
+                    format!(
+                        "latest past full date: {d} (“{}” fits only {} in {first_year}–{last_year})",
+                        quote(m),
+                        d.year()
+                    ),
                 ));
             }
         }
@@ -81,18 +74,12 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
 
     // A month or year told in the past that starts after the latest full
     // date makes that date history, not the news of the day.
-    let latest_coarse = past
-        .iter()
-        .filter(|(_, m)| !matches!(m.expr, DateExpr::Date(_)))
-        .max_by_key(|(v, _)| v.date);
+    let latest_coarse = past.iter().filter(|(_, m)| !matches!(m.expr, DateExpr::Date(_))).max_by_key(|(v, _)| v.date);
     let anchor = full_dates.into_iter().max_by_key(|(d, _)| *d);
     let superseded = anchor.as_ref().and_then(|(d, _)| {
-        latest_coarse.filter(|(v, _)| v.date > *d).map(|(v, m)| {
-            format!(
-                "full date {d} is history: “{}” ({v}) is told as past and later",
-                quote(m)
-            )
-        })
+        latest_coarse
+            .filter(|(v, _)| v.date > *d)
+            .map(|(v, m)| format!("full date {d} is history: “{}” ({v}) is told as past and later", quote(m)))
     });
     if let Some(line) = superseded {
         reasoning.push(line);
@@ -116,23 +103,14 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
                 confidence = if d == anchor { 0.7 } else { 0.6 };
             }
         }
-        return Some(Inference {
-            value,
-            confidence,
-            reasoning,
-        });
+        return Some(Inference { value, confidence, reasoning });
     }
 
-    let this_year = mentions
-        .iter()
-        .find(|m| matches!(m.expr, DateExpr::YearOffset(0) | DateExpr::MonthOffset(0)))?;
+    let this_year = mentions.iter().find(|m| matches!(m.expr, DateExpr::YearOffset(0) | DateExpr::MonthOffset(0)))?;
     let year = latest_year?;
     reasoning.push(format!("“{}” speaks of the current year", quote(this_year)));
-    let latest: Vec<&(DateValue, &DateMention)> =
-        past.iter().filter(|(v, _)| v.date.year() == year).collect();
-    let only_whole_year = latest
-        .iter()
-        .all(|(_, m)| matches!(m.expr, DateExpr::Year(_)));
+    let latest: Vec<&(DateValue, &DateMention)> = past.iter().filter(|(v, _)| v.date.year() == year).collect();
+    let only_whole_year = latest.iter().all(|(_, m)| matches!(m.expr, DateExpr::Year(_)));
     let below_target = |y: i32| upper.is_none_or(|u| y <= u.year());
     let (current, confidence) = if only_whole_year && below_target(year + 1) {
         reasoning.push(format!(
@@ -142,16 +120,11 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         ));
         (year + 1, 0.35)
     } else {
-        reasoning.push(format!(
-            "latest year told as past: {year}: current year {year}"
-        ));
+        reasoning.push(format!("latest year told as past: {year}: current year {year}"));
         (year, 0.4)
     };
     Some(Inference {
-        value: DateValue {
-            date: NaiveDate::from_ymd_opt(current, 1, 1)?,
-            precision: Precision::Year,
-        },
+        value: DateValue { date: NaiveDate::from_ymd_opt(current, 1, 1)?, precision: Precision::Year },
         confidence,
         reasoning,
     })
@@ -159,18 +132,12 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
 
 /// A month-day mention headed by a weekday (`Tuesday, March 8`): the one
 /// date in `years` on which that day falls on that weekday.
-fn pin_year(
-    text: &str,
-    m: &DateMention,
-    years: std::ops::RangeInclusive<i32>,
-) -> Option<NaiveDate> {
+fn pin_year(text: &str, m: &DateMention, years: std::ops::RangeInclusive<i32>) -> Option<NaiveDate> {
     let DateExpr::MonthDay { month, day } = m.expr else {
         return None;
     };
     let weekday = stated_weekday(text.get(m.span.clone())?)?;
-    let mut fits = years
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .filter(|d| d.weekday() == weekday);
+    let mut fits = years.filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).filter(|d| d.weekday() == weekday);
     let first = fits.next()?;
     fits.next().is_none().then_some(first)
 }
@@ -187,9 +154,8 @@ fn stated_weekday(words: &str) -> Option<Weekday> {
 }
 
 fn first_on_or_after(date: NaiveDate, day: Weekday) -> Option<NaiveDate> {
-    let ahead = (i64::from(day.num_days_from_monday())
-        - i64::from(date.weekday().num_days_from_monday()))
-    .rem_euclid(7);
+    let ahead =
+        (i64::from(day.num_days_from_monday()) - i64::from(date.weekday().num_days_from_monday())).rem_euclid(7);
     date.checked_add_days(Days::new(ahead.unsigned_abs()))
 }
 
@@ -221,11 +187,7 @@ mod tests {
         let i = infer_from(text).expect("dated");
         assert_eq!(shown(&i), ("2022-03-03".into(), Precision::Day));
         assert!((i.confidence - 0.7).abs() < 1e-6);
-        assert!(
-            i.reasoning
-                .iter()
-                .any(|r| r.contains("latest past full date: 2022-03-03 (“on March 3, 2022”)"))
-        );
+        assert!(i.reasoning.iter().any(|r| r.contains("latest past full date: 2022-03-03 (“on March 3, 2022”)")));
     }
 
     #[test]
@@ -235,9 +197,11 @@ mod tests {
         let i = infer_from(text).expect("dated");
         assert_eq!(shown(&i), ("2024-02-01".into(), Precision::Day));
         assert!((0.5..=0.7).contains(&i.confidence));
-        assert!(i.reasoning.iter().any(|r| r.starts_with(
-            "“on Thursday” is 2024-02-01, the first such day on or after 2024-01-27"
-        )));
+        assert!(
+            i.reasoning
+                .iter()
+                .any(|r| r.starts_with("“on Thursday” is 2024-02-01, the first such day on or after 2024-01-27"))
+        );
     }
 
     #[test]
@@ -252,19 +216,12 @@ mod tests {
         let text = "The envoys met on January 25, 2024.|They will meet again on Oct. 9, 2024.";
         let i = infer_from(text).expect("dated");
         assert_eq!(i.value.to_string(), "2024-01-25");
-        assert!(
-            i.reasoning
-                .iter()
-                .any(|r| r.starts_with("future target excluded: 2024-10-09"))
-        );
+        assert!(i.reasoning.iter().any(|r| r.starts_with("future target excluded: 2024-10-09")));
     }
 
     #[test]
     fn only_future_targets_stay_undated() {
-        assert_eq!(
-            infer_from("Der Abzug soll bis September 2025 abgeschlossen sein."),
-            None
-        );
+        assert_eq!(infer_from("Der Abzug soll bis September 2025 abgeschlossen sein."), None);
     }
 
     #[test]
@@ -275,11 +232,7 @@ mod tests {
                     Der Abzug soll bis September 2025 abgeschlossen sein.";
         let i = infer_from(text).expect("dated");
         assert_eq!(shown(&i), ("2024".into(), Precision::Year));
-        assert!(
-            i.reasoning
-                .iter()
-                .any(|r| r.contains("future target excluded: 2025-09 (“bis September 2025”)"))
-        );
+        assert!(i.reasoning.iter().any(|r| r.contains("future target excluded: 2025-09 (“bis September 2025”)")));
     }
 
     #[test]
@@ -290,9 +243,7 @@ mod tests {
 
     #[test]
     fn this_year_never_passes_a_future_target() {
-        let i = infer_from(
-            "Im Vergleich zu 2023 gab es dieses Jahr mehr.|Das Ziel soll bis 2023 erreicht werden.",
-        );
+        let i = infer_from("Im Vergleich zu 2023 gab es dieses Jahr mehr.|Das Ziel soll bis 2023 erreicht werden.");
         // 2023 + 1 would pass the target, so the year stays 2023.
         assert_eq!(i.map(|i| i.value.to_string()).as_deref(), Some("2023"));
     }
@@ -316,8 +267,7 @@ mod tests {
 
     #[test]
     fn later_past_month_makes_a_full_date_history() {
-        let text =
-            "The pact was signed on January 5, 2020.|A commission was agreed in August 2023.";
+        let text = "The pact was signed on January 5, 2020.|A commission was agreed in August 2023.";
         assert_eq!(infer_from(text), None);
     }
 

@@ -118,9 +118,7 @@ impl DateExpr {
     /// Whether the words carry their year, lack it, or need a reference.
     pub fn kind(&self) -> MentionKind {
         match self {
-            DateExpr::Date(_) | DateExpr::YearMonth { .. } | DateExpr::Year(_) => {
-                MentionKind::Absolute
-            }
+            DateExpr::Date(_) | DateExpr::YearMonth { .. } | DateExpr::Year(_) => MentionKind::Absolute,
             DateExpr::MonthDay { .. } | DateExpr::Month(_) => MentionKind::Partial,
             _ => MentionKind::Relative,
         }
@@ -129,14 +127,11 @@ impl DateExpr {
     /// The precision the words speak at (`last week` → week).
     pub fn precision(&self) -> Precision {
         match self {
-            DateExpr::Date(_)
-            | DateExpr::MonthDay { .. }
-            | DateExpr::Weekday(_)
-            | DateExpr::DayOffset(_) => Precision::Day,
-            DateExpr::WeekOffset(_) => Precision::Week,
-            DateExpr::YearMonth { .. } | DateExpr::Month(_) | DateExpr::MonthOffset(_) => {
-                Precision::Month
+            DateExpr::Date(_) | DateExpr::MonthDay { .. } | DateExpr::Weekday(_) | DateExpr::DayOffset(_) => {
+                Precision::Day
             }
+            DateExpr::WeekOffset(_) => Precision::Week,
+            DateExpr::YearMonth { .. } | DateExpr::Month(_) | DateExpr::MonthOffset(_) => Precision::Month,
             DateExpr::Year(_) | DateExpr::YearOffset(_) => Precision::Year,
             DateExpr::Ago { unit, .. } => match unit {
                 Unit::Day => Precision::Day,
@@ -273,20 +268,10 @@ mod tests {
         let mut mentions = extract(text, &[], Lang::De);
         resolve(text, &mut mentions, Some(day("2024-03-01")));
         let values: Vec<_> = mentions.iter().map(DateMention::normalised).collect();
-        assert_eq!(
-            values,
-            [
-                Some("2024-02-29".into()),
-                Some("2024-02-11".into()),
-                Some("2014".into())
-            ]
-        );
+        assert_eq!(values, [Some("2024-02-29".into()), Some("2024-02-11".into()), Some("2014".into())]);
         resolve(text, &mut mentions, None);
         let values: Vec<_> = mentions.iter().map(DateMention::normalised).collect();
-        assert_eq!(
-            values,
-            [None, Some("XXXX-02-11".into()), Some("2014".into())]
-        );
+        assert_eq!(values, [None, Some("XXXX-02-11".into()), Some("2014".into())]);
     }
 
     #[test]
@@ -302,12 +287,7 @@ mod tests {
         let d = day("2024-02-08");
         let at = |precision| DateValue { precision, ..d }.to_string();
         assert_eq!(
-            [
-                at(Precision::Day),
-                at(Precision::Week),
-                at(Precision::Month),
-                at(Precision::Year)
-            ],
+            [at(Precision::Day), at(Precision::Week), at(Precision::Month), at(Precision::Year)],
             ["2024-02-08", "2024-W06", "2024-02", "2024"]
         );
     }

@@ -13,24 +13,13 @@ pub(super) fn against(expr: DateExpr, tense: Tense, reference: DateValue) -> Opt
     let value = |date, precision| Some(DateValue { date, precision });
     match expr {
         DateExpr::MonthDay { month, day } if needs(Precision::Month) => {
-            in_nearest_year(tense, reference, |y| {
-                NaiveDate::from_ymd_opt(y, month, day).map(DateValue::day)
-            })
+            in_nearest_year(tense, reference, |y| NaiveDate::from_ymd_opt(y, month, day).map(DateValue::day))
         }
-        DateExpr::Month(month) if needs(Precision::Month) => {
-            in_nearest_year(tense, reference, |y| {
-                NaiveDate::from_ymd_opt(y, month, 1).map(|date| DateValue {
-                    date,
-                    precision: Precision::Month,
-                })
-            })
-        }
-        DateExpr::Weekday(day) if needs(Precision::Day) => {
-            value(weekday_near(r, day, tense)?, Precision::Day)
-        }
-        DateExpr::DayOffset(n) if needs(Precision::Day) => {
-            value(add_days(r, i64::from(n))?, Precision::Day)
-        }
+        DateExpr::Month(month) if needs(Precision::Month) => in_nearest_year(tense, reference, |y| {
+            NaiveDate::from_ymd_opt(y, month, 1).map(|date| DateValue { date, precision: Precision::Month })
+        }),
+        DateExpr::Weekday(day) if needs(Precision::Day) => value(weekday_near(r, day, tense)?, Precision::Day),
+        DateExpr::DayOffset(n) if needs(Precision::Day) => value(add_days(r, i64::from(n))?, Precision::Day),
         DateExpr::WeekOffset(n) if needs(Precision::Week) => week_shift(r, i64::from(n)),
         DateExpr::MonthOffset(n) if needs(Precision::Month) => month_shift(r, n),
         DateExpr::YearOffset(n) if needs(Precision::Year) => year_shift(r, n),
@@ -59,31 +48,18 @@ fn add_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// The Monday of the week `n` weeks from the reference's week.
 fn week_shift(r: NaiveDate, n: i64) -> Option<DateValue> {
     let monday = add_days(r, -i64::from(r.weekday().num_days_from_monday()))?;
-    Some(DateValue {
-        date: add_days(monday, 7 * n)?,
-        precision: Precision::Week,
-    })
+    Some(DateValue { date: add_days(monday, 7 * n)?, precision: Precision::Week })
 }
 
 fn month_shift(r: NaiveDate, n: i32) -> Option<DateValue> {
     let first = r.with_day(1)?;
     let months = Months::new(n.unsigned_abs());
-    let date = if n >= 0 {
-        first.checked_add_months(months)?
-    } else {
-        first.checked_sub_months(months)?
-    };
-    Some(DateValue {
-        date,
-        precision: Precision::Month,
-    })
+    let date = if n >= 0 { first.checked_add_months(months)? } else { first.checked_sub_months(months)? };
+    Some(DateValue { date, precision: Precision::Month })
 }
 
 fn year_shift(r: NaiveDate, n: i32) -> Option<DateValue> {
-    Some(DateValue {
-        date: NaiveDate::from_ymd_opt(r.year().checked_add(n)?, 1, 1)?,
-        precision: Precision::Year,
-    })
+    Some(DateValue { date: NaiveDate::from_ymd_opt(r.year().checked_add(n)?, 1, 1)?, precision: Precision::Year })
 }
 
 /// A weekday told in the past or present is the latest such day on or
@@ -105,10 +81,7 @@ pub(super) fn period(v: DateValue) -> (NaiveDate, NaiveDate) {
     let last = match v.precision {
         Precision::Day => Some(d),
         Precision::Week => add_days(d, 6),
-        Precision::Month => d
-            .with_day(1)
-            .and_then(|f| f.checked_add_months(Months::new(1)))
-            .and_then(|f| f.pred_opt()),
+        Precision::Month => d.with_day(1).and_then(|f| f.checked_add_months(Months::new(1))).and_then(|f| f.pred_opt()),
         Precision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31),
     };
     (d, last.unwrap_or(d))
@@ -142,10 +115,7 @@ mod tests {
     }
 
     fn month(s: &str) -> DateValue {
-        DateValue {
-            precision: Precision::Month,
-            ..day(&format!("{s}-01"))
-        }
+        DateValue { precision: Precision::Month, ..day(&format!("{s}-01")) }
     }
 
     fn shown(expr: DateExpr, tense: Tense, r: DateValue) -> Option<String> {
@@ -158,67 +128,31 @@ mod tests {
         let r = day("2024-02-08");
         let thu = DateExpr::Weekday(Weekday::Thu);
         assert_eq!(shown(thu, Tense::Past, r).as_deref(), Some("2024-02-08"));
-        assert_eq!(
-            shown(DateExpr::Weekday(Weekday::Mon), Tense::Unknown, r).as_deref(),
-            Some("2024-02-05")
-        );
+        assert_eq!(shown(DateExpr::Weekday(Weekday::Mon), Tense::Unknown, r).as_deref(), Some("2024-02-05"));
         assert_eq!(shown(thu, Tense::Future, r).as_deref(), Some("2024-02-15"));
-        assert_eq!(
-            shown(DateExpr::Weekday(Weekday::Sat), Tense::Future, r).as_deref(),
-            Some("2024-02-10")
-        );
+        assert_eq!(shown(DateExpr::Weekday(Weekday::Sat), Tense::Future, r).as_deref(), Some("2024-02-10"));
     }
 
     #[test]
     fn day_week_month_year_offsets() {
         let r = day("2024-03-01");
-        assert_eq!(
-            shown(DateExpr::DayOffset(-1), Tense::Past, r).as_deref(),
-            Some("2024-02-29")
-        );
+        assert_eq!(shown(DateExpr::DayOffset(-1), Tense::Past, r).as_deref(), Some("2024-02-29"));
         let last_week = against(DateExpr::WeekOffset(-1), Tense::Past, r);
-        assert_eq!(
-            last_week.map(|v| v.to_string()).as_deref(),
-            Some("2024-W08")
-        );
-        assert_eq!(
-            last_week.map(|v| v.date.to_string()).as_deref(),
-            Some("2024-02-19")
-        );
-        assert_eq!(
-            shown(DateExpr::YearOffset(0), Tense::Present, r).as_deref(),
-            Some("2024")
-        );
-        assert_eq!(
-            shown(DateExpr::MonthOffset(1), Tense::Future, r).as_deref(),
-            Some("2024-04")
-        );
+        assert_eq!(last_week.map(|v| v.to_string()).as_deref(), Some("2024-W08"));
+        assert_eq!(last_week.map(|v| v.date.to_string()).as_deref(), Some("2024-02-19"));
+        assert_eq!(shown(DateExpr::YearOffset(0), Tense::Present, r).as_deref(), Some("2024"));
+        assert_eq!(shown(DateExpr::MonthOffset(1), Tense::Future, r).as_deref(), Some("2024-04"));
     }
 
     #[test]
     fn ago_counts_back_at_the_unit_precision() {
         let r = day("2024-01-15");
-        let month_ago = DateExpr::Ago {
-            amount: 1,
-            unit: Unit::Month,
-        };
+        let month_ago = DateExpr::Ago { amount: 1, unit: Unit::Month };
         assert_eq!(shown(month_ago, Tense::Past, r).as_deref(), Some("2023-12"));
-        let two_weeks = DateExpr::Ago {
-            amount: 2,
-            unit: Unit::Week,
-        };
-        assert_eq!(
-            shown(two_weeks, Tense::Past, r).as_deref(),
-            Some("2024-W01")
-        );
-        let three_years = DateExpr::Ago {
-            amount: 3,
-            unit: Unit::Year,
-        };
-        assert_eq!(
-            shown(three_years, Tense::Past, month("2024-01")).as_deref(),
-            Some("2021")
-        );
+        let two_weeks = DateExpr::Ago { amount: 2, unit: Unit::Week };
+        assert_eq!(shown(two_weeks, Tense::Past, r).as_deref(), Some("2024-W01"));
+        let three_years = DateExpr::Ago { amount: 3, unit: Unit::Year };
+        assert_eq!(shown(three_years, Tense::Past, month("2024-01")).as_deref(), Some("2021"));
     }
 
     #[test]
@@ -228,10 +162,7 @@ mod tests {
         assert_eq!(shown(oct, Tense::Past, r).as_deref(), Some("2023-10"));
         assert_eq!(shown(oct, Tense::Unknown, r).as_deref(), Some("2024-10"));
         let jan_3 = DateExpr::MonthDay { month: 1, day: 3 };
-        assert_eq!(
-            shown(jan_3, Tense::Future, r).as_deref(),
-            Some("2025-01-03")
-        );
+        assert_eq!(shown(jan_3, Tense::Future, r).as_deref(), Some("2025-01-03"));
         assert_eq!(shown(jan_3, Tense::Past, r).as_deref(), Some("2024-01-03"));
     }
 
@@ -240,18 +171,9 @@ mod tests {
         let r = month("2024-02");
         assert_eq!(shown(DateExpr::Weekday(Weekday::Thu), Tense::Past, r), None);
         assert_eq!(shown(DateExpr::DayOffset(-1), Tense::Past, r), None);
-        assert_eq!(
-            shown(DateExpr::Month(1), Tense::Past, r).as_deref(),
-            Some("2024-01")
-        );
-        assert_eq!(
-            shown(DateExpr::YearOffset(0), Tense::Present, r).as_deref(),
-            Some("2024")
-        );
-        let year_only = DateValue {
-            precision: Precision::Year,
-            ..r
-        };
+        assert_eq!(shown(DateExpr::Month(1), Tense::Past, r).as_deref(), Some("2024-01"));
+        assert_eq!(shown(DateExpr::YearOffset(0), Tense::Present, r).as_deref(), Some("2024"));
+        let year_only = DateValue { precision: Precision::Year, ..r };
         assert_eq!(shown(DateExpr::Month(1), Tense::Past, year_only), None);
     }
 }

@@ -28,6 +28,11 @@ pub(super) enum Role {
     },
     /// Number words that count units in `two weeks ago`, `vor einem Monat`.
     Count(u32),
+    /// Counts with a half, in halves: `anderthalb` is 3.
+    Halves(u32),
+    /// `and` / `half` of English `one and a half`.
+    And,
+    Half,
     /// A time unit; `plural` forms (`Wochen`) never follow `last`/`letzte`,
     /// so `in den letzten Jahren` is not `last year`.
     Unit {
@@ -120,14 +125,7 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 ];
 
 /// Parts of the day glued to a German weekday (`Montagabend`).
-const DAY_PARTS: &[&str] = &[
-    "abend",
-    "morgen",
-    "vormittag",
-    "nachmittag",
-    "mittag",
-    "nacht",
-];
+const DAY_PARTS: &[&str] = &["abend", "morgen", "vormittag", "nachmittag", "mittag", "nacht"];
 
 const DAY_WORDS: &[(&str, i32)] = &[
     ("today", 0),
@@ -172,35 +170,21 @@ const COUNTS: &[(&str, u32)] = &[
     ("zwölf", 12),
 ];
 
+/// Counts with a half, in halves (`vor anderthalb Jahren`).
+const HALF_COUNTS: &[(&str, u32)] = &[("anderthalb", 3), ("eineinhalb", 3), ("zweieinhalb", 5)];
+
 /// Units with their singular and plural forms.
 const UNITS: &[(Unit, &[&str], &[&str])] = &[
     (Unit::Day, &["day", "tag"], &["days", "tage", "tagen"]),
     (Unit::Week, &["week", "woche"], &["weeks", "wochen"]),
-    (
-        Unit::Month,
-        &["month", "monat"],
-        &["months", "monate", "monaten"],
-    ),
+    (Unit::Month, &["month", "monat"], &["months", "monate", "monaten"]),
     (Unit::Year, &["year", "jahr"], &["years", "jahre", "jahren"]),
 ];
 
 /// English shift words, then German stems that take adjective endings.
-const SHIFTS: &[(&str, i32)] = &[
-    ("last", -1),
-    ("past", -1),
-    ("this", 0),
-    ("next", 1),
-    ("coming", 1),
-];
-const SHIFT_STEMS: &[(&str, i32)] = &[
-    ("letzt", -1),
-    ("vergangen", -1),
-    ("vorig", -1),
-    ("dies", 0),
-    ("nächst", 1),
-    ("naechst", 1),
-    ("kommend", 1),
-];
+const SHIFTS: &[(&str, i32)] = &[("last", -1), ("past", -1), ("this", 0), ("next", 1), ("coming", 1)];
+const SHIFT_STEMS: &[(&str, i32)] =
+    &[("letzt", -1), ("vergangen", -1), ("vorig", -1), ("dies", 0), ("nächst", 1), ("naechst", 1), ("kommend", 1)];
 const ADJECTIVE_ENDINGS: &[&str] = &["e", "en", "es", "er", "em"];
 
 const PREPS: &[(&str, Option<Tense>)] = &[
@@ -385,6 +369,9 @@ const DE_TENSE_CUES: &[(&str, Tense)] = &[
     ("erklärte", Tense::Past),
     ("betonte", Tense::Past),
     ("teilte", Tense::Past),
+    ("teilten", Tense::Past),
+    // `zuletzt am 8. Juli`: the latest of past events.
+    ("zuletzt", Tense::Past),
     ("berichtete", Tense::Past),
     ("begann", Tense::Past),
     ("gestern", Tense::Past),
@@ -413,11 +400,7 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -442,57 +425,31 @@ static CUES: LazyLock<WordMap<(Option<Tense>, Option<Tense>)>> = LazyLock::new(|
 
 fn build_roles() -> WordMap<Vec<Role>> {
     let mut map: WordMap<Vec<Role>> = WordMap::default();
-    let mut add =
-        |word: &str, role: Role| map.entry(word.as_bytes().into()).or_default().push(role);
+    let mut add = |word: &str, role: Role| map.entry(word.as_bytes().into()).or_default().push(role);
     for &(w, month) in MONTHS {
-        add(
-            w,
-            Role::Month {
-                month,
-                abbrev: false,
-            },
-        );
+        add(w, Role::Month { month, abbrev: false });
     }
     for &(w, month) in MONTH_ABBREVS {
-        add(
-            w,
-            Role::Month {
-                month,
-                abbrev: true,
-            },
-        );
+        add(w, Role::Month { month, abbrev: true });
     }
     for &(w, day) in WEEKDAYS {
         add(w, Role::Weekday(day));
     }
     for &(w, offset) in DAY_WORDS {
-        add(
-            w,
-            Role::DayWord {
-                offset,
-                noun_homonym: false,
-            },
-        );
+        add(w, Role::DayWord { offset, noun_homonym: false });
     }
-    add(
-        "morgen",
-        Role::DayWord {
-            offset: 1,
-            noun_homonym: true,
-        },
-    );
+    add("morgen", Role::DayWord { offset: 1, noun_homonym: true });
     for &(w, n) in COUNTS {
         add(w, Role::Count(n));
     }
+    for &(w, n) in HALF_COUNTS {
+        add(w, Role::Halves(n));
+    }
+    add("and", Role::And);
+    add("half", Role::Half);
     for &(unit, singular, plural) in UNITS {
         for w in singular {
-            add(
-                w,
-                Role::Unit {
-                    unit,
-                    plural: false,
-                },
-            );
+            add(w, Role::Unit { unit, plural: false });
         }
         for w in plural {
             add(w, Role::Unit { unit, plural: true });
@@ -540,11 +497,7 @@ fn lowercase<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
     for (o, &b) in out.iter_mut().zip(bytes) {
         // U+00C0..U+00DE (except ×) are `C3 80..9E`; lowercase is `+ 0x20`.
         let latin1_capital = after_c3 && (0x80..=0x9e).contains(&b) && b != 0x97;
-        *o = if latin1_capital {
-            b + 0x20
-        } else {
-            b.to_ascii_lowercase()
-        };
+        *o = if latin1_capital { b + 0x20 } else { b.to_ascii_lowercase() };
         after_c3 = b == 0xc3;
     }
     Some(out)
@@ -589,8 +542,7 @@ pub(super) fn tense_cue(word: &str, lang: Lang) -> Option<Tense> {
         && lower.ends_with(b"ed")
         && !lower.ends_with(b"eed")
         && !NOT_PAST_ED.iter().any(|w| w.as_bytes() == lower);
-    let participle =
-        german && lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
+    let participle = german && lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
     (past_ed || participle).then_some(Tense::Past)
 }
 
@@ -600,10 +552,7 @@ mod tests {
 
     #[test]
     fn lookup_ignores_case_and_finds_several_roles() {
-        assert!(roles("MÄRZ").contains(&Role::Month {
-            month: 3,
-            abbrev: false
-        }));
+        assert!(roles("MÄRZ").contains(&Role::Month { month: 3, abbrev: false }));
         let vor = roles("vor");
         assert!(vor.contains(&Role::Vor) && vor.contains(&Role::Prep(Some(Tense::Past))));
         assert!(roles("sagte").is_empty());
@@ -642,5 +591,6 @@ mod tests {
         assert_eq!(tense_cue("War", Lang::De), Some(Tense::Past));
         assert_eq!(tense_cue("gesetzt", Lang::En), None);
         assert_eq!(tense_cue("Kommenden", Lang::De), Some(Tense::Future));
+        assert_eq!(tense_cue("zuletzt", Lang::De), Some(Tense::Past));
     }
 }

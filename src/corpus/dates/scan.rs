@@ -31,10 +31,7 @@ pub(super) struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Self {
-        Tokens {
-            text,
-            toks: tokenize(text),
-        }
+        Tokens { text, toks: tokenize(text) }
     }
 
     pub fn len(&self) -> usize {
@@ -68,9 +65,7 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct(c))
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct(c))
     }
 
     /// True when token `i` and the next touch (no space between).
@@ -94,11 +89,7 @@ impl<'a> Tokens<'a> {
             return true;
         };
         let gap = &self.text[prev.end..self.toks[i].start];
-        gap.contains('\n')
-            || matches!(
-                prev.kind,
-                TokenKind::Punct('.' | '!' | '?' | ':' | '"' | '„' | '“')
-            )
+        gap.contains('\n') || matches!(prev.kind, TokenKind::Punct('.' | '!' | '?' | ':' | '"' | '„' | '“'))
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -141,17 +132,8 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct(c)
         };
-        let roles = if kind == TokenKind::Word {
-            rules::roles(&text[start..end])
-        } else {
-            &[]
-        };
-        toks.push(Token {
-            start,
-            end,
-            kind,
-            roles,
-        });
+        let roles = if kind == TokenKind::Word { rules::roles(&text[start..end]) } else { &[] };
+        toks.push(Token { start, end, kind, roles });
     }
     toks
 }
@@ -164,10 +146,7 @@ mod tests {
     fn splits_words_numbers_and_marks() {
         let t = Tokens::new("Am 27.01.2024, März 3rd");
         let parts: Vec<&str> = (0..t.len()).map(|i| t.str(i)).collect();
-        assert_eq!(
-            parts,
-            ["Am", "27", ".", "01", ".", "2024", ",", "März", "3", "rd"]
-        );
+        assert_eq!(parts, ["Am", "27", ".", "01", ".", "2024", ",", "März", "3", "rd"]);
         assert_eq!(t.number(5), Some((2024, 4)));
         assert!(t.touches_next(1) && !t.touches_next(6));
     }

@@ -24,17 +24,11 @@ fn iso(s: &str) -> Option<DateValue> {
     let date_part = s.split(['T', ' ']).next()?;
     let has_time = date_part.len() < s.len();
     let parts: Vec<&str> = date_part.split('-').collect();
-    let year = parts
-        .first()
-        .filter(|p| p.len() == 4)
-        .and_then(|p| digits(p))? as i32;
+    let year = parts.first().filter(|p| p.len() == 4).and_then(|p| digits(p))? as i32;
     let month_day = |m: &str, d: &str| Some((digits(m)?, digits(d)?));
     let (date, precision) = match parts.as_slice() {
         [_] if !has_time => (NaiveDate::from_ymd_opt(year, 1, 1)?, Precision::Year),
-        [_, m] if !has_time && m.len() == 2 => (
-            NaiveDate::from_ymd_opt(year, digits(m)?, 1)?,
-            Precision::Month,
-        ),
+        [_, m] if !has_time && m.len() == 2 => (NaiveDate::from_ymd_opt(year, digits(m)?, 1)?, Precision::Month),
         [_, m, d] if m.len() == 2 && d.len() == 2 => {
             let (m, d) = month_day(m, d)?;
             (NaiveDate::from_ymd_opt(year, m, d)?, Precision::Day)
@@ -71,10 +65,7 @@ mod tests {
 
     #[test]
     fn iso_month_and_year() {
-        assert_eq!(
-            parse("2024-01").map(|v| v.precision),
-            Some(Precision::Month)
-        );
+        assert_eq!(parse("2024-01").map(|v| v.precision), Some(Precision::Month));
         assert_eq!(shown("2024-01").as_deref(), Some("2024-01"));
         assert_eq!(shown("2024").as_deref(), Some("2024"));
     }
@@ -89,16 +80,7 @@ mod tests {
 
     #[test]
     fn garbage_is_none() {
-        for s in [
-            "",
-            "soon",
-            "2024-13-01",
-            "2024-02-30",
-            "12",
-            "next week",
-            "27. Januar 2024 und mehr",
-            "abcd-ef",
-        ] {
+        for s in ["", "soon", "2024-13-01", "2024-02-30", "12", "next week", "27. Januar 2024 und mehr", "abcd-ef"] {
             assert_eq!(parse(s), None, "{s}");
         }
     }

@@ -61,10 +61,7 @@ mod tests {
             sentences.push(start..start + part.len());
             start += part.len() + 1;
         }
-        extract(text, &sentences, Lang::Unknown)
-            .iter()
-            .map(|m| m.tense)
-            .collect()
+        extract(text, &sentences, Lang::Unknown).iter().map(|m| m.tense).collect()
     }
 
     #[test]
@@ -85,14 +82,8 @@ mod tests {
 
     #[test]
     fn nearest_cue_in_the_sentence_wins() {
-        assert_eq!(
-            tenses("The envoys will meet again on Oct. 9, the official said."),
-            [Tense::Future]
-        );
-        assert_eq!(
-            tenses("The talks opened on March 3, 2022 in Vienna, and more will follow."),
-            [Tense::Past]
-        );
+        assert_eq!(tenses("The envoys will meet again on Oct. 9, the official said."), [Tense::Future]);
+        assert_eq!(tenses("The talks opened on March 3, 2022 in Vienna, and more will follow."), [Tense::Past]);
     }
 
     #[test]
@@ -101,18 +92,12 @@ mod tests {
             tenses("Der Abzug soll am 31. Dezember 2021 beginnen.|Er sagte am Mittwoch nichts."),
             [Tense::Future, Tense::Past]
         );
-        assert_eq!(
-            tenses("Die Kommission wurde im August 2023 vereinbart."),
-            [Tense::Past]
-        );
+        assert_eq!(tenses("Die Kommission wurde im August 2023 vereinbart."), [Tense::Past]);
     }
 
     #[test]
     fn deadline_is_future() {
-        assert_eq!(
-            tenses("The deadline of 31 December 2021 stands."),
-            [Tense::Future]
-        );
+        assert_eq!(tenses("The deadline of 31 December 2021 stands."), [Tense::Future]);
     }
 
     #[test]
@@ -125,13 +110,7 @@ mod tests {
 
     #[test]
     fn cues_do_not_cross_sentences() {
-        assert_eq!(
-            tenses("They met on Thursday.|Talks will resume."),
-            [Tense::Past]
-        );
-        assert_eq!(
-            tenses("Am Donnerstag Gespräche.|Er sagte nichts."),
-            [Tense::Unknown]
-        );
+        assert_eq!(tenses("They met on Thursday.|Talks will resume."), [Tense::Past]);
+        assert_eq!(tenses("Am Donnerstag Gespräche.|Er sagte nichts."), [Tense::Unknown]);
     }
 }

@@ -2,12 +2,12 @@
 //! then holds.
 
 use super::{sample_app, type_text, visible_titles};
+use crate::corpus::lang::Lang;
 use crate::corpus::timeline::Zoom;
 use crate::tui::action::Action;
 use crate::tui::app::{Effect, Focus, Prompt, TextEdit};
 use crate::tui::list::LanguageFilter;
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
-use crate::corpus::lang::Lang;
 use ratatui::layout::{Position, Rect};
 
 const GERMAN_TRANSLATION: &str = "Valdoria und Koalition vereinbaren Gespräche über Ende des Militäreinsatzes";

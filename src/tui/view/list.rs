@@ -98,7 +98,10 @@ impl Columns {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         spans.push(Span::raw(" ".repeat(self.title.saturating_sub(used))));
         if self.source {
-            spans.push(Span::styled(format!(" {}", fit(article.meta.source.as_deref().unwrap_or("–"), SOURCE_WIDTH)), theme.dim));
+            spans.push(Span::styled(
+                format!(" {}", fit(article.meta.source.as_deref().unwrap_or("–"), SOURCE_WIDTH)),
+                theme.dim,
+            ));
         }
         if self.lang {
             spans.push(Span::styled(format!(" {}", fit(&article.lang.lang.to_string(), LANG_WIDTH)), theme.text));

@@ -70,7 +70,8 @@ fn draw_palette(app: &App, hints: &Hints, frame: &mut Frame, palette: &Palette) 
     let theme = &app.theme;
     let area = centred(frame.area(), 72, 18);
     let context = app.focus.context();
-    let block = Block::bordered().border_style(theme.border_focused).title(Line::styled(" Command palette ", theme.title));
+    let block =
+        Block::bordered().border_style(theme.border_focused).title(Line::styled(" Command palette ", theme.title));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -104,15 +105,20 @@ fn draw_which_key(app: &App, frame: &mut Frame) {
     let Some(pending) = &app.pending else { return };
     let theme = &app.theme;
     let height = (pending.next.len() as u16 + 2).min(frame.area().height);
-    let width = pending.next.iter().map(|(k, l)| (k.len() + l.len()) as u16 + 6).max().unwrap_or(20).min(frame.area().width);
+    let width =
+        pending.next.iter().map(|(k, l)| (k.len() + l.len()) as u16 + 6).max().unwrap_or(20).min(frame.area().width);
     let screen = frame.area();
     let area = Rect { x: screen.right() - width, y: screen.bottom().saturating_sub(height + 2), width, height };
     let lines: Vec<Line> = pending
         .next
         .iter()
-        .map(|(key, label)| Line::from(vec![Span::styled(format!(" {key:<4}"), theme.key), Span::styled(label.clone(), theme.text)]))
+        .map(|(key, label)| {
+            Line::from(vec![Span::styled(format!(" {key:<4}"), theme.key), Span::styled(label.clone(), theme.text)])
+        })
         .collect();
-    let block = Block::bordered().border_style(theme.border_focused).title(Line::styled(format!(" {} … ", pending.prefix), theme.title));
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(format!(" {} … ", pending.prefix), theme.title));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

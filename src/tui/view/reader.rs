@@ -71,7 +71,9 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     let theme = &app.theme;
     let date = match &article.date {
         None => "undated".to_string(),
-        Some(d) if d.provenance == Provenance::Inferred => format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0),
+        Some(d) if d.provenance == Provenance::Inferred => {
+            format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0)
+        }
         Some(d) => format!("{} ({})", d.value, d.provenance),
     };
     let source = article.meta.source.as_deref().unwrap_or("unknown source");
@@ -95,7 +97,10 @@ fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops
     if let Some(search) = &reader.search {
         styled.extend(search.matches.iter().map(|m| (m.clone(), theme.search_hit)));
         if let Some(current) = search.matches.get(search.current) {
-            styled.push((current.clone(), theme.search_hit.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)));
+            styled.push((
+                current.clone(),
+                theme.search_hit.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED),
+            ));
         }
     }
     styled

@@ -46,10 +46,8 @@ fn short_label(description: &str) -> &str {
 /// Draws the status line.
 pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mut parts = vec![
-        format!(" {} ", app.corpus_name),
-        format!("{}/{} articles", app.list.visible.len(), app.articles.len()),
-    ];
+    let mut parts =
+        vec![format!(" {} ", app.corpus_name), format!("{}/{} articles", app.list.visible.len(), app.articles.len())];
     match app.timeline.filter() {
         PeriodFilter::All => {}
         PeriodFilter::Period(period) => parts.push(format!("period {period}")),

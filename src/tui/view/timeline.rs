@@ -23,7 +23,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Zoom::Week => "week",
         Zoom::Day => "day",
     };
-    let title = Line::from(vec![Span::styled(" Timeline ", theme.title), Span::styled(format!("· {zoom} "), theme.dim)]);
+    let title =
+        Line::from(vec![Span::styled(" Timeline ", theme.title), Span::styled(format!("· {zoom} "), theme.dim)]);
     let block = pane(app, title, app.focus == Focus::Timeline);
     let inner = block.inner(area);
     frame.render_widget(block, area);
