@@ -75,6 +75,17 @@ fn weekday_near(r: NaiveDate, day: Weekday, tense: Tense) -> Option<NaiveDate> {
     }
 }
 
+/// The day `amount` units after `date` (`am 4. Januar, vor drei Wochen`
+/// counts forward from the 4th to the article's day).
+pub(super) fn forward(date: NaiveDate, amount: u32, unit: Unit) -> Option<NaiveDate> {
+    match unit {
+        Unit::Day => date.checked_add_days(Days::new(amount.into())),
+        Unit::Week => date.checked_add_days(Days::new(7 * u64::from(amount))),
+        Unit::Month => date.checked_add_months(Months::new(amount)),
+        Unit::Year => date.checked_add_months(Months::new(amount.checked_mul(12)?)),
+    }
+}
+
 /// First and last day of the period a value stands for.
 pub(super) fn period(v: DateValue) -> (NaiveDate, NaiveDate) {
     let d = v.date;
