@@ -5,20 +5,32 @@
 //! 1. Absolute mentions told in the future (`bis September 2025`, `will
 //!    meet on Oct. 9, 2024`) are targets: never the publication date, only
 //!    an upper bound.
-//! 2. A weekday + month-day (`Tuesday, March 8`) becomes a full date when
+//! 2. A date told as past with the time since it in apposition (`im Januar
+//!    2020, vor anderthalb Jahren`, `am 4. Januar, vor rund drei Wochen`)
+//!    puts publication that long after the date, at the coarser of the two
+//!    precisions (0.6; 0.5 when the date lacks its year and is read as the
+//!    first such day after the latest year-bearing mention, as in rule 6).
+//! 3. A weekday + month-day (`Tuesday, March 8`) becomes a full date when
 //!    exactly one year among those the other mentions allow fits.
-//! 3. The latest full date told in the past or present is a lower bound
+//! 4. The latest full date told in the past or present is a lower bound
 //!    and the anchor (confidence 0.5), unless a month or year told in the
-//!    past starts after it (then the full date is history). A weekday in the text told in the
-//!    past (`on Thursday`) then names the first such day on or after the
-//!    anchor: publication is that day or within six days after, so that day
-//!    is taken (0.7 when it is the anchor itself, else 0.6).
-//! 4. Without a full date, a year is only inferred from `this year` /
-//!    `dieses Jahr`: the current year is the latest year told in the past,
-//!    plus one when that year was named only as a whole (`im Vergleich zu
-//!    2023` next to `dieses Jahr` speaks of a finished year), kept at or
-//!    below any future target (confidence 0.35–0.4, year precision).
-//! 5. Otherwise undated: month-days, weekdays and history years
+//!    past starts after it (then the full date is history). A weekday in
+//!    the text told in the past (`on Thursday`) then names the first such
+//!    day on or after the anchor: publication is that day or within six
+//!    days after, so that day is taken (0.7 when it is the anchor itself,
+//!    else 0.6).
+//! 5. Without a full date, `this year` / `dieses Jahr` gives the year: the
+//!    latest year told in the past, plus one when that year is also named
+//!    as a whole (`mehr als im gesamten Jahr 2023` next to `dieses Jahr`
+//!    speaks of a finished year), kept at or below any future target
+//!    (confidence 0.35–0.4, year precision).
+//! 6. Without `this year`: two or more different partial dates told as past
+//!    (`since October`, `on Jan. 4`) are each read as their first occurrence
+//!    after the latest year-bearing mention told as past (`formed in August
+//!    2023`), and publication as soon after the last of them (confidence
+//!    0.35, month precision). A single one stays unread: its year could be
+//!    any later one.
+//! 7. Otherwise undated: a lone month-day, weekdays and history years
 //!    (`seit 2003`, `im August 2023`) do not pin a year.
 
 use super::resolve::{forward, period};
@@ -128,7 +140,7 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         .map(|found| concluded(found, reasoning))
 }
 
-/// Rule 4: the current year from `this year` / `dieses Jahr` and the latest
+/// Rule 5: the current year from `this year` / `dieses Jahr` and the latest
 /// year told as past.
 fn current_year(
     text: &str,
@@ -424,6 +436,49 @@ mod tests {
     fn later_past_month_makes_a_full_date_history() {
         let text = "The pact was signed on January 5, 2020.|A commission was agreed in August 2023.";
         assert_eq!(infer_from(text), None);
+    }
+
+    #[test]
+    fn partial_date_with_time_since_it_counts_forward_from_the_bound() {
+        // 5 March after May 2031 is 2032-03-05; two weeks on is 2032-03-19, in week 12.
+        let text = "Die Gruppe existiert seit Mai 2031.|Der Streit begann am 5. März, vor etwa zwei Wochen.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2032-W12".into(), Precision::Week));
+        assert!((i.confidence - 0.5).abs() < 1e-6);
+        assert!(i.reasoning.iter().any(|r| r.contains("read as 2032-03-05, the first after 2031-05")));
+    }
+
+    #[test]
+    fn year_and_a_half_since_a_past_month() {
+        let text = "Der Rat hatte im März 2030, vor anderthalb Jahren, abgestimmt.|Die Frist endet am 1. Mai 2033.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2031-09".into(), Precision::Month));
+        assert!((i.confidence - 0.6).abs() < 1e-6);
+    }
+
+    #[test]
+    fn time_since_a_date_never_passes_a_target() {
+        let text = "Talks began in May 2030, two years ago.|The accord will expire by June 2031.";
+        assert_eq!(infer_from(text).map(|i| i.value.to_string()), None);
+    }
+
+    #[test]
+    fn two_past_partial_dates_read_after_the_latest_year() {
+        // After June 2030: November is 2030-11, Feb. 2 is 2031-02-02.
+        let text =
+            "The board was set up in June 2030.|Raids have grown since November.|A raid on Feb. 2 was condemned.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2031-02".into(), Precision::Month));
+        assert!(i.confidence < 0.4);
+        assert!(i.reasoning.iter().any(|r| r.starts_with("published on or after 2031-02-02")));
+    }
+
+    #[test]
+    fn this_year_beats_the_partial_reading() {
+        // `the whole of 2030` is over, so February is read in 2031, not 2030.
+        let text = "Raids began in February.|Talks stalled in March.|There were more raids this year than in the whole of 2030.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2031".into(), Precision::Year));
     }
 
     #[test]
