@@ -88,6 +88,7 @@ fn core(t: &Tokens, j: usize, after_prep: bool) -> Option<Found> {
         shifted(t, j),
         ago_german(t, j),
         ago_english(t, j),
+        before_target(t, j),
     ];
     rules.into_iter().flatten().max_by_key(|&(end, _, _)| end).map(|(end, expr, cue)| Found {
         start: j,
@@ -361,6 +362,18 @@ fn ago_german(t: &Tokens, j: usize) -> Option<Hit> {
 fn ago_english(t: &Tokens, j: usize) -> Option<Hit> {
     let (amount, unit, end) = amount_and_unit(t, j)?;
     t.has(end, Role::Ago).then_some((end + 1, DateExpr::Ago { amount, unit }, Some(Tense::Past)))
+}
+
+/// `a year before the deadline`, `zwei Monate vor Ablauf der Frist`.
+fn before_target(t: &Tokens, j: usize) -> Option<Hit> {
+    let (amount, unit, mut k) = amount_and_unit(t, j)?;
+    if !t.has(k, Role::Before) {
+        return None;
+    }
+    while t.has(k, Role::Before) || t.has(k, Role::Article) {
+        k += 1;
+    }
+    t.has(k, Role::TargetNoun).then_some((k + 1, DateExpr::BeforeTarget { amount, unit }, None))
 }
 
 #[cfg(test)]
@@ -653,6 +666,13 @@ mod tests {
         let want = |amount, unit| super::DateExpr::Ago { amount, unit };
         assert_eq!(ago, [want(18, Unit::Month), want(6, Unit::Week), want(10, Unit::Day)]);
         assert!(spans("vor anderthalb Tagen").is_empty());
+    }
+
+    #[test]
+    fn amount_before_a_target() {
+        let text = "exactly a year before the deadline, zwei Monate vor Ablauf der Frist, a year before the talks";
+        assert_eq!(spans(text), ["a year before the deadline", "zwei Monate vor Ablauf der Frist"]);
+        assert_eq!(mentions(text)[1].expr, super::DateExpr::BeforeTarget { amount: 2, unit: Unit::Month });
     }
 
     #[test]

@@ -10,6 +10,9 @@
 //!    puts publication that long after the date, at the coarser of the two
 //!    precisions (0.6; 0.5 when the date lacks its year and is read as the
 //!    first such day after the latest year-bearing mention, as in rule 6).
+//!    Likewise an amount before the article's one target, told as past
+//!    (`agreed a year before the deadline` of September 2025): publication
+//!    is at that date or soon after (0.45).
 //! 3. A weekday + month-day (`Tuesday, March 8`) becomes a full date when
 //!    exactly one year among those the other mentions allow fits.
 //! 4. The latest full date told in the past or present is a lower bound
@@ -33,7 +36,7 @@
 //! 7. Otherwise undated: a lone month-day, weekdays and history years
 //!    (`seit 2003`, `im August 2023`) do not pin a year.
 
-use super::resolve::{forward, period};
+use super::resolve::{period, shift};
 use super::rules::Role;
 use super::scan::Tokens;
 use super::{DateExpr, DateMention, DateValue, Inference, MentionKind, Precision, Tense};
@@ -53,6 +56,7 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         m.value.map(|v| (v, m))
     }
     let mut upper: Option<NaiveDate> = None;
+    let mut targets: Vec<(DateValue, &DateMention)> = Vec::new();
     for (v, m) in mentions.iter().filter(absolute).filter(|m| m.tense == Tense::Future).filter_map(told) {
         let line = format!("future target excluded: {v} (“{}”)", quote(m));
         // A headline and its lede often repeat the same target.
@@ -61,6 +65,7 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         }
         let end = period(v).1;
         upper = Some(upper.map_or(end, |u| u.min(end)));
+        targets.push((v, m));
     }
     let past: Vec<(DateValue, &DateMention)> =
         mentions.iter().filter(absolute).filter(|m| m.tense != Tense::Future).filter_map(told).collect();
@@ -72,7 +77,9 @@ pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
         reasoning.append(&mut found.reasoning);
         Inference { reasoning, ..found }
     };
-    if let Some(found) = counted_from_a_date(text, mentions, bound, upper) {
+    let counted = counted_from_a_date(text, mentions, bound, upper)
+        .or_else(|| counted_back_from_target(text, mentions, &targets));
+    if let Some(found) = counted {
         return Some(concluded(found, reasoning));
     }
 
@@ -250,7 +257,7 @@ fn counted_from_a_date(
             return None;
         }
         let (v, why) = dated(text, m, bound)?;
-        let value = truncated(forward(v.date, amount, unit)?, v.precision.max(since.precision))?;
+        let value = truncated(shift(v.date, amount, unit, false)?, v.precision.max(since.precision))?;
         let before_bound = bound.is_some_and(|(b, _)| period(value).1 < b.date);
         if before_bound || upper.is_some_and(|u| value.date > u) {
             return None;
@@ -265,6 +272,30 @@ fn counted_from_a_date(
         let confidence = if m.kind == MentionKind::Absolute { 0.6 } else { 0.5 };
         Some(Inference { value, confidence, reasoning })
     })
+}
+
+/// An amount of time before the article's one target, told as past
+/// (`agreed earlier this month, a year before the deadline` of September
+/// 2025): publication is at that date, or soon after it.
+fn counted_back_from_target(
+    text: &str,
+    mentions: &[DateMention],
+    targets: &[(DateValue, &DateMention)],
+) -> Option<Inference> {
+    let m = mentions.iter().find(|m| matches!(m.expr, DateExpr::BeforeTarget { .. }) && m.tense != Tense::Future)?;
+    let DateExpr::BeforeTarget { amount, unit } = m.expr else { return None };
+    // With two different targets the words do not say which one is meant.
+    let (target, tm) = *targets.first()?;
+    if targets.iter().any(|(v, _)| *v != target) {
+        return None;
+    }
+    let value = truncated(shift(target.date, amount, unit, true)?, target.precision.max(m.precision))?;
+    let reasoning = vec![format!(
+        "“{}” counts back from the target {target} (“{}”): {value}, told as past, so published then or soon after",
+        quote(text, m),
+        quote(text, tm)
+    )];
+    Some(Inference { value, confidence: 0.45, reasoning })
 }
 
 /// Several partial dates told as past (`since October`, `on Jan. 4`), each
@@ -479,6 +510,16 @@ mod tests {
         let text = "Raids began in February.|Talks stalled in March.|There were more raids this year than in the whole of 2030.";
         let i = infer_from(text).expect("dated");
         assert_eq!(shown(&i), ("2031".into(), Precision::Year));
+    }
+
+    #[test]
+    fn amount_before_the_one_target() {
+        let text = "The plan was agreed two months before the deadline.|The pact is to expire by March 2031.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i), ("2031-01".into(), Precision::Month));
+        let two_targets = "The plan was agreed two months before the deadline.|\
+                           The pact is to expire by March 2031.|The base will close by June 2032.";
+        assert_eq!(infer_from(two_targets), None);
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub(super) enum Role {
     Than,
     /// A noun that makes the number before it a count (`2011 Soldaten`).
     CountNoun,
+    /// A noun naming a future target (`deadline`, `Frist`): `a year before
+    /// the deadline` is dated by it.
+    TargetNoun,
+    /// `before`/`vor`/`Ablauf`: what links an amount of time to a target.
+    Before,
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -216,6 +221,9 @@ const PREPS: &[(&str, Option<Tense>)] = &[
     ("bis", Some(Tense::Future)),
 ];
 
+const TARGET_NOUNS: &[&str] = &["deadline", "target", "frist", "stichtag", "zieldatum"];
+/// Words between an amount and its target: `before the`, `vor Ablauf der`.
+const BEFORE_WORDS: &[&str] = &["before", "vor", "ablauf"];
 const YEAR_WORDS: &[&str] = &["year", "jahr", "jahres"];
 const ARTICLES: &[&str] = &["the", "der", "dem", "den", "des"];
 const APPROX: &[&str] = &[
@@ -475,6 +483,8 @@ fn build_roles() -> WordMap<Vec<Role>> {
         (COMPARATIVES, Role::Comparative),
         (THAN, Role::Than),
         (COUNT_NOUNS, Role::CountNoun),
+        (TARGET_NOUNS, Role::TargetNoun),
+        (BEFORE_WORDS, Role::Before),
     ] {
         for w in words {
             add(w, role);
