@@ -322,7 +322,7 @@ fn amount_and_unit(t: &Tokens, mut k: usize) -> Option<(u32, Unit, usize)> {
         })?,
     };
     k += 1;
-    if halves % 2 == 0 && t.has(k, Role::And) && t.has(k + 1, Role::Count(1)) && t.has(k + 2, Role::Half) {
+    if halves.is_multiple_of(2) && t.has(k, Role::And) && t.has(k + 1, Role::Count(1)) && t.has(k + 2, Role::Half) {
         halves += 1;
         k += 3;
     }
@@ -338,7 +338,7 @@ fn amount_and_unit(t: &Tokens, mut k: usize) -> Option<(u32, Unit, usize)> {
 /// into the next smaller unit (a year and a half is 18 months, a month and
 /// a half about 6 weeks); `None` for half days, which news never dates by.
 fn whole_units(halves: u32, unit: Unit) -> Option<(u32, Unit)> {
-    if halves % 2 == 0 {
+    if halves.is_multiple_of(2) {
         return Some((halves / 2, unit));
     }
     match unit {
