@@ -289,7 +289,7 @@ fn counted_back_from_target(
     if targets.iter().any(|(v, _)| *v != target) {
         return None;
     }
-    let value = truncated(shift(target.date, amount, unit, true)?, target.precision.max(m.precision))?;
+    let value = truncated(shift(target.date, amount, unit, true)?, target.precision)?;
     let reasoning = vec![format!(
         "“{}” counts back from the target {target} (“{}”): {value}, told as past, so published then or soon after",
         quote(text, m),
