@@ -88,6 +88,7 @@ fn core(t: &Tokens, j: usize, after_prep: bool) -> Option<Found> {
         shifted(t, j),
         ago_german(t, j),
         ago_english(t, j),
+        before_target(t, j),
     ];
     rules.into_iter().flatten().max_by_key(|&(end, _, _)| end).map(|(end, expr, cue)| Found {
         start: j,
@@ -305,24 +306,47 @@ fn shifted(t: &Tokens, j: usize) -> Option<Hit> {
     }
 }
 
-/// An amount (`zwei`, `a`, `3`) with its unit starting at `k`.
+/// An amount (`zwei`, `a`, `3`, `anderthalb`, `one and a half`) with its
+/// unit starting at `k`; a half is carried into the next smaller unit.
 fn amount_and_unit(t: &Tokens, mut k: usize) -> Option<(u32, Unit, usize)> {
     if t.has(k, Role::Approx) {
         k += 1;
     }
-    let amount = match t.number(k) {
-        Some((v, digits)) if digits <= 3 && v > 0 => v,
+    let mut halves = match t.number(k) {
+        Some((v, digits)) if digits <= 3 && v > 0 => 2 * v,
         Some(_) => return None,
         None => t.role(k, |r| match r {
-            Role::Count(n) => Some(n),
+            Role::Count(n) => Some(2 * n),
+            Role::Halves(n) => Some(n),
             _ => None,
         })?,
     };
-    let unit = t.role(k + 1, |r| match r {
+    k += 1;
+    if halves.is_multiple_of(2) && t.has(k, Role::And) && t.has(k + 1, Role::Count(1)) && t.has(k + 2, Role::Half) {
+        halves += 1;
+        k += 3;
+    }
+    let unit = t.role(k, |r| match r {
         Role::Unit { unit, .. } => Some(unit),
         _ => None,
     })?;
-    Some((amount, unit, k + 2))
+    let (amount, unit) = whole_units(halves, unit)?;
+    Some((amount, unit, k + 1))
+}
+
+/// `halves` half units as a whole number of units, carrying an odd half
+/// into the next smaller unit (a year and a half is 18 months, a month and
+/// a half about 6 weeks); `None` for half days, which news never dates by.
+fn whole_units(halves: u32, unit: Unit) -> Option<(u32, Unit)> {
+    if halves.is_multiple_of(2) {
+        return Some((halves / 2, unit));
+    }
+    match unit {
+        Unit::Year => Some((halves * 6, Unit::Month)),
+        Unit::Month => Some((halves * 2, Unit::Week)),
+        Unit::Week => Some((halves * 7 / 2, Unit::Day)),
+        Unit::Day => None,
+    }
 }
 
 /// `vor zwei Wochen`, `vor rund einem Monat`.
@@ -338,6 +362,18 @@ fn ago_german(t: &Tokens, j: usize) -> Option<Hit> {
 fn ago_english(t: &Tokens, j: usize) -> Option<Hit> {
     let (amount, unit, end) = amount_and_unit(t, j)?;
     t.has(end, Role::Ago).then_some((end + 1, DateExpr::Ago { amount, unit }, Some(Tense::Past)))
+}
+
+/// `a year before the deadline`, `zwei Monate vor Ablauf der Frist`.
+fn before_target(t: &Tokens, j: usize) -> Option<Hit> {
+    let (amount, unit, mut k) = amount_and_unit(t, j)?;
+    if !t.has(k, Role::Before) {
+        return None;
+    }
+    while t.has(k, Role::Before) || t.has(k, Role::Article) {
+        k += 1;
+    }
+    t.has(k, Role::TargetNoun).then_some((k + 1, DateExpr::BeforeTarget { amount, unit }, None))
 }
 
 #[cfg(test)]
@@ -621,6 +657,22 @@ mod tests {
         assert_eq!(ago[0], super::DateExpr::Ago { amount: 1, unit: Unit::Month });
         assert_eq!(ago[6], super::DateExpr::Ago { amount: 20, unit: Unit::Year });
         assert_eq!(mentions(text)[0].precision, Precision::Month);
+    }
+
+    #[test]
+    fn ago_with_a_half_counts_in_the_next_smaller_unit() {
+        let text = "vor anderthalb Jahren, one and a half months ago, vor eineinhalb Wochen";
+        let ago: Vec<_> = mentions(text).iter().map(|m| m.expr).collect();
+        let want = |amount, unit| super::DateExpr::Ago { amount, unit };
+        assert_eq!(ago, [want(18, Unit::Month), want(6, Unit::Week), want(10, Unit::Day)]);
+        assert!(spans("vor anderthalb Tagen").is_empty());
+    }
+
+    #[test]
+    fn amount_before_a_target() {
+        let text = "exactly a year before the deadline, zwei Monate vor Ablauf der Frist, a year before the talks";
+        assert_eq!(spans(text), ["a year before the deadline", "zwei Monate vor Ablauf der Frist"]);
+        assert_eq!(mentions(text)[1].expr, super::DateExpr::BeforeTarget { amount: 2, unit: Unit::Month });
     }
 
     #[test]

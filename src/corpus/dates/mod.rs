@@ -112,6 +112,12 @@ pub enum DateExpr {
         amount: u32,
         unit: Unit,
     },
+    /// `a year before the deadline`, `zwei Monate vor Ablauf der Frist`: n
+    /// units before a target the article names elsewhere.
+    BeforeTarget {
+        amount: u32,
+        unit: Unit,
+    },
 }
 
 impl DateExpr {
@@ -133,7 +139,7 @@ impl DateExpr {
             DateExpr::WeekOffset(_) => Precision::Week,
             DateExpr::YearMonth { .. } | DateExpr::Month(_) | DateExpr::MonthOffset(_) => Precision::Month,
             DateExpr::Year(_) | DateExpr::YearOffset(_) => Precision::Year,
-            DateExpr::Ago { unit, .. } => match unit {
+            DateExpr::Ago { unit, .. } | DateExpr::BeforeTarget { unit, .. } => match unit {
                 Unit::Day => Precision::Day,
                 Unit::Week => Precision::Week,
                 Unit::Month => Precision::Month,

@@ -75,6 +75,23 @@ fn weekday_near(r: NaiveDate, day: Weekday, tense: Tense) -> Option<NaiveDate> {
     }
 }
 
+/// The day `amount` units after `date` (`am 4. Januar, vor drei Wochen`
+/// counts forward to the article's day), or before it when `back` (`a year
+/// before the deadline`).
+pub(super) fn shift(date: NaiveDate, amount: u32, unit: Unit, back: bool) -> Option<NaiveDate> {
+    let (days, months) = match unit {
+        Unit::Day => (u64::from(amount), 0),
+        Unit::Week => (7 * u64::from(amount), 0),
+        Unit::Month => (0, amount),
+        Unit::Year => (0, amount.checked_mul(12)?),
+    };
+    if back {
+        date.checked_sub_days(Days::new(days))?.checked_sub_months(Months::new(months))
+    } else {
+        date.checked_add_days(Days::new(days))?.checked_add_months(Months::new(months))
+    }
+}
+
 /// First and last day of the period a value stands for.
 pub(super) fn period(v: DateValue) -> (NaiveDate, NaiveDate) {
     let d = v.date;

@@ -28,6 +28,11 @@ pub(super) enum Role {
     },
     /// Number words that count units in `two weeks ago`, `vor einem Monat`.
     Count(u32),
+    /// Counts with a half, in halves: `anderthalb` is 3.
+    Halves(u32),
+    /// `and` / `half` of English `one and a half`.
+    And,
+    Half,
     /// A time unit; `plural` forms (`Wochen`) never follow `last`/`letzte`,
     /// so `in den letzten Jahren` is not `last year`.
     Unit {
@@ -54,6 +59,11 @@ pub(super) enum Role {
     Than,
     /// A noun that makes the number before it a count (`2011 Soldaten`).
     CountNoun,
+    /// A noun naming a future target (`deadline`, `Frist`): `a year before
+    /// the deadline` is dated by it.
+    TargetNoun,
+    /// `before`/`vor`/`Ablauf`: what links an amount of time to a target.
+    Before,
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -165,6 +175,9 @@ const COUNTS: &[(&str, u32)] = &[
     ("zwölf", 12),
 ];
 
+/// Counts with a half, in halves (`vor anderthalb Jahren`).
+const HALF_COUNTS: &[(&str, u32)] = &[("anderthalb", 3), ("eineinhalb", 3), ("zweieinhalb", 5)];
+
 /// Units with their singular and plural forms.
 const UNITS: &[(Unit, &[&str], &[&str])] = &[
     (Unit::Day, &["day", "tag"], &["days", "tage", "tagen"]),
@@ -208,6 +221,9 @@ const PREPS: &[(&str, Option<Tense>)] = &[
     ("bis", Some(Tense::Future)),
 ];
 
+const TARGET_NOUNS: &[&str] = &["deadline", "target", "frist", "stichtag", "zieldatum"];
+/// Words between an amount and its target: `before the`, `vor Ablauf der`.
+const BEFORE_WORDS: &[&str] = &["before", "vor", "ablauf"];
 const YEAR_WORDS: &[&str] = &["year", "jahr", "jahres"];
 const ARTICLES: &[&str] = &["the", "der", "dem", "den", "des"];
 const APPROX: &[&str] = &[
@@ -361,6 +377,9 @@ const DE_TENSE_CUES: &[(&str, Tense)] = &[
     ("erklärte", Tense::Past),
     ("betonte", Tense::Past),
     ("teilte", Tense::Past),
+    ("teilten", Tense::Past),
+    // `zuletzt am 8. Juli`: the latest of past events.
+    ("zuletzt", Tense::Past),
     ("berichtete", Tense::Past),
     ("begann", Tense::Past),
     ("gestern", Tense::Past),
@@ -431,6 +450,11 @@ fn build_roles() -> WordMap<Vec<Role>> {
     for &(w, n) in COUNTS {
         add(w, Role::Count(n));
     }
+    for &(w, n) in HALF_COUNTS {
+        add(w, Role::Halves(n));
+    }
+    add("and", Role::And);
+    add("half", Role::Half);
     for &(unit, singular, plural) in UNITS {
         for w in singular {
             add(w, Role::Unit { unit, plural: false });
@@ -459,6 +483,8 @@ fn build_roles() -> WordMap<Vec<Role>> {
         (COMPARATIVES, Role::Comparative),
         (THAN, Role::Than),
         (COUNT_NOUNS, Role::CountNoun),
+        (TARGET_NOUNS, Role::TargetNoun),
+        (BEFORE_WORDS, Role::Before),
     ] {
         for w in words {
             add(w, role);
@@ -575,5 +601,6 @@ mod tests {
         assert_eq!(tense_cue("War", Lang::De), Some(Tense::Past));
         assert_eq!(tense_cue("gesetzt", Lang::En), None);
         assert_eq!(tense_cue("Kommenden", Lang::De), Some(Tense::Future));
+        assert_eq!(tense_cue("zuletzt", Lang::De), Some(Tense::Past));
     }
 }
