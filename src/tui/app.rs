@@ -358,6 +358,7 @@ impl App {
         }
         self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), height);
         self.refresh_list();
+        self.sync_reader();
     }
 
     fn update_list(&mut self, action: Action) {

@@ -59,6 +59,8 @@ fn moving_the_timeline_selection_narrows_the_list_and_clearing_restores_it() {
         let date = app.articles[index].date.as_ref().expect("dated");
         assert!(period.contains(date.value), "{} outside {period}", date.value);
     }
+    let shown_article = app.reader.as_ref().expect("the reader follows the narrowed list").article;
+    assert!(app.list.visible.contains(&shown_article));
     app.update(Action::ClearPeriod);
     assert_eq!(app.timeline.filter(), PeriodFilter::All);
     assert_eq!(app.list.visible.len(), all);
