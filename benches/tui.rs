@@ -49,7 +49,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 longest_batch = longest_batch.max(busy.elapsed());
                 first_titles.get_or_insert(start.elapsed());
             }
-            Ok(StreamEvent::Found(total)) => app.loading.total = Some(total),
             Ok(StreamEvent::Finished(_)) => break,
             Err(error) => return Err(error.into()),
         }

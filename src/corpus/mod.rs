@@ -37,8 +37,6 @@ pub enum CorpusError {
 /// A step of a streamed load (see [`stream`]).
 #[derive(Debug)]
 pub enum StreamEvent {
-    /// How many article files were found.
-    Found(usize),
     /// A batch of analysed articles (in id order within the batch) and the
     /// number of files read so far.
     Batch { articles: Vec<Article>, done: usize },
@@ -55,27 +53,32 @@ const MAX_BATCH: usize = 4096;
 /// Loads `root` and hands the articles over in batches as they are
 /// analysed, so a UI can show them while the rest is still working.
 pub fn stream(root: &Path, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {
-    let found = source::find_articles(root)?;
-    if found.articles.is_empty() {
-        return Err(CorpusError::NoArticles(root.to_path_buf()));
-    }
-    on_event(StreamEvent::Found(found.articles.len()));
-    let mut report = found.report;
+    let mut read_report = LoadReport::default();
     let mut done = 0;
-    // Files are read and analysed a batch at a time, so the first titles
-    // show long before a large corpus has been read.
-    let mut rest = found.articles.as_slice();
     let mut batch = FIRST_BATCH;
-    while !rest.is_empty() {
-        let (files, later) = rest.split_at(batch.min(rest.len()));
-        rest = later;
-        batch = (batch * 2).min(MAX_BATCH);
-        let documents = source::read_articles(root, files, &mut report);
+    // Files are read and analysed a batch at a time while the walk goes on,
+    // so the first titles show long before a large corpus has been walked.
+    let mut analyse = |files: &[source::ArticleFile]| {
+        let documents = source::read_articles(root, files, &mut read_report);
         done += files.len();
         let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         on_event(StreamEvent::Batch { articles, done });
+    };
+    let mut report = source::walk_articles(root, |found, last| {
+        if found.len() >= batch || (last && !found.is_empty()) {
+            analyse(found);
+            found.clear();
+            batch = (batch * 2).min(MAX_BATCH);
+        }
+    })?;
+    if done == 0 {
+        return Err(CorpusError::NoArticles(root.to_path_buf()));
     }
+    report.bytes_read = read_report.bytes_read;
+    report.skipped.extend(read_report.skipped);
+    report.problems = read_report.problems;
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     on_event(StreamEvent::Finished(report));
     Ok(())
 }
@@ -98,7 +101,6 @@ impl Corpus {
         let mut articles = Vec::new();
         let mut report = LoadReport::default();
         stream(root, |event| match event {
-            StreamEvent::Found(count) => articles.reserve(count),
             StreamEvent::Batch { articles: batch, .. } => articles.extend(batch),
             StreamEvent::Finished(last) => report = last,
         })?;

@@ -137,11 +137,34 @@ pub struct FoundArticles {
 
 /// Walks `root` and lists its article files (see [`load_folder`]).
 pub fn find_articles(root: &Path) -> Result<FoundArticles, CorpusError> {
+    let mut articles = Vec::new();
+    let report = walk_articles(root, |found, _| articles.append(found))?;
+    Ok(FoundArticles { articles, report })
+}
+
+/// An article file: its path relative to the corpus root, and its format.
+pub type ArticleFile = (PathBuf, SourceFormat);
+
+/// Walks `root`, handing article files to `on_found` as they are found:
+/// it gets the files found since it last took them (it takes them by
+/// draining the vector, or leaves them to be handed again with more), and
+/// whether the walk is over (then it must take them). Returns the walk's
+/// report: files seen, and those skipped without reading.
+pub fn walk_articles(
+    root: &Path,
+    mut on_found: impl FnMut(&mut Vec<ArticleFile>, bool),
+) -> Result<LoadReport, CorpusError> {
     check_root(root)?;
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        on_found: &mut on_found,
+        articles: Vec::new(),
+        skipped: Vec::new(),
+        files_seen: 0,
+        visited: HashSet::new(),
+    };
     walk.folder(root, Path::new("")).map_err(|source| CorpusError::Io { path: root.to_path_buf(), source })?;
-    let report = LoadReport { files_seen: walk.files_seen, skipped: walk.skipped, ..LoadReport::default() };
-    Ok(FoundArticles { articles: walk.articles, report })
+    (walk.on_found)(&mut walk.articles, true);
+    Ok(LoadReport { files_seen: walk.files_seen, skipped: walk.skipped, ..LoadReport::default() })
 }
 
 /// Reads and decodes `files` on all cores, adding what could not be used
@@ -209,17 +232,18 @@ fn path_id(path: &Path) -> String {
 }
 
 /// The files found below the root.
-#[derive(Default)]
-struct Walk {
-    /// Article files (relative paths) in walk order.
-    articles: Vec<(PathBuf, SourceFormat)>,
+struct Walk<'a> {
+    /// Told of article files as they are found (see [`walk_articles`]).
+    on_found: &'a mut dyn FnMut(&mut Vec<ArticleFile>, bool),
+    /// Article files found and not yet taken, in walk order.
+    articles: Vec<ArticleFile>,
     skipped: Vec<Skipped>,
     files_seen: usize,
     /// Canonical folders already walked, so symlink loops end.
     visited: HashSet<PathBuf>,
 }
 
-impl Walk {
+impl Walk<'_> {
     /// Walks `root/relative`. Only an unreadable root is an error; an
     /// unreadable folder or entry below it is reported and skipped.
     fn folder(&mut self, root: &Path, relative: &Path) -> io::Result<()> {
@@ -251,7 +275,10 @@ impl Walk {
                     self.files_seen += 1;
                     // Only regular files: reading a FIFO or device would block.
                     match article_format(&path).filter(|_| metadata.is_file()) {
-                        Some(format) => self.articles.push((path, format)),
+                        Some(format) => {
+                            self.articles.push((path, format));
+                            (self.on_found)(&mut self.articles, false);
+                        }
                         None => self.skipped.push(Skipped { path, reason: SkipReason::NotAnArticle }),
                     }
                 }

@@ -90,9 +90,8 @@ pub enum Effect {
 /// How far the background load has come.
 #[derive(Debug, Clone, Default)]
 pub struct Loading {
+    /// Files read so far.
     pub done: usize,
-    /// Files to read, once the walk has counted them.
-    pub total: Option<usize>,
     pub finished: bool,
     pub report: Option<LoadReport>,
     pub error: Option<String>,

@@ -119,7 +119,6 @@ fn debug_panic_switch() {
 fn on_load(app: &mut App, load: LoadEvent) {
     use crate::corpus::StreamEvent;
     match load {
-        Ok(StreamEvent::Found(total)) => app.loading.total = Some(total),
         Ok(StreamEvent::Batch { articles, done }) => {
             app.loading.done = done;
             app.add_articles(articles);

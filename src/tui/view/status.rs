@@ -64,10 +64,7 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(error) = &loading.error {
         parts.push(format!("load failed: {error}"));
     } else if !loading.finished {
-        match loading.total {
-            Some(total) => parts.push(format!("loading {}/{} files…", loading.done, total)),
-            None => parts.push("loading…".to_string()),
-        }
+        parts.push(format!("loading… {} files read", loading.done));
     } else if let Some(report) = &loading.report
         && !(report.skipped.is_empty() && report.problems.is_empty())
     {
