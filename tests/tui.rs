@@ -26,6 +26,11 @@ fn filter_open_scroll_help_and_quit() {
     assert!(help.contains("reader: next sentence"), "{help}");
     tui.send("\x1b");
     tui.wait_until("the help to close", |s| !s.contains("Help · j/k scroll"));
+    tui.send("g");
+    let which_key = tui.wait_for("g … ");
+    assert!(which_key.contains("go to the top") && which_key.contains("focus the timeline"), "{which_key}");
+    tui.send("t");
+    tui.wait_for("focus timeline");
     tui.send("q");
     assert!(tui.wait_exit(), "dossier exits cleanly on q");
     let output = String::from_utf8_lossy(&tui.output()).into_owned();
