@@ -46,9 +46,10 @@ const RULE_START: u32 = Role::Month { month: 0, abbrev: false }.bit()
     | Role::DayWord { offset: 0, noun_homonym: false }.bit()
     | Role::Shift(0).bit()
     | Role::Vor.bit()
-    | Role::Approx.bit()
-    | Role::Count(0).bit()
-    | Role::Halves(0).bit();
+    | AMOUNT_START;
+
+/// Roles an amount (`amount_and_unit`) can start with, besides a number.
+const AMOUNT_START: u32 = Role::Approx.bit() | Role::Count(0).bit() | Role::Halves(0).bit();
 
 /// Roles a date prefix can start with (`in`, `im Jahr`, `the year`).
 const PREFIX_START: u32 = Role::Prep(None).bit() | Role::YearWord.bit() | Role::Article.bit();
@@ -101,15 +102,19 @@ fn core(t: &Tokens, j: usize, after_prep: bool) -> Option<Found> {
     if t.flags(j) & RULE_START == 0 && t.number(j).is_none() {
         return None;
     }
+    // Each rule is tried only when token `j` has the role it starts with.
+    let flags = t.flags(j);
+    let starts = |role: Role| flags & role.bit() != 0;
+    let amount = t.number(j).is_some() || flags & AMOUNT_START != 0;
     let rules = [
         numeric(t, j),
-        month_first(t, j, after_prep),
-        weekday(t, j),
-        day_word(t, j, after_prep),
-        shifted(t, j),
-        ago_german(t, j),
-        ago_english(t, j),
-        before_target(t, j),
+        starts(Role::Month { month: 0, abbrev: false }).then(|| month_first(t, j, after_prep)).flatten(),
+        starts(Role::Weekday(chrono::Weekday::Mon)).then(|| weekday(t, j)).flatten(),
+        starts(Role::DayWord { offset: 0, noun_homonym: false }).then(|| day_word(t, j, after_prep)).flatten(),
+        starts(Role::Shift(0)).then(|| shifted(t, j)).flatten(),
+        starts(Role::Vor).then(|| ago_german(t, j)).flatten(),
+        amount.then(|| ago_english(t, j)).flatten(),
+        amount.then(|| before_target(t, j)).flatten(),
     ];
     rules.into_iter().flatten().max_by_key(|&(end, _, _)| end).map(|(end, expr, cue)| Found {
         start: j,
