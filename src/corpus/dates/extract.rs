@@ -38,9 +38,25 @@ pub(super) fn find(t: &Tokens) -> Vec<Found> {
 /// Years a bare four-digit number may name.
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2099;
 
+/// Roles a rule can start with, besides a number: a month, weekday, day
+/// word, shift word, `vor`, or the amount of `two weeks ago` (`about`, `a`,
+/// `anderthalb`).
+const RULE_START: u32 = Role::Month { month: 0, abbrev: false }.bit()
+    | Role::Weekday(chrono::Weekday::Mon).bit()
+    | Role::DayWord { offset: 0, noun_homonym: false }.bit()
+    | Role::Shift(0).bit()
+    | Role::Vor.bit()
+    | AMOUNT_START;
+
+/// Roles an amount (`amount_and_unit`) can start with, besides a number.
+const AMOUNT_START: u32 = Role::Approx.bit() | Role::Count(0).bit() | Role::Halves(0).bit();
+
+/// Roles a date prefix can start with (`in`, `im Jahr`, `the year`).
+const PREFIX_START: u32 = Role::Prep(None).bit() | Role::YearWord.bit() | Role::Article.bit();
+
 fn match_at(t: &Tokens, i: usize) -> Option<Found> {
-    let tok = t.toks[i];
-    if tok.roles.is_empty() && t.number(i).is_none() {
+    // Most tokens are words no rule or prefix can start with.
+    if t.flags(i) & (RULE_START | PREFIX_START) == 0 && t.number(i).is_none() {
         return None;
     }
     let direct = core(t, i, false);
@@ -57,6 +73,9 @@ fn match_at(t: &Tokens, i: usize) -> Option<Found> {
 /// itself must start and the tense a preposition implies. `None` when no
 /// preposition was found.
 fn prefix_end(t: &Tokens, i: usize) -> Option<(usize, Option<Tense>)> {
+    if t.flags(i) & PREFIX_START == 0 {
+        return None;
+    }
     let mut j = i;
     let mut has_prep = false;
     let mut cue = None;
@@ -80,15 +99,22 @@ fn prefix_end(t: &Tokens, i: usize) -> Option<(usize, Option<Tense>)> {
 /// The longest rule match starting exactly at token `j`. `after_prep` is
 /// true when a date preposition comes right before.
 fn core(t: &Tokens, j: usize, after_prep: bool) -> Option<Found> {
+    if t.flags(j) & RULE_START == 0 && t.number(j).is_none() {
+        return None;
+    }
+    // Each rule is tried only when token `j` has the role it starts with.
+    let flags = t.flags(j);
+    let starts = |role: Role| flags & role.bit() != 0;
+    let amount = t.number(j).is_some() || flags & AMOUNT_START != 0;
     let rules = [
         numeric(t, j),
-        month_first(t, j, after_prep),
-        weekday(t, j),
-        day_word(t, j, after_prep),
-        shifted(t, j),
-        ago_german(t, j),
-        ago_english(t, j),
-        before_target(t, j),
+        starts(Role::Month { month: 0, abbrev: false }).then(|| month_first(t, j, after_prep)).flatten(),
+        starts(Role::Weekday(chrono::Weekday::Mon)).then(|| weekday(t, j)).flatten(),
+        starts(Role::DayWord { offset: 0, noun_homonym: false }).then(|| day_word(t, j, after_prep)).flatten(),
+        starts(Role::Shift(0)).then(|| shifted(t, j)).flatten(),
+        starts(Role::Vor).then(|| ago_german(t, j)).flatten(),
+        amount.then(|| ago_english(t, j)).flatten(),
+        amount.then(|| before_target(t, j)).flatten(),
     ];
     rules.into_iter().flatten().max_by_key(|&(end, _, _)| end).map(|(end, expr, cue)| Found {
         start: j,

@@ -6,8 +6,6 @@
 
 use super::{Lang, Tense, Unit};
 use chrono::Weekday;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a word can do in a date expression. A word may have several roles
@@ -397,85 +395,161 @@ const DE_TENSE_CUES: &[(&str, Tense)] = &[
 /// `need`, `indeed` are excluded by their ending).
 const NOT_PAST_ED: &[&str] = &["united", "hundred", "red", "bed", "shed", "sacred", "naked"];
 
-/// FNV-1a: the keys are short words we wrote ourselves, so a fast hash
-/// without flooding protection is fine, and it is looked up once per word.
-#[derive(Default, Clone, Copy)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+impl Role {
+    /// This role's kind as one bit of `Entry::flags`, payload aside.
+    pub(super) const fn bit(self) -> u32 {
+        let kind = match self {
+            Role::Month { .. } => 0,
+            Role::Weekday(_) => 1,
+            Role::DayWord { .. } => 2,
+            Role::Count(_) => 3,
+            Role::Halves(_) => 4,
+            Role::And => 5,
+            Role::Half => 6,
+            Role::Unit { .. } => 7,
+            Role::Shift(_) => 8,
+            Role::Prep(_) => 9,
+            Role::YearWord => 10,
+            Role::Article => 11,
+            Role::Ago => 12,
+            Role::Vor => 13,
+            Role::Approx => 14,
+            Role::Comparative => 15,
+            Role::Than => 16,
+            Role::CountNoun => 17,
+            Role::TargetNoun => 18,
+            Role::Before => 19,
+        };
+        1 << kind
     }
 }
 
-type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
+/// Everything the tables say about one word, looked up once per word when
+/// the text is split into tokens.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// The lowercased word, zero-padded (words never hold a NUL).
+    key: Key,
+    pub roles: Vec<Role>,
+    /// The `Role::bit`s of `roles`, so rules test a role with one AND.
+    pub flags: u32,
+    /// The word's tense as an English cue and as a German one.
+    en: Option<Tense>,
+    de: Option<Tense>,
+}
 
-static ROLES: LazyLock<WordMap<Vec<Role>>> = LazyLock::new(build_roles);
-/// Per word: its tense as an English cue and as a German one.
-static CUES: LazyLock<WordMap<(Option<Tense>, Option<Tense>)>> = LazyLock::new(|| {
-    let mut map: WordMap<(Option<Tense>, Option<Tense>)> = WordMap::default();
-    for &(w, t) in EN_TENSE_CUES {
-        map.entry(w.as_bytes().into()).or_default().0 = Some(t);
-    }
-    for &(w, t) in DE_TENSE_CUES {
-        map.entry(w.as_bytes().into()).or_default().1 = Some(t);
-    }
-    map
-});
+/// What every word outside the tables (and every number or mark) gets.
+pub(super) static NO_ENTRY: Entry = Entry { key: [0; 3], roles: Vec::new(), flags: 0, en: None, de: None };
 
-fn build_roles() -> WordMap<Vec<Role>> {
-    let mut map: WordMap<Vec<Role>> = WordMap::default();
-    let mut add = |word: &str, role: Role| map.entry(word.as_bytes().into()).or_default().push(role);
+/// Longest word worth looking up; longer words are never in the tables.
+const MAX_WORD: usize = 24;
+
+/// A lowercased word of at most `MAX_WORD` bytes as three zero-padded
+/// little-endian words: hashed and compared without touching bytes again.
+type Key = [u64; 3];
+
+/// Open addressing over a power-of-two slot table kept mostly empty, so
+/// that the usual miss (a word in no table) costs one probe.
+const SLOT_BITS: u32 = 12;
+
+/// The word tables merged into one hash table keyed by lowercased word.
+struct Lexicon {
+    /// Index into `entries` plus one; 0 marks an empty slot.
+    slots: Vec<u16>,
+    entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    fn slot(key: &Key) -> usize {
+        let mixed = key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS)) as usize
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn find(&self, key: &Key) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = Self::slot(key);
+        loop {
+            match self.slots[s] {
+                0 => return s,
+                e if self.entries[usize::from(e) - 1].key == *key => return s,
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    fn get(&self, key: &Key) -> Option<&Entry> {
+        match self.slots[self.find(key)] {
+            0 => None,
+            e => Some(&self.entries[usize::from(e) - 1]),
+        }
+    }
+
+    /// The entry for `word`, added empty when new.
+    fn entry(&mut self, word: &str) -> &mut Entry {
+        let key = key_of(word).unwrap_or_else(|| panic!("table word {word:?} longer than {MAX_WORD} bytes"));
+        let s = self.find(&key);
+        if self.slots[s] == 0 {
+            self.entries.push(Entry { key, roles: Vec::new(), flags: 0, en: None, de: None });
+            self.slots[s] = u16::try_from(self.entries.len()).expect("a few hundred table words");
+        }
+        let e = usize::from(self.slots[s]) - 1;
+        &mut self.entries[e]
+    }
+
+    fn add(&mut self, word: &str, role: Role) {
+        let entry = self.entry(word);
+        entry.roles.push(role);
+        entry.flags |= role.bit();
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
+
+fn build_lexicon() -> Lexicon {
+    let mut lex = Lexicon { slots: vec![0; 1 << SLOT_BITS], entries: Vec::new() };
     for &(w, month) in MONTHS {
-        add(w, Role::Month { month, abbrev: false });
+        lex.add(w, Role::Month { month, abbrev: false });
     }
     for &(w, month) in MONTH_ABBREVS {
-        add(w, Role::Month { month, abbrev: true });
+        lex.add(w, Role::Month { month, abbrev: true });
     }
     for &(w, day) in WEEKDAYS {
-        add(w, Role::Weekday(day));
+        lex.add(w, Role::Weekday(day));
     }
     for &(w, offset) in DAY_WORDS {
-        add(w, Role::DayWord { offset, noun_homonym: false });
+        lex.add(w, Role::DayWord { offset, noun_homonym: false });
     }
-    add("morgen", Role::DayWord { offset: 1, noun_homonym: true });
+    lex.add("morgen", Role::DayWord { offset: 1, noun_homonym: true });
     for &(w, n) in COUNTS {
-        add(w, Role::Count(n));
+        lex.add(w, Role::Count(n));
     }
     for &(w, n) in HALF_COUNTS {
-        add(w, Role::Halves(n));
+        lex.add(w, Role::Halves(n));
     }
-    add("and", Role::And);
-    add("half", Role::Half);
+    lex.add("and", Role::And);
+    lex.add("half", Role::Half);
     for &(unit, singular, plural) in UNITS {
         for w in singular {
-            add(w, Role::Unit { unit, plural: false });
+            lex.add(w, Role::Unit { unit, plural: false });
         }
         for w in plural {
-            add(w, Role::Unit { unit, plural: true });
+            lex.add(w, Role::Unit { unit, plural: true });
         }
     }
     for &(w, shift) in SHIFTS {
-        add(w, Role::Shift(shift));
+        lex.add(w, Role::Shift(shift));
     }
     for &(stem, shift) in SHIFT_STEMS {
         for ending in ADJECTIVE_ENDINGS {
-            add(&format!("{stem}{ending}"), Role::Shift(shift));
+            lex.add(&format!("{stem}{ending}"), Role::Shift(shift));
         }
     }
     for &(w, tense) in PREPS {
-        add(w, Role::Prep(tense));
+        lex.add(w, Role::Prep(tense));
     }
-    add("vor", Role::Vor);
-    add("ago", Role::Ago);
+    lex.add("vor", Role::Vor);
+    lex.add("ago", Role::Ago);
     for (words, role) in [
         (YEAR_WORDS, Role::YearWord),
         (ARTICLES, Role::Article),
@@ -487,72 +561,112 @@ fn build_roles() -> WordMap<Vec<Role>> {
         (BEFORE_WORDS, Role::Before),
     ] {
         for w in words {
-            add(w, role);
+            lex.add(w, role);
         }
     }
-    map
+    // `Montagabend`, `Donnerstagmorgen`: a weekday glued to a part of the
+    // day plays the weekday's roles. Listed in full so that lookup stays a
+    // single probe instead of trying every suffix on every word.
+    for &(day, weekday) in WEEKDAYS {
+        for part in DAY_PARTS {
+            let entry = lex.entry(&format!("{day}{part}"));
+            if entry.roles.is_empty() {
+                entry.roles.push(Role::Weekday(weekday));
+                entry.flags |= Role::Weekday(weekday).bit();
+            }
+        }
+    }
+    for &(w, t) in EN_TENSE_CUES {
+        lex.entry(w).en = Some(t);
+    }
+    for &(w, t) in DE_TENSE_CUES {
+        lex.entry(w).de = Some(t);
+    }
+    lex
 }
 
-/// Longest word worth looking up; longer words are never in the tables.
-const MAX_WORD: usize = 24;
-
-/// Lowercases `word` into `buf` without allocating; `None` when too long.
-/// Handles ASCII and the Latin-1 capitals (`Ä`, `Ö`, `Ü`, `É`), which is all
-/// the tables hold; other letters are copied as they are and simply match
-/// nothing.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+/// The lookup key of `word`: lowercased, packed into three words; `None`
+/// when too long for any table.
+///
+/// Lowercasing handles ASCII and the Latin-1 capitals (`Ä`, `Ö`, `Ü`, `É`),
+/// which is all the tables hold; other letters are kept as they are and
+/// simply match nothing.
+fn key_of(word: &str) -> Option<Key> {
     let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    let mut after_c3 = false;
-    for (o, &b) in out.iter_mut().zip(bytes) {
-        // U+00C0..U+00DE (except ×) are `C3 80..9E`; lowercase is `+ 0x20`.
-        let latin1_capital = after_c3 && (0x80..=0x9e).contains(&b) && b != 0x97;
-        *o = if latin1_capital { b + 0x20 } else { b.to_ascii_lowercase() };
-        after_c3 = b == 0xc3;
+    let mut buf = [0u8; MAX_WORD];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    let mut key = pack(&buf);
+    if (key[0] | key[1] | key[2]) & 0x8080_8080_8080_8080 == 0 {
+        // Words are letters only, so an ASCII word lowercases by setting
+        // bit 5 of each of its bytes (and none of the zero padding).
+        for (k, part) in key.iter_mut().enumerate() {
+            let len = bytes.len().saturating_sub(8 * k).min(8);
+            *part |= u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0) & 0x2020_2020_2020_2020;
+        }
+        return Some(key);
     }
-    Some(out)
+    let mut after_c3 = false;
+    for b in &mut buf[..bytes.len()] {
+        // U+00C0..U+00DE (except ×) are `C3 80..9E`; lowercase is `+ 0x20`.
+        let latin1_capital = after_c3 && (0x80..=0x9e).contains(b) && *b != 0x97;
+        after_c3 = *b == 0xc3;
+        *b = if latin1_capital { *b + 0x20 } else { b.to_ascii_lowercase() };
+    }
+    Some(pack(&buf))
+}
+
+fn pack(buf: &[u8; MAX_WORD]) -> Key {
+    let chunk = |k: usize| {
+        let mut c = [0u8; 8];
+        c.copy_from_slice(&buf[8 * k..8 * k + 8]);
+        u64::from_le_bytes(c)
+    };
+    [chunk(0), chunk(1), chunk(2)]
+}
+
+/// What the tables say about `word`, case-insensitively; `NO_ENTRY` for
+/// most words.
+pub(super) fn lookup(word: &str) -> &'static Entry {
+    let Some(key) = key_of(word) else {
+        return &NO_ENTRY;
+    };
+    LazyLock::force(&LEXICON).get(&key).unwrap_or(&NO_ENTRY)
 }
 
 /// The roles a word can play, case-insensitively; empty for most words.
-pub(super) fn roles(word: &str) -> &'static [Role] {
-    let mut buf = [0u8; MAX_WORD];
-    let Some(lower) = lowercase(word, &mut buf) else {
-        return &[];
-    };
-    if let Some(roles) = ROLES.get(lower) {
-        return roles;
-    }
-    weekday_with_day_part(lower).unwrap_or(&[])
+#[cfg(test)]
+fn roles(word: &str) -> &'static [Role] {
+    &lookup(word).roles
 }
 
-/// `Montagabend`, `Donnerstagmorgen`: the weekday role of the weekday part.
-fn weekday_with_day_part(lower: &[u8]) -> Option<&'static [Role]> {
-    let part = DAY_PARTS.iter().find(|p| lower.ends_with(p.as_bytes()))?;
-    let day = &lower[..lower.len() - part.len()];
-    WEEKDAYS.iter().find(|(w, _)| w.as_bytes() == day)?;
-    ROLES.get(day).map(Vec::as_slice)
+/// The tense a word signals, looked up afresh (tokens carry their entry).
+#[cfg(test)]
+fn tense_cue(word: &str, lang: Lang) -> Option<Tense> {
+    cue_of(word, lookup(word), lang)
 }
 
-/// The tense a word signals in text of language `lang` (both lists for
-/// an unknown language): table words first, then English `-ed` past forms
-/// and German `ge-...-t` participles.
-pub(super) fn tense_cue(word: &str, lang: Lang) -> Option<Tense> {
+/// The tense `word`, whose table entry is `entry`, signals in text of
+/// language `lang` (both lists for an unknown language): table words
+/// first, then English `-ed` past forms and German `ge-...-t` participles.
+pub(super) fn cue_of(word: &str, entry: &Entry, lang: Lang) -> Option<Tense> {
     let english = lang != Lang::De;
     let german = lang != Lang::En;
-    let mut buf = [0u8; MAX_WORD];
-    let lower = lowercase(word, &mut buf)?;
-    if let Some(&(en, de)) = CUES.get(lower) {
-        let cue = en.filter(|_| english).or(de.filter(|_| german));
-        if cue.is_some() {
-            return cue;
-        }
+    let cue = entry.en.filter(|_| english).or(entry.de.filter(|_| german));
+    if cue.is_some() {
+        return cue;
     }
+    // The endings are ASCII, and lowercasing never maps a non-ASCII byte to
+    // ASCII, so ASCII case-insensitive checks on the word itself suffice.
+    let lower = word.as_bytes();
+    let ends =
+        |suffix: &[u8]| lower.len() >= suffix.len() && lower[lower.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
     let past_ed = english
-        && lower.len() >= 5
-        && lower.ends_with(b"ed")
-        && !lower.ends_with(b"eed")
-        && !NOT_PAST_ED.iter().any(|w| w.as_bytes() == lower);
-    let participle = german && lower.len() >= 7 && lower.starts_with(b"ge") && lower.ends_with(b"t");
+        && (5..=MAX_WORD).contains(&lower.len())
+        && ends(b"ed")
+        && !ends(b"eed")
+        && !NOT_PAST_ED.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(lower));
+    let participle =
+        german && (7..=MAX_WORD).contains(&lower.len()) && lower[..2].eq_ignore_ascii_case(b"ge") && ends(b"t");
     (past_ed || participle).then_some(Tense::Past)
 }
 

@@ -1,7 +1,7 @@
 //! Splits text once into words, numbers and single punctuation marks, so
 //! every rule works on the same tokens instead of rescanning the text.
 
-use super::rules::{self, Role};
+use super::rules::{self, Entry, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokenKind {
@@ -14,13 +14,14 @@ pub(super) enum TokenKind {
     Punct(char),
 }
 
-/// One token with its byte span in the text and, for words, its roles.
+/// One token with its byte span in the text and, for words, what the word
+/// tables say about it (`NO_ENTRY` for numbers and marks).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    pub roles: &'static [Role],
+    pub word: &'static Entry,
 }
 
 /// The tokens of one text.
@@ -44,7 +45,12 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn roles(&self, i: usize) -> &'static [Role] {
-        self.toks.get(i).map_or(&[], |t| t.roles)
+        self.toks.get(i).map_or(&[], |t| &t.word.roles)
+    }
+
+    /// The `Role::bit`s of token `i` (0 past the end).
+    pub fn flags(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(0, |t| t.word.flags)
     }
 
     /// The first role of token `i` that `pick` accepts.
@@ -53,7 +59,8 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn has(&self, i: usize, role: Role) -> bool {
-        self.roles(i).contains(&role)
+        // The bit rules out nearly every token before the roles are read.
+        self.flags(i) & role.bit() != 0 && self.roles(i).contains(&role)
     }
 
     /// Value and digit count of a number token.
@@ -98,44 +105,58 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Splits on bytes: ASCII, nearly all of news text, is classified by a
+/// byte test; any other character is decoded and classified as the
+/// Unicode tables say.
 fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     // Roughly one token per five bytes of news text.
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            let mut value = c.to_digit(10).unwrap_or(0);
-            let mut digits = 1;
-            while let Some(&(i, d)) = chars.peek() {
-                let Some(v) = d.to_digit(10).filter(|_| d.is_ascii_digit()) else {
-                    break;
-                };
-                value = value.saturating_mul(10).saturating_add(v);
-                digits += 1;
-                end = i + 1;
-                chars.next();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        let kind = if b.is_ascii_digit() {
+            let mut value = 0u32;
+            while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                value = value.saturating_mul(10).saturating_add(u32::from(d - b'0'));
+                i += 1;
             }
-            TokenKind::Number { value, digits }
-        } else if c.is_alphabetic() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            TokenKind::Word
+            TokenKind::Number { value, digits: i - start }
         } else {
-            TokenKind::Punct(c)
+            let c = char_at(text, i);
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphabetic() {
+                TokenKind::Punct(c)
+            } else {
+                while let Some(&d) = bytes.get(i) {
+                    let letter_len = match d {
+                        _ if d.is_ascii_alphabetic() => 1,
+                        0x80.. => Some(char_at(text, i)).filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8),
+                        _ => 0,
+                    };
+                    if letter_len == 0 {
+                        break;
+                    }
+                    i += letter_len;
+                }
+                TokenKind::Word
+            }
         };
-        let roles = if kind == TokenKind::Word { rules::roles(&text[start..end]) } else { &[] };
-        toks.push(Token { start, end, kind, roles });
+        let word = if kind == TokenKind::Word { rules::lookup(&text[start..i]) } else { &rules::NO_ENTRY };
+        toks.push(Token { start, end: i, kind, word });
     }
     toks
+}
+
+/// The character starting at byte `i`, a char boundary of `text`.
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
 #[cfg(test)]

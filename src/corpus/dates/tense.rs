@@ -27,7 +27,7 @@ pub(super) fn tense_of(t: &Tokens, sentences: &[Range<usize>], found: &Found, la
         }
         for i in [before, after].into_iter().flatten() {
             if t.toks[i].kind == TokenKind::Word
-                && let Some(tense) = rules::tense_cue(t.str(i), lang)
+                && let Some(tense) = rules::cue_of(t.str(i), t.toks[i].word, lang)
             {
                 return tense;
             }
