@@ -298,7 +298,8 @@ const ALT_TEXT_WINDOW: usize = 3;
 /// An all-lowercase line that is nearly the same as a line close by.
 fn is_alt_text(c: &Ctx) -> bool {
     let text = c.text();
-    if text.chars().filter(|ch| ch.is_alphabetic()).count() < 10 || text.contains(char::is_uppercase) {
+    // The uppercase test first: it usually stops at a body line's first letter.
+    if text.contains(char::is_uppercase) || text.chars().filter(|ch| ch.is_alphabetic()).count() < 10 {
         return false;
     }
     let own = fold_for_compare(text);
@@ -345,6 +346,24 @@ pub(crate) fn fold_for_compare(s: &str) -> String {
 /// A line this long (in bytes) is body text; tag slugs only come after the last one.
 const LONG_LINE: usize = 80;
 
+/// Appends `s` lowercased, as `char::to_lowercase` would, but copies ASCII
+/// runs whole and lowercases them in place: most text is ASCII, and
+/// per-character Unicode lowercasing was the bulk of flagging's cost.
+fn push_lowercase(out: &mut String, s: &str) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
 /// Flags boilerplate lines of `text` in place, by the first matching rule.
 pub fn flag_lines(text: &str, lines: &mut [TextLine]) {
     // One lowercase buffer for the whole text instead of a String per line.
@@ -352,7 +371,7 @@ pub fn flag_lines(text: &str, lines: &mut [TextLine]) {
     let mut lower_spans: Vec<Range<usize>> = Vec::with_capacity(lines.len());
     for line in lines.iter() {
         let start = lower.len();
-        lower.extend(text[line.span.clone()].trim().chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut lower, text[line.span.clone()].trim());
         lower_spans.push(start..lower.len());
     }
     let views: Vec<LineView> = lines
@@ -507,6 +526,15 @@ mod tests {
             ),
             vec![Some(ReportingCredits); 3]
         );
+    }
+
+    #[test]
+    fn lowercasing_matches_char_to_lowercase() {
+        for s in ["", "Plain ASCII Text", "Ärger ÜBER Straße", "İstanbul ǅ ΣΑΣ", "mixed ÄÖÜ and ABC"] {
+            let mut out = String::from("x");
+            push_lowercase(&mut out, s);
+            assert_eq!(out, format!("x{}", s.chars().flat_map(char::to_lowercase).collect::<String>()), "{s}");
+        }
     }
 
     #[test]

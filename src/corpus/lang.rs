@@ -50,14 +50,145 @@ const MIN_LETTERS: usize = 20;
 /// Below this many letters, a clear stop-word vote overrides whatlang.
 const SHORT_TEXT_LETTERS: usize = 200;
 
-const DE_STOP_WORDS: &[&str] = &[
+const DE_STOP_WORDS: [&str; 25] = [
     "der", "die", "das", "und", "nicht", "ist", "ein", "eine", "mit", "von", "den", "dem", "sich", "auf", "für", "im",
     "zu", "sind", "wird", "sie", "es", "auch", "über", "nach", "bei",
 ];
-const EN_STOP_WORDS: &[&str] = &[
+const EN_STOP_WORDS: [&str; 23] = [
     "the", "and", "of", "is", "that", "to", "in", "a", "was", "for", "with", "on", "are", "it", "by", "has", "have",
     "from", "will", "be", "said", "this", "not",
 ];
+/// Words rare in other European languages (Dutch `die`, French `est`,
+/// Portuguese `a`, ... are left out), for the decisive vote.
+const DE_STRONG_WORDS: [&str; 9] = ["und", "nicht", "der", "das", "ist", "sich", "auch", "wird", "dass"];
+const EN_STRONG_WORDS: [&str; 10] = ["the", "and", "that", "was", "with", "said", "have", "has", "from", "which"];
+
+/// Strong stop-word hits needed to decide without whatlang (whatlang is
+/// nearly all of detection's cost, and on text this clear it agrees).
+const DECISIVE_HITS: usize = 10;
+/// ... and the winning side needs this many times the other side's hits.
+const DECISIVE_RATIO: usize = 4;
+
+/// Stop words are compared as integers: a lowercase word of up to
+/// [`MAX_KEY_BYTES`] bytes packed little-endian and zero-padded (a word has
+/// no zero bytes, so distinct words get distinct keys).
+const MAX_KEY_BYTES: usize = 8;
+
+const fn key(word: &[u8]) -> u64 {
+    assert!(word.len() <= MAX_KEY_BYTES);
+    let mut k = 0;
+    let mut i = 0;
+    while i < word.len() {
+        k |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+const fn keys<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+const DE_KEYS: [u64; DE_STOP_WORDS.len()] = keys(DE_STOP_WORDS);
+const EN_KEYS: [u64; EN_STOP_WORDS.len()] = keys(EN_STOP_WORDS);
+const DE_STRONG_KEYS: [u64; DE_STRONG_WORDS.len()] = keys(DE_STRONG_WORDS);
+const EN_STRONG_KEYS: [u64; EN_STRONG_WORDS.len()] = keys(EN_STRONG_WORDS);
+
+/// The key of `word` lowercased, or `None` when that is too long to be a
+/// stop word.
+fn lowercase_key(word: &str) -> Option<u64> {
+    if word.len() > MAX_KEY_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; MAX_KEY_BYTES];
+    let mut len = 0;
+    if word.is_ascii() {
+        len = word.len();
+        buf[..len].copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            len += c.encode_utf8(buf.get_mut(len..len + c.len_utf8())?).len();
+        }
+    }
+    Some(key(&buf[..len]))
+}
+
+/// Stop words counted in a sample: `de`/`en` from the broad lists that tip
+/// short text, `strong_*` from the distinctive lists that may decide long
+/// text on their own.
+#[derive(Debug, Default, PartialEq)]
+struct Vote {
+    de: usize,
+    en: usize,
+    strong_de: usize,
+    strong_en: usize,
+    letters: usize,
+}
+
+impl Vote {
+    /// Counts the letters and stop words of `sample`; words are runs of
+    /// alphabetic characters, compared case-folded.
+    fn of(sample: &str) -> Vote {
+        let mut vote = Vote::default();
+        let mut word_start = None;
+        for (i, c) in sample.char_indices() {
+            if c.is_alphabetic() {
+                vote.letters += 1;
+                word_start.get_or_insert(i);
+            } else if let Some(start) = word_start.take() {
+                vote.word(&sample[start..i]);
+            }
+        }
+        if let Some(start) = word_start {
+            vote.word(&sample[start..]);
+        }
+        vote
+    }
+
+    fn word(&mut self, word: &str) {
+        // The broad lists only ever looked at words of up to 6 bytes (before
+        // lowercasing); no listed word is longer.
+        if word.len() > 6 {
+            return;
+        }
+        let Some(k) = lowercase_key(word) else { return };
+        self.de += usize::from(DE_KEYS.contains(&k));
+        self.en += usize::from(EN_KEYS.contains(&k));
+        self.strong_de += usize::from(DE_STRONG_KEYS.contains(&k));
+        self.strong_en += usize::from(EN_STRONG_KEYS.contains(&k));
+    }
+
+    /// The broad vote: at least two hits and twice the other side.
+    fn clear(&self) -> Option<Lang> {
+        if self.de >= 2 && self.de >= 2 * self.en {
+            Some(Lang::De)
+        } else if self.en >= 2 && self.en >= 2 * self.de {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// German or English when the strong words leave no doubt and the broad
+    /// vote agrees, with the winning share of strong words as confidence
+    /// (at least 0.9, what an agreeing whatlang and vote would give).
+    fn decisive(&self) -> Option<(Lang, f64)> {
+        let (lang, win, lose) = if self.strong_de >= self.strong_en {
+            (Lang::De, self.strong_de, self.strong_en)
+        } else {
+            (Lang::En, self.strong_en, self.strong_de)
+        };
+        (win >= DECISIVE_HITS && win >= DECISIVE_RATIO * lose && self.clear() == Some(lang))
+            .then(|| (lang, (win as f64 / (win + lose) as f64).max(0.9)))
+    }
+}
 
 /// Plausible languages in a news corpus; others come out as `Other`.
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
@@ -112,34 +243,18 @@ fn body_sample(text: &str, structure: &Structure) -> String {
     sample
 }
 
-/// German and English stop words counted in `sample`.
-fn stop_word_vote(sample: &str) -> (usize, usize) {
-    let (mut de, mut en) = (0, 0);
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 6) {
-        // Case-folded comparison without allocating a lowercase copy per word.
-        let is = |list: &[&str]| list.iter().any(|s| s.chars().eq(word.chars().flat_map(char::to_lowercase)));
-        de += usize::from(is(DE_STOP_WORDS));
-        en += usize::from(is(EN_STOP_WORDS));
-    }
-    (de, en)
-}
-
 fn detect_sample(sample: &str) -> LangGuess {
     let guess =
         |lang, confidence: f64| LangGuess { lang, confidence: confidence.clamp(0.0, 1.0) as f32, stated: false };
-    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS {
+    let counted = Vote::of(sample);
+    if counted.letters < MIN_LETTERS {
         return guess(Lang::Unknown, 0.0);
     }
-    let (de, en) = stop_word_vote(sample);
-    // A clear vote: at least two hits and twice the other side.
-    let vote = if de >= 2 && de >= 2 * en {
-        Some(Lang::De)
-    } else if en >= 2 && en >= 2 * de {
-        Some(Lang::En)
-    } else {
-        None
-    };
+    if let Some((lang, confidence)) = counted.decisive() {
+        return guess(lang, confidence);
+    }
+    let Vote { de, en, letters, .. } = counted;
+    let vote = counted.clear();
     let vote_confidence = (de.max(en) as f64 / (de + en).max(1) as f64) * 0.8;
     let detected = DETECTOR.detect(sample).map(|info| {
         let lang = match info.lang() {
@@ -203,6 +318,43 @@ mod tests {
     fn other_languages_come_out_other() {
         let text = "Le gouvernement a annoncé mercredi que les négociations reprendront la semaine prochaine à Bagdad.";
         assert_eq!(lang_of(text).lang, Lang::Other);
+    }
+
+    #[test]
+    fn long_european_paragraphs_are_other() {
+        for text in [
+            "Le gouvernement a annoncé mercredi que les négociations avec la coalition reprendront la semaine prochaine à Bagdad. \
+             Selon le ministre, le retrait des troupes pourrait commencer avant la fin de l'année, mais rien n'a encore été décidé. \
+             Les partis de l'opposition ont critiqué cette décision et demandent un débat au parlement sur l'avenir de la mission.",
+            "De regering heeft woensdag aangekondigd dat de onderhandelingen met de coalitie volgende week in Bagdad worden hervat. \
+             Volgens de minister kan de terugtrekking van de troepen voor het einde van het jaar beginnen, maar er is nog niets besloten. \
+             Het was een moeilijke week voor de oppositie, die een debat in het parlement over de toekomst van de missie wil.",
+            "Il governo ha annunciato mercoledì che i negoziati con la coalizione riprenderanno la settimana prossima a Baghdad. \
+             Secondo il ministro, il ritiro delle truppe potrebbe iniziare prima della fine dell'anno, ma non è stato ancora deciso nulla. \
+             I partiti di opposizione hanno criticato la decisione e chiedono un dibattito in parlamento sul futuro della missione.",
+        ] {
+            assert_eq!(lang_of(text).lang, Lang::Other, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_german_and_english_paragraphs_are_decided_by_the_vote() {
+        let de =
+            "Die Regierung sagt, dass die Gespräche nicht beendet sind und auch der Abzug sich verzögert. ".repeat(4);
+        let en = "The minister said that the talks with the coalition have resumed and that the troops was staying. "
+            .repeat(4);
+        for (text, lang) in [(de, Lang::De), (en, Lang::En)] {
+            assert!(Vote::of(&text).decisive().is_some(), "{text}");
+            let g = lang_of(&text);
+            assert_eq!(g.lang, lang, "{text}");
+            assert!((0.9..=1.0).contains(&g.confidence));
+        }
+    }
+
+    #[test]
+    fn vote_folds_case_and_umlauts() {
+        let v = Vote::of("DER Für ÜBER über-the THE; Dass");
+        assert_eq!((v.de, v.en, v.strong_de, v.strong_en, v.letters), (4, 2, 2, 2, 24));
     }
 
     #[test]

@@ -69,11 +69,10 @@ pub(crate) fn trim_span(text: &str, span: &Range<usize>) -> Range<usize> {
 /// Markdown blocks that stand alone even without blank lines around them.
 fn is_markdown_block_start(line: &str) -> bool {
     let line = line.trim_start();
-    line.starts_with('#')
-        || line.starts_with("- ")
-        || line.starts_with("* ")
-        || line.starts_with("+ ")
-        || line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    // The digit test keeps `split_once` from scanning every body line.
+    let numbered = line.starts_with(|c: char| c.is_ascii_digit())
+        && line.split_once(". ").is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()));
+    line.starts_with('#') || line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || numbered
 }
 
 /// Text and JSONL: every non-blank line is a paragraph. Markdown: runs of
