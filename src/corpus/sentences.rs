@@ -93,22 +93,20 @@ pub fn split(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[span];
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminal(c) {
-            continue;
-        }
+    let mut terminals = Terminals::new(s);
+    while let Some(i) = terminals.next_terminal() {
+        let Some(c) = s[i..].chars().next() else { break };
         let mut end = i + c.len_utf8();
         let mut single_period = c == '.';
-        while let Some(&(j, d)) = chars.peek() {
+        for d in s[end..].chars() {
             if is_terminal(d) {
                 single_period = false;
             } else if !is_closer(d) {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end += d.len_utf8();
         }
+        terminals.resume = end;
         let rest = &s[end..];
         let after = rest.trim_start();
         if after.len() == rest.len() {
@@ -127,6 +125,35 @@ pub fn split(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut out, s, base, start..s.len());
     out
+}
+
+/// Finds sentence terminals with memchr: `.`, `!` and `?` in one search, and
+/// `…` (three bytes) in its own, remembered until passed, since it is rare.
+struct Terminals<'a> {
+    s: &'a str,
+    /// Where the scan goes on: after the last terminal run and its closers.
+    resume: usize,
+    /// The next `…` at or after the last search start (`None`: no more).
+    ellipsis: Option<usize>,
+}
+
+impl<'a> Terminals<'a> {
+    fn new(s: &'a str) -> Terminals<'a> {
+        Terminals { s, resume: 0, ellipsis: s.find('…') }
+    }
+
+    /// Byte offset of the first terminal at or after `resume`.
+    fn next_terminal(&mut self) -> Option<usize> {
+        let from = self.resume;
+        if self.ellipsis.is_some_and(|e| e < from) {
+            self.ellipsis = self.s[from..].find('…').map(|e| from + e);
+        }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &self.s.as_bytes()[from..]).map(|p| from + p);
+        match (ascii, self.ellipsis) {
+            (Some(a), Some(e)) => Some(a.min(e)),
+            (a, e) => a.or(e),
+        }
+    }
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, s: &str, base: usize, r: Range<usize>) {
