@@ -4,6 +4,7 @@
 //! parses and resolves RON keymaps; `tui` is the reading interface built on
 //! both; `cli` is a thin command line over all of them.
 
+pub mod annotations;
 pub mod cli;
 pub mod corpus;
 pub mod display;

@@ -1,0 +1,9 @@
+//! The analyst's annotations: the data model of the RON file, anchors into
+//! article text, and (in their own modules) saving, merging and export.
+
+pub mod anchor;
+pub mod model;
+
+pub use model::{
+    Anchor, Annotations, ArticleNote, Claim, Endpoint, FieldConflict, Link, LinkOrigin, RecordId, RejectedSuggestion,
+};
