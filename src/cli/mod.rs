@@ -17,6 +17,9 @@ pub struct Cli {
     /// A keymap file layered over the default and your keymap.ron.
     #[arg(long, value_name = "FILE", global = true)]
     pub keymap: Option<PathBuf>,
+    /// The annotation file (default: dossier.ron in the corpus folder).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub annotations: Option<PathBuf>,
     /// Start with mouse capture off, so the terminal selects text (toggle with M).
     #[arg(long)]
     pub no_mouse: bool,
@@ -50,7 +53,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             // Fail on a bad path before the terminal is taken over.
             crate::corpus::source::check_root(&corpus)?;
-            crate::tui::run(crate::tui::Options { corpus, keymap: cli.keymap, mouse: !cli.no_mouse })
+            let annotations = crate::annotations::file::annotation_path(&corpus, cli.annotations.as_deref());
+            crate::tui::run(crate::tui::Options { corpus, annotations, keymap: cli.keymap, mouse: !cli.no_mouse })
         }
     }
 }

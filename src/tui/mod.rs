@@ -39,6 +39,8 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.ron");
 #[derive(Debug, Clone)]
 pub struct Options {
     pub corpus: PathBuf,
+    /// The annotation file (`--annotations`, else `<corpus>/dossier.ron`).
+    pub annotations: PathBuf,
     /// A keymap layer given with `--keymap`.
     pub keymap: Option<PathBuf>,
     pub mouse: bool,
