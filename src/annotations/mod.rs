@@ -2,6 +2,7 @@
 //! article text, and (in their own modules) saving, merging and export.
 
 pub mod anchor;
+pub mod attribution;
 pub mod file;
 pub mod model;
 
