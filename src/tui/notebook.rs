@@ -1,0 +1,148 @@
+//! The analyst's annotations as the TUI holds them: the current set, undo
+//! and redo, and whether there is something not yet on disk.
+
+use crate::annotations::Annotations;
+use std::time::{Duration, Instant};
+
+/// How many changes undo reaches back.
+const UNDO_DEPTH: usize = 500;
+
+/// How long after the last change autosave waits, so a burst of edits is
+/// written once.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
+
+/// Annotations with their history.
+#[derive(Debug, Default)]
+pub struct Notebook {
+    pub annotations: Annotations,
+    /// Whole snapshots: an annotation set is small next to the corpus, and
+    /// a snapshot cannot get out of step with the change it undoes.
+    undo: Vec<(String, Annotations)>,
+    redo: Vec<(String, Annotations)>,
+    /// When the first change not yet saved was made.
+    unsaved_since: Option<Instant>,
+    last_change: Option<Instant>,
+}
+
+impl Notebook {
+    pub fn new(annotations: Annotations) -> Notebook {
+        Notebook { annotations, ..Notebook::default() }
+    }
+
+    /// Applies one change, described for undo messages (`tag claim`).
+    pub fn change(&mut self, what: &str, edit: impl FnOnce(&mut Annotations)) {
+        let before = self.annotations.clone();
+        edit(&mut self.annotations);
+        if self.annotations == before {
+            return;
+        }
+        self.undo.push((what.to_string(), before));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.touch();
+    }
+
+    /// Reverts the last change; returns what it was.
+    pub fn undo(&mut self) -> Option<String> {
+        let (what, before) = self.undo.pop()?;
+        let after = std::mem::replace(&mut self.annotations, before);
+        self.redo.push((what.clone(), after));
+        self.touch();
+        Some(what)
+    }
+
+    /// Re-applies the last undone change; returns what it was.
+    pub fn redo(&mut self) -> Option<String> {
+        let (what, after) = self.redo.pop()?;
+        let before = std::mem::replace(&mut self.annotations, after);
+        self.undo.push((what.clone(), before));
+        self.touch();
+        Some(what)
+    }
+
+    fn touch(&mut self) {
+        let now = Instant::now();
+        self.unsaved_since.get_or_insert(now);
+        self.last_change = Some(now);
+    }
+
+    /// Whether something is not yet saved.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved_since.is_some()
+    }
+
+    /// Whether autosave should write now: changes are waiting and the
+    /// analyst has paused for `AUTOSAVE_DELAY`.
+    pub fn autosave_due(&self, now: Instant) -> bool {
+        self.unsaved() && self.last_change.is_some_and(|t| now.duration_since(t) >= AUTOSAVE_DELAY)
+    }
+
+    /// Records that the current set is on disk.
+    pub fn saved(&mut self) {
+        self.unsaved_since = None;
+    }
+
+    /// Replaces the set after a save merged in someone else's changes;
+    /// the merge itself can be undone.
+    pub fn adopt_merged(&mut self, merged: Annotations) {
+        if merged != self.annotations {
+            let before = std::mem::replace(&mut self.annotations, merged);
+            self.undo.push(("merge with the file on disk".to_string(), before));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(notebook: &Notebook, article: &str) -> bool {
+        notebook.annotations.article(article).is_some_and(|a| a.read)
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_history() {
+        let mut notebook = Notebook::default();
+        notebook.change("mark read", |a| a.article_mut("a.txt").read = true);
+        notebook.change("mark read", |a| a.article_mut("b.txt").read = true);
+        assert!(read(&notebook, "b.txt"));
+        assert_eq!(notebook.undo().as_deref(), Some("mark read"));
+        assert!(!read(&notebook, "b.txt"));
+        assert!(read(&notebook, "a.txt"));
+        assert!(notebook.redo().is_some());
+        assert!(read(&notebook, "b.txt"));
+        assert!(notebook.redo().is_none());
+    }
+
+    #[test]
+    fn a_new_change_clears_redo() {
+        let mut notebook = Notebook::default();
+        notebook.change("one", |a| a.article_mut("a.txt").read = true);
+        notebook.undo();
+        notebook.change("two", |a| a.article_mut("b.txt").read = true);
+        assert!(notebook.redo().is_none());
+        assert!(!read(&notebook, "a.txt"));
+    }
+
+    #[test]
+    fn a_change_that_changes_nothing_is_not_recorded() {
+        let mut notebook = Notebook::default();
+        notebook.change("nothing", |_| {});
+        assert!(!notebook.unsaved());
+        assert!(notebook.undo().is_none());
+    }
+
+    #[test]
+    fn autosave_waits_for_a_pause() {
+        let mut notebook = Notebook::default();
+        notebook.change("one", |a| a.article_mut("a.txt").read = true);
+        let now = Instant::now();
+        assert!(!notebook.autosave_due(now));
+        assert!(notebook.autosave_due(now + AUTOSAVE_DELAY));
+        notebook.saved();
+        assert!(!notebook.autosave_due(now + AUTOSAVE_DELAY));
+        assert!(!notebook.unsaved());
+    }
+}
