@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod claim_form;
 pub mod cursor;
 pub mod filter;
 pub mod hints;
