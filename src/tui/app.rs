@@ -3,13 +3,18 @@
 //! the outside world are returned to the event loop.
 
 use super::action::Action;
+use super::annotate::{ArticleField, MachineView};
+use super::claim_form::ClaimForm;
 use super::cursor::Cursor;
 use super::layout::{self, Areas, PaneWidths};
 use super::list::ArticleList;
+use super::notebook::Notebook;
 use super::palette::Palette;
+use super::picker::Picker;
 use super::reader::{Reader, ReaderPosition, ReaderPrefs};
 use super::theme::{Theme, ThemeName};
 use super::timeline_pane::TimelinePane;
+use crate::annotations::{Annotations, Endpoint};
 use crate::corpus::{Article, LoadReport};
 use ratatui::layout::{Position, Rect};
 use std::collections::HashMap;
@@ -42,8 +47,14 @@ impl Focus {
 /// A popup over the panes.
 #[derive(Debug)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Palette(Palette),
+    ClaimForm(Box<ClaimForm>),
+    Picker(Picker),
+    /// Quitting with changes that could not be saved.
+    ConfirmQuit,
 }
 
 /// A one-line text input at the bottom of the screen.
@@ -53,6 +64,8 @@ pub enum Prompt {
     Filter,
     /// Search in the article (the text lives in `App::search_input`).
     Search,
+    /// A correction to an article (the text lives in `App::field_input`).
+    Article { field: ArticleField, article: usize },
 }
 
 /// Editing keys for prompts and the palette; they bypass the keymap so
@@ -126,6 +139,26 @@ pub struct App {
     pub message: Option<String>,
     pub pending: Option<PendingKeys>,
     pub quit: bool,
+    /// The analyst's annotations with undo and redo.
+    pub notes: Notebook,
+    /// Why annotations cannot be changed (the file is locked or broken).
+    pub read_only: Option<String>,
+    /// The link end marked with `Mark`, waiting for `Link`.
+    pub marked: Option<Endpoint>,
+    /// Articles to go back to, most recent last.
+    pub jumps: Vec<usize>,
+    /// Article id → index into `articles`.
+    pub article_ids: HashMap<String, usize>,
+    /// What the machine found in articles the analyst corrected.
+    pub machine: HashMap<usize, MachineView>,
+    /// Claims and links per article index, for the list.
+    pub annotation_counts: HashMap<usize, usize>,
+    /// A correction changed a date: the timeline must be rebuilt.
+    pub timeline_stale: bool,
+    /// The text of an article-correction prompt.
+    pub field_input: String,
+    /// Ask the event loop to save now (explicit save, or before quitting).
+    pub save_requested: bool,
 }
 
 impl App {
@@ -159,21 +192,55 @@ impl App {
             message: None,
             pending: None,
             quit: false,
+            notes: Notebook::default(),
+            read_only: None,
+            marked: None,
+            jumps: Vec::new(),
+            article_ids: HashMap::new(),
+            machine: HashMap::new(),
+            annotation_counts: HashMap::new(),
+            timeline_stale: false,
+            field_input: String::new(),
+            save_requested: false,
         }
+    }
+
+    /// Takes in the annotation file's content; `read_only` says why it
+    /// cannot be changed, if it cannot.
+    pub fn set_annotations(&mut self, annotations: Annotations, read_only: Option<String>) {
+        self.notes = Notebook::new(annotations);
+        self.read_only = read_only;
+        for index in 0..self.articles.len() {
+            self.apply_corrections(index);
+        }
+        self.after_corrections();
     }
 
     /// Takes in a batch of loaded articles.
     pub fn add_articles(&mut self, batch: Vec<Article>) {
+        let first = self.articles.len();
         self.articles.extend(batch);
+        for (index, article) in self.articles.iter().enumerate().skip(first) {
+            self.article_ids.insert(article.id.as_str().to_string(), index);
+        }
         self.list.add_articles(&self.articles);
+        // Corrections go on before the timeline sees the new articles, so
+        // it places them by the analyst's dates.
+        let corrected: Vec<usize> = (first..self.articles.len())
+            .filter(|&i| self.notes.annotations.article(self.articles[i].id.as_str()).is_some())
+            .collect();
+        for index in corrected {
+            self.apply_corrections(index);
+        }
+        self.timeline_stale = false;
         self.timeline.add_articles(&self.articles);
-        self.refresh_list();
+        self.refresh_counts();
         self.sync_reader();
     }
 
-    /// Annotations per article; the annotation layer fills this in later.
-    pub fn annotation_count(&self, _article: usize) -> usize {
-        0
+    /// Claims and links of the article at `index`.
+    pub fn annotation_count(&self, article: usize) -> usize {
+        self.annotation_counts.get(&article).copied().unwrap_or(0)
     }
 
     /// The frame's layout for the current area.
@@ -193,7 +260,8 @@ impl App {
 
     /// Rows of text the reader shows (inside its border, below its header).
     pub fn reader_height(&self) -> usize {
-        self.areas().reader.map_or(0, |r| r.height.saturating_sub(4) as usize)
+        let links_row = u16::from(!self.links_here().is_empty());
+        self.areas().reader.map_or(0, |r| r.height.saturating_sub(4 + links_row) as usize)
     }
 
     /// Text columns of the reader.
@@ -214,7 +282,8 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Save => self.save_requested = true,
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -241,6 +310,7 @@ impl App {
             }
             Action::ToggleTheme => self.theme = self.theme.toggled(self.no_color),
             Action::OpenExternal => return self.open_external(),
+            _ if self.update_annotations(action) => {}
             _ => match self.focus {
                 Focus::Timeline => self.update_timeline(action),
                 Focus::List => self.update_list(action),
@@ -268,11 +338,49 @@ impl App {
         true
     }
 
+    /// Quits, or asks first when changes could not be saved.
+    fn request_quit(&mut self) {
+        if self.notes.unsaved() {
+            self.save_requested = true;
+            self.overlay = Some(Overlay::ConfirmQuit);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    /// A key in the quit confirmation: `y` quits without saving, `s`
+    /// tries to save again, anything else goes back.
+    pub fn confirm_quit(&mut self, key: char) {
+        self.overlay = None;
+        match key {
+            'y' | 'q' => self.quit = true,
+            's' => {
+                self.save_requested = true;
+                self.overlay = Some(Overlay::ConfirmQuit);
+            }
+            _ => {}
+        }
+    }
+
+    /// Called by the event loop after a save: if the analyst was quitting
+    /// and everything is on disk now, quit.
+    pub fn saved(&mut self) {
+        self.notes.saved();
+        if matches!(self.overlay, Some(Overlay::ConfirmQuit)) {
+            self.quit = true;
+        }
+    }
+
     fn back(&mut self) {
         if self.overlay.take().is_some() {
             return;
         }
         match self.focus {
+            Focus::Reader if self.reader.as_ref().is_some_and(|r| r.selection.is_some()) => {
+                if let Some(reader) = &mut self.reader {
+                    reader.selection = None;
+                }
+            }
             Focus::Reader if self.reader.as_ref().is_some_and(|r| r.search.is_some()) => {
                 if let Some(reader) = &mut self.reader {
                     reader.search = None;
@@ -425,8 +533,30 @@ impl App {
         }
     }
 
-    /// Handles a key typed into the prompt or the palette.
+    /// Handles a key typed into the prompt, the palette or a picker.
     pub fn edit(&mut self, edit: TextEdit) -> Vec<Effect> {
+        if let Some(Overlay::Picker(picker)) = &mut self.overlay {
+            match edit {
+                TextEdit::Insert(c) => picker.set_query(format!("{}{c}", picker.query)),
+                TextEdit::Backspace => {
+                    let mut query = picker.query.clone();
+                    query.pop();
+                    picker.set_query(query);
+                }
+                TextEdit::DeleteWord | TextEdit::Clear => picker.set_query(String::new()),
+                TextEdit::Up => picker.step(-1),
+                TextEdit::Down => picker.step(1),
+                TextEdit::Cancel => self.overlay = None,
+                TextEdit::Submit => {
+                    if let Some(Overlay::Picker(picker)) = self.overlay.take()
+                        && let Some(choice) = picker.chosen()
+                    {
+                        self.picked(picker.purpose, choice);
+                    }
+                }
+            }
+            return Vec::new();
+        }
         if let Some(Overlay::Palette(palette)) = &mut self.overlay {
             if let Some(action) = palette.edit(edit) {
                 self.overlay = None;
@@ -441,6 +571,7 @@ impl App {
         let input = match prompt {
             Prompt::Filter => &mut self.list.query,
             Prompt::Search => &mut self.search_input,
+            Prompt::Article { .. } => &mut self.field_input,
         };
         match edit {
             TextEdit::Insert(c) => input.push(c),
@@ -460,6 +591,8 @@ impl App {
             TextEdit::Up | TextEdit::Down => {}
         }
         match prompt {
+            Prompt::Article { field, article } if edit == TextEdit::Submit => self.submit_article_field(field, article),
+            Prompt::Article { .. } => {}
             Prompt::Filter => {
                 self.refresh_list();
                 self.sync_reader();
@@ -503,7 +636,7 @@ impl App {
                 return;
             }
             self.set_focus(Focus::Reader);
-            let text_top = area.y + 2;
+            let text_top = area.y + 2 + u16::from(!self.links_here().is_empty());
             if let Some(reader) = &mut self.reader
                 && at.y >= text_top
             {
@@ -536,10 +669,26 @@ impl App {
         }
     }
 
-    fn refresh_list(&mut self) {
+    /// Shows the article at `index` in the reader, clearing list filters
+    /// and the timeline period if they hide it.
+    pub fn show_article(&mut self, index: usize) {
+        if !self.list.visible.contains(&index) {
+            self.list.clear_filters();
+            self.timeline.cursor.select(0, self.timeline.rows.len());
+            self.refresh_list();
+        }
+        if let Some(row) = self.list.visible.iter().position(|&i| i == index) {
+            self.list.cursor.select(row, self.list.visible.len());
+            self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+        }
+        self.sync_reader();
+        self.set_focus(Focus::Reader);
+    }
+
+    pub(super) fn refresh_list(&mut self) {
         let period = self.timeline.filter();
-        let counts: Vec<usize> = (0..self.articles.len()).map(|i| self.annotation_count(i)).collect();
-        self.list.refresh(&self.articles, &period, |i| counts[i]);
+        let counts = &self.annotation_counts;
+        self.list.refresh(&self.articles, &period, |i| counts.get(&i).copied().unwrap_or(0));
         self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
     }
 

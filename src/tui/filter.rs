@@ -154,6 +154,29 @@ impl FuzzyFilter {
 
     /// Adds an article and returns its item index (0, 1, 2, … in push order).
     pub fn push(&mut self, title: &str, source: &str, id: &str) -> usize {
+        self.push_haystack(title, source, id);
+        self.entries.push(Entry { title: title.to_string(), source: source.to_string(), id: id.to_string() });
+        self.entries.len() - 1
+    }
+
+    /// Changes an item's title, source and id (an analyst's correction).
+    /// Rare, so the folded buffer is simply rebuilt.
+    pub fn replace(&mut self, item: usize, title: &str, source: &str, id: &str) {
+        let Some(entry) = self.entries.get_mut(item) else { return };
+        *entry = Entry { title: title.to_string(), source: source.to_string(), id: id.to_string() };
+        let entries = std::mem::take(&mut self.entries);
+        self.folded.clear();
+        self.ends.clear();
+        for entry in &entries {
+            self.push_haystack(&entry.title, &entry.source, &entry.id);
+        }
+        self.entries = entries;
+        // Nothing searched yet: the next query scans every item.
+        self.matches.clear();
+        self.searched = 0;
+    }
+
+    fn push_haystack(&mut self, title: &str, source: &str, id: &str) {
         for (n, field) in [title, source, id].into_iter().enumerate() {
             if n > 0 {
                 self.folded.push(FIELD_SEPARATOR);
@@ -161,8 +184,6 @@ impl FuzzyFilter {
             field.chars().for_each(|c| fold_char(c, |f| self.folded.push(f)));
         }
         self.ends.push(self.folded.len());
-        self.entries.push(Entry { title: title.to_string(), source: source.to_string(), id: id.to_string() });
-        self.entries.len() - 1
     }
 
     /// The number of items pushed so far.

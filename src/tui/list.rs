@@ -95,12 +95,21 @@ impl Default for ArticleList {
 impl ArticleList {
     /// Makes the fuzzy filter aware of newly loaded articles.
     pub fn add_articles(&mut self, articles: &[Article]) {
-        for article in &articles[self.fuzzy.len()..] {
+        for article in &articles[self.sort_keys.len()..] {
             self.fuzzy.push(article.title(), article.source().unwrap_or(""), article.id.as_str());
             self.sort_keys.push(SortKeys {
                 title: article.title().to_lowercase(),
                 source: article.source().unwrap_or_default().to_lowercase(),
             });
+        }
+    }
+
+    /// Takes in an article whose title or source the analyst corrected.
+    pub fn update_article(&mut self, index: usize, article: &Article) {
+        let source = article.source().unwrap_or("");
+        self.fuzzy.replace(index, article.title(), source, article.id.as_str());
+        if let Some(keys) = self.sort_keys.get_mut(index) {
+            *keys = SortKeys { title: article.title().to_lowercase(), source: source.to_lowercase() };
         }
     }
 

@@ -4,6 +4,7 @@
 //! (`app`), pure drawing (`view`) and the pieces they share.
 
 pub mod action;
+mod annotate;
 pub mod app;
 pub mod claim_form;
 pub mod cursor;
@@ -14,6 +15,7 @@ pub mod list;
 pub mod loader;
 pub mod notebook;
 pub mod palette;
+pub mod picker;
 pub mod reader;
 pub mod selection;
 pub mod terminal;
@@ -177,7 +179,23 @@ fn handle_event(
 /// Routes a key press: to the prompt or palette when one is open, else
 /// through the keymap.
 fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, key: KeyEvent) -> Vec<Effect> {
-    let typing = app.prompt.is_some() || matches!(app.overlay, Some(app::Overlay::Palette(_)));
+    match (&app.overlay, key.code) {
+        (Some(app::Overlay::ClaimForm(_)), _) => {
+            app.form_key(key);
+            return Vec::new();
+        }
+        (Some(app::Overlay::ConfirmQuit), KeyCode::Char(c)) => {
+            app.confirm_quit(c);
+            return Vec::new();
+        }
+        (Some(app::Overlay::ConfirmQuit), _) => {
+            app.confirm_quit('\0');
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let typing =
+        app.prompt.is_some() || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_)));
     if typing {
         return text_edit(key).map(|edit| app.edit(edit)).unwrap_or_default();
     }

@@ -61,6 +61,8 @@ pub struct Reader {
     /// Sentences that are on screen with the current settings, in order.
     pub shown_sentences: Vec<usize>,
     pub search: Option<Search>,
+    /// The span being selected for a claim, if a selection is under way.
+    pub selection: Option<Range<usize>>,
 }
 
 impl Reader {
@@ -82,6 +84,7 @@ impl Reader {
             sentence: at.sentence,
             shown_sentences,
             search: None,
+            selection: None,
         };
         reader.keep_in_bounds();
         reader

@@ -29,6 +29,8 @@ pub struct Theme {
     pub status: Style,
     pub key: Style,
     pub error: Style,
+    /// The span being selected for a claim.
+    pub selection: Style,
 }
 
 impl Theme {
@@ -60,6 +62,7 @@ impl Theme {
             status: Style::new().fg(fg).bg(soft),
             key: Style::new().fg(accent).add_modifier(bold),
             error: Style::new().fg(Color::Red).add_modifier(bold),
+            selection: Style::new().fg(Color::Black).bg(accent),
         }
     }
 
@@ -84,7 +87,26 @@ impl Theme {
             status: plain.add_modifier(Modifier::REVERSED),
             key: plain.add_modifier(Modifier::BOLD),
             error: plain.add_modifier(Modifier::BOLD),
+            selection: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
         }
+    }
+
+    /// How a claim with `verdict` is marked in the text: a colour per
+    /// verdict, underlined so claims show without colour too.
+    pub fn verdict(&self, verdict: &str) -> Style {
+        let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+        if self.text.fg.is_none() {
+            return underlined;
+        }
+        let colour = match verdict {
+            "supported" => Color::Green,
+            "disputed" => Color::Yellow,
+            "false" => Color::Red,
+            "misleading" => Color::LightRed,
+            "unverifiable" => Color::Gray,
+            _ => Color::LightBlue,
+        };
+        underlined.fg(colour)
     }
 
     /// The other theme.

@@ -69,6 +69,12 @@ impl TimelinePane {
         self.rebuild();
     }
 
+    /// Builds the timeline again after an article's date changed.
+    pub fn reload(&mut self, articles: &[Article]) {
+        self.timeline = Timeline::build(articles);
+        self.rebuild();
+    }
+
     /// Recomputes the rows, keeping the selected period selected (or the
     /// period that contains it, after a zoom).
     fn rebuild(&mut self) {

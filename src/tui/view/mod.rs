@@ -1,5 +1,6 @@
 //! Drawing: pure functions of the app state. Nothing here changes state.
 
+mod forms;
 mod list;
 mod overlay;
 

@@ -15,6 +15,9 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => draw_help(app, hints, frame, *scroll),
         Some(Overlay::Palette(palette)) => draw_palette(app, hints, frame, palette),
+        Some(Overlay::ClaimForm(form)) => super::forms::draw_form(app, frame, form),
+        Some(Overlay::Picker(picker)) => super::forms::draw_picker(app, frame, picker),
+        Some(Overlay::ConfirmQuit) => super::forms::draw_confirm_quit(app, frame),
         None => {}
     }
     if app.pending.is_some() {
@@ -23,7 +26,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }

@@ -38,9 +38,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // One column of margin on each side reads better than text on the border.
     let text_area = Rect { x: inner.x + 1, width: inner.width - 2, ..inner };
     put_line(frame, text_area, 0, header(app, article));
+    let links = links_line(app);
+    let top = 1 + u16::from(links.is_some());
+    if let Some(links) = links {
+        put_line(frame, text_area, 1, links);
+    }
 
-    let dates_line = app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten();
-    let body_height = text_area.height.saturating_sub(1 + u16::from(dates_line.is_some()));
+    let dates_line = match claim_line(app, reader) {
+        Some(line) => Some(line),
+        None => app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten(),
+    };
+    let body_height = text_area.height.saturating_sub(top + u16::from(dates_line.is_some()));
     let styled = styled_ranges(app, reader, article);
     let rows = reader.wrapped.rows().iter().skip(reader.scroll).take(body_height as usize);
     for (y, row) in rows.enumerate() {
@@ -53,7 +61,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .into_iter()
             .map(|(range, style)| Span::styled(&article.text[range], style.map_or(base, |s| base.patch(s))))
             .collect();
-        put_line(frame, text_area, y as u16 + 1, Line::from(spans));
+        put_line(frame, text_area, y as u16 + top, Line::from(spans));
     }
     if let Some(line) = dates_line {
         put_line(frame, text_area, text_area.height - 1, line);
@@ -88,12 +96,18 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
 fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops::Range<usize>, Style)> {
     let theme = &app.theme;
     let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+    for (claim, span) in app.placed_claims(reader.article) {
+        styled.push((span, theme.verdict(&claim.verdict)));
+    }
     if app.focus == Focus::Reader
         && let Some(sentence) = article.structure.sentences.get(reader.sentence)
     {
         styled.push((sentence.clone(), theme.sentence_cursor));
     }
     styled.extend(article.mentions.iter().map(|m| (m.span.clone(), theme.date_mention)));
+    if let Some(selection) = &reader.selection {
+        styled.push((selection.clone(), theme.selection));
+    }
     if let Some(search) = &reader.search {
         styled.extend(search.matches.iter().map(|m| (m.clone(), theme.search_hit)));
         if let Some(current) = search.matches.get(search.current) {
@@ -130,5 +144,50 @@ fn cursor_dates<'a>(app: &App, reader: &Reader, article: &'a Article) -> Option<
         let value = mention.normalised().unwrap_or_else(|| "unresolved".to_string());
         spans.push(Span::styled(format!(" → {value}"), theme.text));
     }
+    Some(Line::from(spans))
+}
+
+/// The article's links, one after another, when it has any.
+fn links_line(app: &App) -> Option<Line<'static>> {
+    let theme = &app.theme;
+    let links = app.links_here();
+    if links.is_empty() {
+        return None;
+    }
+    let mut spans = vec![Span::styled(format!("links ({}, f follows): ", links.len()), theme.dim)];
+    for (i, (link, other)) in links.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(link.kind.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}", app.describe(other)), theme.text));
+    }
+    Some(Line::from(spans))
+}
+
+/// What the claim under the cursor says: verdict, tags, speaker, date.
+fn claim_line(app: &App, reader: &Reader) -> Option<Line<'static>> {
+    if app.focus != Focus::Reader {
+        return None;
+    }
+    let theme = &app.theme;
+    let sentence = app.articles[reader.article].structure.sentences.get(reader.sentence)?.clone();
+    let claims = app.placed_claims(reader.article);
+    let (claim, _) = claims.iter().find(|(_, span)| span.start < sentence.end && sentence.start < span.end)?;
+    let mut spans =
+        vec![Span::styled("claim: ", theme.dim), Span::styled(claim.verdict.clone(), theme.verdict(&claim.verdict))];
+    for tag in &claim.tags {
+        spans.push(Span::styled(format!(" #{tag}"), theme.key));
+    }
+    if let Some(speaker) = &claim.speaker {
+        spans.push(Span::styled(format!(" · {speaker}"), theme.text));
+    }
+    if let Some(about) = &claim.about {
+        spans.push(Span::styled(format!(" · about {about}"), theme.text));
+    }
+    if !claim.note.is_empty() {
+        spans.push(Span::styled(format!(" · {}", claim.note.replace('\n', " ")), theme.dim));
+    }
+    spans.push(Span::styled("  (c edits, x deletes)", theme.dim));
     Some(Line::from(spans))
 }

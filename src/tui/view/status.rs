@@ -17,6 +17,7 @@ pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
         let (label, text) = match prompt {
             Prompt::Filter => ("filter /", app.list.query.as_str()),
             Prompt::Search => ("search /", app.search_input.as_str()),
+            Prompt::Article { field, .. } => (field.label(), app.field_input.as_str()),
         };
         let line = Line::from(vec![
             Span::styled(format!("{label} "), theme.key),
@@ -57,6 +58,16 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         parts.push("annotated only".to_string());
     }
     parts.push(format!("focus {}", app.focus.label()));
+    let notes = &app.notes.annotations;
+    parts.push(format!("{} claims, {} links", notes.claims.len(), notes.links.len()));
+    if app.read_only.is_some() {
+        parts.push("annotations READ-ONLY".to_string());
+    } else if app.notes.unsaved() {
+        parts.push("● unsaved".to_string());
+    }
+    if let Some(marked) = &app.marked {
+        parts.push(format!("marked {}", crate::display::truncate(&app.describe(marked), 30)));
+    }
     if !app.mouse {
         parts.push("mouse off".to_string());
     }

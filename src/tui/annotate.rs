@@ -1,0 +1,712 @@
+//! Annotating from the TUI: selecting and tagging claims, correcting an
+//! article's date, title and source, linking, undo and redo. These are
+//! `App` methods kept apart from navigation so each file has one job.
+
+use super::action::Action;
+use super::app::{App, Focus, Overlay, Prompt};
+use super::claim_form::{ClaimFields, ClaimForm, FormOutcome, split_tags};
+use super::picker::{Choice, Picker, Purpose};
+use super::selection::{Adjust, adjust};
+use crate::annotations::model::{DEFAULT_ARTICLE_LINK_KINDS, DEFAULT_CLAIM_LINK_KINDS, DEFAULT_VERDICTS};
+use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
+use crate::corpus::dates::parse_stated;
+use crate::corpus::{Article, Provenance, PublicationDate};
+use crossterm::event::KeyEvent;
+use std::ops::Range;
+
+/// An article field the analyst corrects through the prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleField {
+    Date,
+    Title,
+    Source,
+    Tags,
+}
+
+impl ArticleField {
+    /// The prompt's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ArticleField::Date => "date (2024-02-08, 2024-02 or 2024; empty: the machine's guess):",
+            ArticleField::Title => "title (empty: the machine's):",
+            ArticleField::Source => "source (empty: the machine's):",
+            ArticleField::Tags => "article tags (comma-separated):",
+        }
+    }
+}
+
+/// What the machine made of an article before the analyst corrected it,
+/// so a correction can be undone or cleared.
+#[derive(Debug, Clone)]
+pub struct MachineView {
+    title: String,
+    title_derived: bool,
+    source: Option<String>,
+    date: Option<PublicationDate>,
+}
+
+impl MachineView {
+    fn of(article: &Article) -> MachineView {
+        MachineView {
+            title: article.structure.title.text.clone(),
+            title_derived: article.structure.title.derived,
+            source: article.meta.source.clone(),
+            date: article.date.clone(),
+        }
+    }
+}
+
+impl App {
+    /// Handles the annotation actions; returns false for any other.
+    pub(super) fn update_annotations(&mut self, action: Action) -> bool {
+        match action {
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
+            Action::ShowClaims => self.show_claims(),
+            Action::SetDate => self.open_article_prompt(ArticleField::Date),
+            Action::EditTitle => self.open_article_prompt(ArticleField::Title),
+            Action::SetSource => self.open_article_prompt(ArticleField::Source),
+            Action::ArticleTags => self.open_article_prompt(ArticleField::Tags),
+            Action::ToggleRead => self.toggle_read(),
+            Action::Mark => self.mark(),
+            Action::Link => self.link(),
+            Action::FollowLink => self.follow_link(),
+            Action::JumpBack => self.jump_back(),
+            _ if self.focus == Focus::Reader => return self.update_claims(action),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Reader-only actions: selection and claims.
+    fn update_claims(&mut self, action: Action) -> bool {
+        let how = match action {
+            Action::Select => {
+                self.toggle_selection();
+                return true;
+            }
+            Action::TagClaim => {
+                self.tag_claim();
+                return true;
+            }
+            Action::DeleteClaim => {
+                self.delete_claim();
+                return true;
+            }
+            Action::NextClaim => {
+                self.step_claim(true);
+                return true;
+            }
+            Action::PreviousClaim => {
+                self.step_claim(false);
+                return true;
+            }
+            Action::SelectMoreSentences => Adjust::EndBySentence(true),
+            Action::SelectFewerSentences => Adjust::EndBySentence(false),
+            Action::SelectMoreWords => Adjust::EndByWord(true),
+            Action::SelectFewerWords => Adjust::EndByWord(false),
+            Action::SelectEarlierStart => Adjust::StartByWord(true),
+            Action::SelectLaterStart => Adjust::StartByWord(false),
+            _ => return false,
+        };
+        self.adjust_selection(how);
+        true
+    }
+
+    /// The article the analyst is on: the reader's when it has focus,
+    /// else the list's selection.
+    pub fn current_article(&self) -> Option<usize> {
+        match (&self.reader, self.focus) {
+            (Some(reader), Focus::Reader) => Some(reader.article),
+            _ => self.list.selected_article(),
+        }
+    }
+
+    /// The index of the article with this id.
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        self.article_ids.get(id).copied()
+    }
+
+    /// The configured verdicts.
+    pub fn verdicts(&self) -> Vec<String> {
+        DEFAULT_VERDICTS.iter().map(|v| v.to_string()).collect()
+    }
+
+    /// Where a claim sits in its article's current text, if it can be
+    /// placed with confidence.
+    pub fn claim_span(&self, claim: &Claim) -> Option<Range<usize>> {
+        let article = &self.articles[self.article_index(&claim.anchor.article)?];
+        let span = claim.anchor.span();
+        (article.text.get(span.clone()) == Some(claim.anchor.quote.as_str())).then_some(span)
+    }
+
+    /// Claims of the article at `index` that can be placed, with their spans, in text order.
+    pub fn placed_claims(&self, index: usize) -> Vec<(&Claim, Range<usize>)> {
+        let id = self.articles[index].id.as_str();
+        let mut claims: Vec<_> =
+            self.notes.annotations.claims_in(id).filter_map(|c| self.claim_span(c).map(|s| (c, s))).collect();
+        claims.sort_by_key(|(_, span)| span.start);
+        claims
+    }
+
+    /// The claim overlapping the reader's cursor sentence.
+    fn claim_at_cursor(&self) -> Option<RecordId> {
+        let reader = self.reader.as_ref()?;
+        let sentence = self.articles[reader.article].structure.sentences.get(reader.sentence)?.clone();
+        let claims = self.placed_claims(reader.article);
+        let overlapping = claims.iter().find(|(_, span)| span.start < sentence.end && sentence.start < span.end);
+        overlapping.map(|(claim, _)| claim.id.clone())
+    }
+
+    fn toggle_selection(&mut self) {
+        let Some(reader) = &mut self.reader else { return };
+        reader.selection = match reader.selection {
+            Some(_) => None,
+            None => self.articles[reader.article].structure.sentences.get(reader.sentence).cloned(),
+        };
+    }
+
+    fn adjust_selection(&mut self, how: Adjust) {
+        let height = self.reader_height();
+        let Some(reader) = &mut self.reader else { return };
+        let article = &self.articles[reader.article];
+        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentences.get(reader.sentence).cloned())
+        else {
+            return;
+        };
+        let span = adjust(&article.text, &article.structure.sentences, span, how);
+        reader.reveal(span.clone(), height);
+        reader.selection = Some(span);
+    }
+
+    /// Opens the claim form: for the claim under the cursor (editing it),
+    /// else for the selection or the cursor sentence.
+    fn tag_claim(&mut self) {
+        let Some(reader) = &self.reader else { return };
+        let index = reader.article;
+        let known_tags = self.known_tags();
+        if reader.selection.is_none()
+            && let Some(id) = self.claim_at_cursor()
+            && let Some(claim) = self.notes.annotations.claim(&id)
+        {
+            self.overlay =
+                Some(Overlay::ClaimForm(Box::new(ClaimForm::edit(claim, index, self.verdicts(), known_tags))));
+            return;
+        }
+        if self.read_only.is_some() {
+            self.message = self.read_only.clone();
+            return;
+        }
+        let article = &self.articles[index];
+        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentences.get(reader.sentence).cloned())
+        else {
+            self.message = Some("no sentence here to tag".to_string());
+            return;
+        };
+        let fields = prefill(article, span.clone());
+        let quote = article.text[span.clone()].to_string();
+        let form = ClaimForm::new(index, span, &quote, fields, self.verdicts(), known_tags);
+        self.overlay = Some(Overlay::ClaimForm(Box::new(form)));
+    }
+
+    /// Every tag used so far on claims and articles, sorted, for completion.
+    fn known_tags(&self) -> Vec<String> {
+        let notes = &self.notes.annotations;
+        let mut tags: Vec<String> = notes
+            .claims
+            .iter()
+            .flat_map(|c| c.tags.iter())
+            .chain(notes.articles.iter().flat_map(|a| a.tags.iter()))
+            .cloned()
+            .collect();
+        tags.sort();
+        tags.dedup();
+        tags
+    }
+
+    /// A key for the open claim form.
+    pub fn form_key(&mut self, key: KeyEvent) {
+        let Some(Overlay::ClaimForm(form)) = &mut self.overlay else { return };
+        match form.key(key) {
+            FormOutcome::Editing => {}
+            FormOutcome::Cancelled => self.overlay = None,
+            FormOutcome::Submitted(fields) => {
+                let (claim, article, span) = (form.claim.clone(), form.article, form.span.clone());
+                self.overlay = None;
+                self.save_claim(claim, article, span, fields);
+            }
+        }
+    }
+
+    fn save_claim(&mut self, existing: Option<RecordId>, index: usize, span: Range<usize>, fields: ClaimFields) {
+        if self.read_only.is_some() {
+            self.message = self.read_only.clone();
+            return;
+        }
+        let article = &self.articles[index];
+        let apply = |claim: &mut Claim| {
+            claim.tags = fields.tags.clone();
+            claim.speaker = fields.speaker.clone();
+            claim.verdict = fields.verdict.clone();
+            claim.about = fields.about.clone();
+            claim.note = fields.note.clone();
+        };
+        match existing {
+            Some(id) => {
+                self.notes.change("edit claim", |notes| {
+                    if let Some(claim) = notes.claim_mut(&id) {
+                        apply(claim);
+                    }
+                });
+                self.message = Some("claim updated · u undoes".to_string());
+            }
+            None => {
+                let mut claim = Claim {
+                    id: RecordId::new(),
+                    anchor: Anchor::new(article.id.as_str(), &article.text, span),
+                    tags: vec![],
+                    speaker: None,
+                    verdict: String::new(),
+                    about: None,
+                    note: String::new(),
+                    conflicts: vec![],
+                };
+                apply(&mut claim);
+                self.notes.change("tag claim", |notes| notes.claims.push(claim));
+                self.message = Some("claim tagged · u undoes · C lists all claims".to_string());
+            }
+        }
+        if let Some(reader) = &mut self.reader {
+            reader.selection = None;
+        }
+        self.refresh_counts();
+    }
+
+    fn delete_claim(&mut self) {
+        let Some(id) = self.claim_at_cursor() else {
+            self.message = Some("no claim under the cursor".to_string());
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        self.notes.change("delete claim", |notes| {
+            notes.claims.retain(|c| c.id != id);
+            let end = Endpoint::Claim(id.clone());
+            notes.links.retain(|l| l.from != end && l.to != end);
+        });
+        self.message = Some("claim deleted · u undoes".to_string());
+        self.refresh_counts();
+    }
+
+    fn step_claim(&mut self, forward: bool) {
+        let height = self.reader_height();
+        let Some(reader) = &self.reader else { return };
+        let index = reader.article;
+        let here = self.articles[index].structure.sentences.get(reader.sentence).map_or(0, |s| s.start);
+        let spans: Vec<Range<usize>> = self.placed_claims(index).into_iter().map(|(_, s)| s).collect();
+        let target =
+            if forward { spans.iter().find(|s| s.start > here) } else { spans.iter().rev().find(|s| s.start < here) };
+        let Some(target) = target.cloned() else {
+            self.message = Some(format!("no {} claim in this article", if forward { "later" } else { "earlier" }));
+            return;
+        };
+        if let Some(reader) = &mut self.reader {
+            reader.place_cursor_at(&self.articles[index], target.start);
+            reader.reveal(target, height);
+        }
+    }
+
+    /// Says why nothing can be changed, when the annotation file is read-only.
+    fn refuse_if_read_only(&mut self) -> bool {
+        if self.read_only.is_some() {
+            self.message = self.read_only.clone();
+        }
+        self.read_only.is_some()
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let before = self.notes.annotations.clone();
+        let done = if undo { self.notes.undo() } else { self.notes.redo() };
+        self.message = Some(match done {
+            Some(what) => format!("{}: {what}", if undo { "undone" } else { "redone" }),
+            None => format!("nothing to {}", if undo { "undo" } else { "redo" }),
+        });
+        let after = self.notes.annotations.clone();
+        self.sync_corrections(&before, &after);
+        self.refresh_counts();
+    }
+
+    /// Re-applies article corrections wherever they differ between two sets.
+    fn sync_corrections(&mut self, before: &Annotations, after: &Annotations) {
+        let mut ids: Vec<&str> = before.articles.iter().chain(&after.articles).map(|a| a.article.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let changed: Vec<usize> = ids
+            .into_iter()
+            .filter(|id| before.article(id) != after.article(id))
+            .filter_map(|id| self.article_index(id))
+            .collect();
+        for index in changed {
+            self.apply_corrections(index);
+        }
+        self.after_corrections();
+    }
+
+    fn open_article_prompt(&mut self, field: ArticleField) {
+        let Some(index) = self.current_article() else {
+            self.message = Some("no article selected".to_string());
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let article = &self.articles[index];
+        let note = self.notes.annotations.article(article.id.as_str());
+        self.field_input = match field {
+            ArticleField::Date => article.date.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+            ArticleField::Title => article.title().to_string(),
+            ArticleField::Source => article.source().unwrap_or_default().to_string(),
+            ArticleField::Tags => note.map(|n| n.tags.join(", ")).unwrap_or_default(),
+        };
+        self.prompt = Some(Prompt::Article { field, article: index });
+    }
+
+    /// Applies what the analyst typed into an article prompt.
+    pub(super) fn submit_article_field(&mut self, field: ArticleField, index: usize) {
+        let input = self.field_input.trim().to_string();
+        let id = self.articles[index].id.as_str().to_string();
+        let value = (!input.is_empty()).then(|| input.clone());
+        match field {
+            ArticleField::Date => {
+                let parsed = parse_stated(&input);
+                if value.is_some() && parsed.is_none() {
+                    self.message = Some(format!("“{input}” is not a date: write 2024-02-08, 2024-02 or 2024"));
+                    return;
+                }
+                let canonical = parsed.map(|d| d.to_string());
+                self.notes.change("set date", |notes| {
+                    let note = notes.article_mut(&id);
+                    note.date = canonical;
+                    note.date_provenance = None;
+                });
+            }
+            ArticleField::Title => {
+                let machine = self.machine.get(&index).map_or(self.articles[index].title(), |m| &m.title);
+                let value = value.filter(|v| v != machine);
+                self.notes.change("correct title", |notes| notes.article_mut(&id).title = value);
+            }
+            ArticleField::Source => self.notes.change("set source", |notes| notes.article_mut(&id).source = value),
+            ArticleField::Tags => {
+                let tags = split_tags(&input);
+                self.notes.change("article tags", |notes| notes.article_mut(&id).tags = tags);
+            }
+        }
+        self.apply_corrections(index);
+        self.after_corrections();
+        self.message = Some(format!(
+            "{} saved · u undoes",
+            match field {
+                ArticleField::Date => "date",
+                ArticleField::Title => "title",
+                ArticleField::Source => "source",
+                ArticleField::Tags => "tags",
+            }
+        ));
+    }
+
+    /// Makes the article show the analyst's corrections on top of what the
+    /// machine found (and the machine's values again where a correction
+    /// was cleared). Relative mentions re-resolve against a new date.
+    pub(super) fn apply_corrections(&mut self, index: usize) {
+        let article = &mut self.articles[index];
+        let note = self.notes.annotations.article(article.id.as_str()).cloned();
+        let corrects = note.as_ref().is_some_and(|n| n.date.is_some() || n.title.is_some() || n.source.is_some());
+        if !corrects && !self.machine.contains_key(&index) {
+            return;
+        }
+        let machine = self.machine.entry(index).or_insert_with(|| MachineView::of(article)).clone();
+        let note = note.unwrap_or_else(|| crate::annotations::ArticleNote::new(article.id.as_str()));
+        article.structure.title.text = note.title.clone().unwrap_or(machine.title);
+        article.structure.title.derived = note.title.is_none() && machine.title_derived;
+        article.meta.source = note.source.clone().or(machine.source);
+        let date = match note.date.as_deref().and_then(parse_stated) {
+            Some(value) => Some(PublicationDate {
+                value,
+                provenance: Provenance::Analyst,
+                confidence: 1.0,
+                reasoning: vec![note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string())],
+            }),
+            None => machine.date,
+        };
+        if date != article.date {
+            article.set_date(date);
+        }
+        self.list.update_article(index, &self.articles[index]);
+        self.timeline_stale = true;
+    }
+
+    /// Redraws what corrections touch: the timeline, the list, the reader.
+    pub(super) fn after_corrections(&mut self) {
+        if std::mem::take(&mut self.timeline_stale) {
+            self.timeline.reload(&self.articles);
+        }
+        self.refresh_counts();
+        if let Some(reader) = &mut self.reader {
+            let index = reader.article;
+            reader.relayout(&self.articles[index], reader.width, self.reader_prefs);
+        }
+    }
+
+    fn toggle_read(&mut self) {
+        let Some(index) = self.current_article() else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let id = self.articles[index].id.as_str().to_string();
+        let read = !self.notes.annotations.article(&id).is_some_and(|n| n.read);
+        self.notes.change(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
+        self.message = Some(format!("marked {}", if read { "read" } else { "unread" }));
+    }
+
+    /// The link end the analyst is on: the claim under the reader's
+    /// cursor, else the current article.
+    fn current_end(&self) -> Option<Endpoint> {
+        if self.focus == Focus::Reader
+            && let Some(id) = self.claim_at_cursor()
+        {
+            return Some(Endpoint::Claim(id));
+        }
+        self.current_article().map(|i| Endpoint::Article(self.articles[i].id.as_str().to_string()))
+    }
+
+    /// A short description of a link end.
+    pub fn describe(&self, end: &Endpoint) -> String {
+        match end {
+            Endpoint::Article(id) => match self.article_index(id) {
+                Some(i) => format!("“{}”", self.articles[i].title()),
+                None => format!("missing article {id}"),
+            },
+            Endpoint::Claim(id) => match self.notes.annotations.claim(id) {
+                Some(claim) => format!("claim “{}”", crate::display::truncate(&claim.anchor.quote, 50)),
+                None => format!("missing claim {id}"),
+            },
+        }
+    }
+
+    fn mark(&mut self) {
+        let Some(end) = self.current_end() else { return };
+        self.message = Some(format!("marked {} · go to another and press l to link", self.describe(&end)));
+        self.marked = Some(end);
+    }
+
+    /// Links with the marked end, or opens a picker of articles.
+    fn link(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let Some(here) = self.current_end() else {
+            self.message = Some("no article selected".to_string());
+            return;
+        };
+        match self.marked.clone() {
+            Some(marked) if marked != here => self.pick_link_kind(here, marked),
+            _ => {
+                let Some(from) = self.current_article() else { return };
+                let choices = self
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != from)
+                    .map(|(_, a)| Choice {
+                        label: a.title().to_string(),
+                        detail: format!("{} · {}", a.lang.lang, a.id),
+                    })
+                    .collect();
+                let title = format!("Link “{}” with… (type to search)", self.articles[from].title());
+                self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::LinkTarget { from })));
+            }
+        }
+    }
+
+    fn pick_link_kind(&mut self, from: Endpoint, to: Endpoint) {
+        let both_claims = matches!((&from, &to), (Endpoint::Claim(_), Endpoint::Claim(_)));
+        let kinds: Vec<String> = if both_claims { DEFAULT_CLAIM_LINK_KINDS } else { DEFAULT_ARTICLE_LINK_KINDS }
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        let choices = kinds.iter().map(|k| Choice { label: k.clone(), detail: String::new() }).collect();
+        let title = format!("{} → {}: kind?", self.describe(&from), self.describe(&to));
+        self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::LinkKind { from, to, kinds })));
+    }
+
+    /// Acts on the picker's choice.
+    pub(super) fn picked(&mut self, purpose: Purpose, choice: usize) {
+        match purpose {
+            Purpose::LinkTarget { from } => {
+                // Choices skip the article itself.
+                let to = if choice >= from { choice + 1 } else { choice };
+                let end = |i: usize| Endpoint::Article(self.articles[i].id.as_str().to_string());
+                self.pick_link_kind(end(from), end(to));
+            }
+            Purpose::LinkKind { from, to, kinds } => {
+                let kind = kinds[choice].clone();
+                let message = format!("linked {} —{kind}→ {}", self.describe(&from), self.describe(&to));
+                let link = Link {
+                    id: RecordId::new(),
+                    from,
+                    to,
+                    kind,
+                    note: String::new(),
+                    origin: LinkOrigin::Manual,
+                    conflicts: vec![],
+                };
+                self.notes.change("link", |notes| notes.links.push(link));
+                self.marked = None;
+                self.message = Some(message + " · u undoes");
+                self.refresh_counts();
+            }
+            Purpose::FollowLink { targets } => self.jump_to(&targets[choice]),
+            Purpose::Claims { ids } => self.jump_to(&Endpoint::Claim(ids[choice].clone())),
+        }
+    }
+
+    /// The current article's links, each with the end on the other side.
+    pub fn links_here(&self) -> Vec<(&Link, Endpoint)> {
+        let Some(index) = self.current_article() else { return Vec::new() };
+        let id = self.articles[index].id.as_str();
+        let mine = |end: &Endpoint| match end {
+            Endpoint::Article(a) => a == id,
+            Endpoint::Claim(c) => self.notes.annotations.claim(c).is_some_and(|c| c.anchor.article == id),
+        };
+        self.notes
+            .annotations
+            .links_of(id)
+            .map(|link| (link, if mine(&link.from) { link.to.clone() } else { link.from.clone() }))
+            .collect()
+    }
+
+    fn follow_link(&mut self) {
+        let links = self.links_here();
+        match links.len() {
+            0 => self.message = Some("this article has no links · m marks, l links".to_string()),
+            1 => {
+                let target = links[0].1.clone();
+                self.jump_to(&target);
+            }
+            _ => {
+                let choices = links
+                    .iter()
+                    .map(|(l, other)| Choice { label: l.kind.clone(), detail: self.describe(other) })
+                    .collect();
+                let targets = links.into_iter().map(|(_, other)| other).collect();
+                self.overlay =
+                    Some(Overlay::Picker(Picker::new("Follow a link", choices, Purpose::FollowLink { targets })));
+            }
+        }
+    }
+
+    /// Opens an article (and puts the cursor on a claim) in the reader,
+    /// remembering where the analyst was for `JumpBack`.
+    pub fn jump_to(&mut self, end: &Endpoint) {
+        let (article_id, claim) = match end {
+            Endpoint::Article(id) => (id.clone(), None),
+            Endpoint::Claim(id) => match self.notes.annotations.claim(id) {
+                Some(claim) => (claim.anchor.article.clone(), Some(claim.clone())),
+                None => {
+                    self.message = Some(format!("claim {id} no longer exists"));
+                    return;
+                }
+            },
+        };
+        let Some(index) = self.article_index(&article_id) else {
+            self.message = Some(format!("article {article_id} is not in the corpus"));
+            return;
+        };
+        if let Some(here) = self.current_article() {
+            self.jumps.push(here);
+        }
+        self.show_article(index);
+        if let Some(claim) = claim {
+            match self.claim_span(&claim) {
+                Some(span) => {
+                    let height = self.reader_height();
+                    if let Some(reader) = &mut self.reader {
+                        reader.place_cursor_at(&self.articles[index], span.start);
+                        reader.reveal(span, height);
+                    }
+                }
+                None => {
+                    self.message =
+                        Some(format!("the claim's text is no longer in the article: “{}”", claim.anchor.quote))
+                }
+            }
+        }
+    }
+
+    fn jump_back(&mut self) {
+        match self.jumps.pop() {
+            Some(index) => self.show_article(index),
+            None => self.message = Some("nowhere to jump back to".to_string()),
+        }
+    }
+
+    fn show_claims(&mut self) {
+        let notes = &self.notes.annotations;
+        let mut claims: Vec<&Claim> = notes.claims.iter().collect();
+        claims.sort_by_key(|c| (self.article_index(&c.anchor.article), c.anchor.byte_start));
+        let choices = claims
+            .iter()
+            .map(|c| {
+                let placed = if self.claim_span(c).is_some() { "" } else { "[orphan] " };
+                let tags = if c.tags.is_empty() { String::new() } else { format!(" #{}", c.tags.join(" #")) };
+                let speaker = c.speaker.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
+                Choice {
+                    label: format!("{placed}{}{tags}{speaker} · {}", c.verdict, c.anchor.quote),
+                    detail: self
+                        .article_index(&c.anchor.article)
+                        .map_or(c.anchor.article.clone(), |i| self.articles[i].title().to_string()),
+                }
+            })
+            .collect();
+        let ids = claims.iter().map(|c| c.id.clone()).collect();
+        let title =
+            format!("Claims ({}) · type to search tag, verdict, speaker, text · Enter jumps", notes.claims.len());
+        self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::Claims { ids })));
+    }
+
+    /// Recounts annotations per article for the list.
+    pub(super) fn refresh_counts(&mut self) {
+        self.annotation_counts.clear();
+        for claim in &self.notes.annotations.claims {
+            if let Some(i) = self.article_index(&claim.anchor.article) {
+                *self.annotation_counts.entry(i).or_default() += 1;
+            }
+        }
+        for link in &self.notes.annotations.links {
+            for end in [&link.from, &link.to] {
+                if let Endpoint::Article(id) = end
+                    && let Some(i) = self.article_index(id)
+                {
+                    *self.annotation_counts.entry(i).or_default() += 1;
+                }
+            }
+        }
+        self.refresh_list();
+    }
+}
+
+/// What the text itself says about a claim on `span`: the speaker of its
+/// sentence and the first dated mention inside it.
+fn prefill(article: &Article, span: Range<usize>) -> ClaimFields {
+    let sentences = &article.structure.sentences;
+    let sentence =
+        sentences.iter().find(|s| s.start <= span.start && span.start < s.end).cloned().unwrap_or(span.clone());
+    let speaker = attribution::speaker(&article.text[sentence.start..span.end.max(sentence.end)]);
+    let about = article
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+        .find_map(|m| m.value.map(|v| v.to_string()));
+    ClaimFields { tags: vec![], speaker, verdict: DEFAULT_VERDICTS[0].to_string(), about, note: String::new() }
+}

@@ -1,0 +1,116 @@
+//! A popup list to choose from with fuzzy search: link kinds, link
+//! targets, export formats, the claims across the corpus, orphans.
+
+use crate::annotations::RecordId;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// One choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// What the analyst reads and the search matches.
+    pub label: String,
+    /// A dimmed second column (an article title, a file name).
+    pub detail: String,
+}
+
+/// What choosing does; carries what the choice needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Choose the other article to link the current one (`from`) with.
+    LinkTarget { from: usize },
+    /// Choose the kind of a link between two endpoints; `kinds[i]` is choice i.
+    LinkKind { from: crate::annotations::Endpoint, to: crate::annotations::Endpoint, kinds: Vec<String> },
+    /// Jump to one of the current article's links; `targets[i]` for choice i.
+    FollowLink { targets: Vec<crate::annotations::Endpoint> },
+    /// Jump to a claim anywhere in the corpus.
+    Claims { ids: Vec<RecordId> },
+}
+
+/// An open picker.
+#[derive(Debug)]
+pub struct Picker {
+    pub title: String,
+    pub choices: Vec<Choice>,
+    pub purpose: Purpose,
+    pub query: String,
+    /// Indices into `choices` that match the query, best first.
+    pub visible: Vec<usize>,
+    /// Position in `visible`.
+    pub selected: usize,
+}
+
+impl Picker {
+    pub fn new(title: &str, choices: Vec<Choice>, purpose: Purpose) -> Picker {
+        let visible = (0..choices.len()).collect();
+        Picker { title: title.to_string(), choices, purpose, query: String::new(), visible, selected: 0 }
+    }
+
+    /// The chosen index into `choices`, if any row is shown.
+    pub fn chosen(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// Moves the selection, wrapping around.
+    pub fn step(&mut self, delta: isize) {
+        let count = self.visible.len();
+        if count > 0 {
+            self.selected = (self.selected as isize + delta).rem_euclid(count as isize) as usize;
+        }
+    }
+
+    /// Sets the search text and re-ranks the choices.
+    pub fn set_query(&mut self, query: String) {
+        self.query = query;
+        if self.query.is_empty() {
+            self.visible = (0..self.choices.len()).collect();
+        } else {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let mut scored: Vec<(i64, usize)> = self
+                .choices
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let haystack = format!("{} {}", c.label, c.detail);
+                    matcher.fuzzy_match(&haystack, &self.query).map(|score| (score, i))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.visible = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.selected = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn picker() -> Picker {
+        let choices = ["translation-of", "same-event", "follow-up", "contradicts"]
+            .iter()
+            .map(|k| Choice { label: k.to_string(), detail: String::new() })
+            .collect();
+        Picker::new("kind", choices, Purpose::Claims { ids: vec![] })
+    }
+
+    #[test]
+    fn the_query_ranks_and_filters() {
+        let mut picker = picker();
+        picker.set_query("fol".into());
+        assert_eq!(picker.chosen(), Some(2));
+        picker.set_query("zzz".into());
+        assert_eq!(picker.chosen(), None);
+        picker.set_query(String::new());
+        assert_eq!(picker.visible.len(), 4);
+    }
+
+    #[test]
+    fn stepping_wraps() {
+        let mut picker = picker();
+        picker.step(-1);
+        assert_eq!(picker.chosen(), Some(3));
+        picker.step(1);
+        assert_eq!(picker.chosen(), Some(0));
+    }
+}

@@ -1,0 +1,147 @@
+//! Popups for annotating: the claim form, pickers (claims, link targets,
+//! link kinds, links to follow) and the quit confirmation.
+
+use super::overlay::centred;
+use crate::display::truncate;
+use crate::tui::app::App;
+use crate::tui::claim_form::{ClaimForm, FormField};
+use crate::tui::picker::Picker;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Draws the claim form.
+pub fn draw_form(app: &App, frame: &mut Frame, form: &ClaimForm) {
+    let theme = &app.theme;
+    let area = centred(frame.area(), 90, 24);
+    let title = if form.claim.is_some() { " Edit claim " } else { " Tag claim " };
+    let block = Block::bordered().border_style(theme.border_focused).title(Line::styled(title, theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.width < 20 || inner.height < 8 {
+        return;
+    }
+    let quote = Paragraph::new(Line::styled(format!("“{}”", form.quote), theme.text)).wrap(Wrap { trim: true });
+    let quote_rows = 3.min(inner.height / 4);
+    frame.render_widget(quote, Rect { height: quote_rows, ..inner });
+    let label_width = 12;
+    let field_area = |y: u16, height: u16| Rect {
+        x: inner.x + label_width,
+        y: inner.y + y,
+        width: inner.width.saturating_sub(label_width),
+        height: height.min(inner.height.saturating_sub(y)),
+    };
+    let mut y = quote_rows + 1;
+    for field in [FormField::Tags, FormField::Speaker, FormField::Verdict, FormField::About, FormField::Note] {
+        if y >= inner.height {
+            break;
+        }
+        let style = if form.field == field { theme.key } else { theme.dim };
+        let label = Line::styled(format!("{:<w$}", field.label(), w = label_width as usize), style);
+        frame.render_widget(label, Rect { y: inner.y + y, height: 1, ..inner });
+        match field {
+            FormField::Tags => {
+                frame.render_widget(&form.tags, field_area(y, 1));
+                y += 1;
+                y += draw_completions(app, frame, form, field_area(y, 6));
+            }
+            FormField::Speaker => frame.render_widget(&form.speaker, field_area(y, 1)),
+            FormField::About => frame.render_widget(&form.about, field_area(y, 1)),
+            FormField::Note => frame.render_widget(&form.note, field_area(y, 4)),
+            FormField::Verdict => {
+                let mut spans = Vec::new();
+                for (i, verdict) in form.verdicts.iter().enumerate() {
+                    let style =
+                        if i == form.verdict { app.theme.verdict(verdict).patch(theme.selected) } else { theme.dim };
+                    spans.push(Span::styled(format!(" {verdict} "), style));
+                }
+                frame.render_widget(Line::from(spans), field_area(y, 1));
+            }
+        }
+        if field != FormField::Tags {
+            y += 1;
+        }
+        y += u16::from(field == FormField::Verdict);
+    }
+    let help = match &form.error {
+        Some(error) => Line::styled(error.clone(), theme.error),
+        None => Line::styled(
+            "Tab next field · ↓ pick a tag · ←/→ or a letter: verdict · Ctrl-S save · Esc cancel",
+            theme.dim,
+        ),
+    };
+    frame.render_widget(help, Rect { y: inner.bottom() - 1, height: 1, ..inner });
+}
+
+/// The tag completions under the tags field; returns the rows used.
+fn draw_completions(app: &App, frame: &mut Frame, form: &ClaimForm, area: Rect) -> u16 {
+    if form.field != FormField::Tags {
+        return 0;
+    }
+    let completions = form.completions();
+    for (i, tag) in completions.iter().enumerate().take(area.height as usize) {
+        let style = if form.completion == Some(i) { app.theme.selected } else { app.theme.dim };
+        frame.render_widget(Line::styled(format!("  {tag}"), style), Rect { y: area.y + i as u16, height: 1, ..area });
+    }
+    completions.len().min(area.height as usize) as u16
+}
+
+/// Draws a picker: its query, then the matching choices.
+pub fn draw_picker(app: &App, frame: &mut Frame, picker: &Picker) {
+    let theme = &app.theme;
+    let area = centred(frame.area(), 110, 22);
+    let title =
+        Line::styled(format!(" {} ", truncate(&picker.title, area.width.saturating_sub(4) as usize)), theme.title);
+    let block = Block::bordered().border_style(theme.border_focused).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", theme.key),
+        Span::styled(picker.query.clone(), theme.text),
+        Span::styled("▏", theme.key),
+        Span::styled(format!("  {}/{}", picker.visible.len(), picker.choices.len()), theme.dim),
+    ])];
+    if picker.visible.is_empty() {
+        lines.push(Line::styled("  nothing matches", theme.dim));
+    }
+    let height = inner.height.saturating_sub(1) as usize;
+    let first = picker.selected.saturating_sub(height.saturating_sub(1));
+    let label_width = (inner.width as usize * 2 / 3).max(10);
+    for (row, &choice) in picker.visible.iter().enumerate().skip(first).take(height) {
+        let choice = &picker.choices[choice];
+        let mut line = Line::from(vec![
+            Span::styled(format!(" {:<label_width$}", truncate(&choice.label, label_width - 1)), theme.text),
+            Span::styled(format!(" {}", choice.detail), theme.dim),
+        ]);
+        if row == picker.selected {
+            line = line.style(theme.selected);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Asks before quitting with changes not on disk.
+pub fn draw_confirm_quit(app: &App, frame: &mut Frame) {
+    let theme = &app.theme;
+    let area = centred(frame.area(), 64, 6);
+    let block = Block::bordered().border_style(theme.error).title(Line::styled(" Unsaved annotations ", theme.error));
+    let why = app.read_only.clone().or_else(|| app.message.clone()).unwrap_or_else(|| "saving…".to_string());
+    let lines = vec![
+        Line::styled(why, theme.text),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("s", theme.key),
+            Span::styled(" try saving again   ", theme.text),
+            Span::styled("y", theme.key),
+            Span::styled(" quit without saving   ", theme.text),
+            Span::styled("Esc", theme.key),
+            Span::styled(" stay", theme.text),
+        ]),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
+}
