@@ -1,6 +1,7 @@
 //! Tests of the TUI as a whole: state changes through actions (`state`)
 //! and rendered frames through ratatui's `TestBackend` (`render`).
 
+mod annotate;
 mod render;
 mod state;
 

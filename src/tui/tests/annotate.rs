@@ -1,0 +1,250 @@
+//! Annotating through actions: tagging claims, correcting an article,
+//! linking, undo and redo.
+
+use super::{sample_app, type_text};
+use crate::annotations::Endpoint;
+use crate::corpus::Provenance;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay, Prompt, TextEdit};
+use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
+const GERMAN: &str = "wire/031_b2e4d6f8.txt";
+const UNDATED: &str = "wire/088_3b6f1c40.txt";
+
+/// The app with the article `id` open in the reader.
+fn reading(id: &str) -> App {
+    let mut app = sample_app(160, 45);
+    let index = app.article_index(id).expect("article in the sample corpus");
+    app.show_article(index);
+    assert_eq!(app.focus, Focus::Reader);
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.form_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn form_type(app: &mut App, text: &str) {
+    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
+}
+
+fn save_form(app: &mut App) {
+    app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+}
+
+fn cursor_sentence(app: &App) -> String {
+    let reader = app.reader.as_ref().expect("reader open");
+    let article = &app.articles[reader.article];
+    article.text[article.structure.sentences[reader.sentence].clone()].to_string()
+}
+
+#[test]
+fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::NextSentence);
+    let sentence = cursor_sentence(&app);
+    app.update(Action::TagClaim);
+    assert!(matches!(app.overlay, Some(Overlay::ClaimForm(_))), "the form opens");
+    form_type(&mut app, "talks");
+    press(&mut app, KeyCode::Tab); // speaker
+    press(&mut app, KeyCode::Tab); // verdict
+    press(&mut app, KeyCode::Char('s'));
+    save_form(&mut app);
+    assert!(app.overlay.is_none());
+    let claims = &app.notes.annotations.claims;
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].anchor.quote, sentence);
+    assert_eq!(claims[0].anchor.article, ENGLISH);
+    assert_eq!(claims[0].tags, vec!["talks"]);
+    assert_eq!(claims[0].verdict, "supported");
+    assert!(app.notes.unsaved());
+    assert_eq!(app.annotation_count(app.article_index(ENGLISH).unwrap()), 1);
+}
+
+#[test]
+fn the_form_is_prefilled_with_the_speaker_and_the_date_in_the_span() {
+    let mut app = reading(ENGLISH);
+    let found = (0..30).any(|_| {
+        app.update(Action::NextSentence);
+        cursor_sentence(&app).contains("Ashdale told reporters")
+    });
+    assert!(found, "the English article quotes Ashdale");
+    app.update(Action::TagClaim);
+    let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
+    assert_eq!(form.speaker.lines()[0], "Halvenian Defence Secretary Corin Ashdale");
+    assert_eq!(form.about.lines()[0], "2023-08", "from “in August 2023” inside the sentence");
+}
+
+#[test]
+fn a_selection_grows_by_sentence_and_shrinks_by_word() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::NextSentence);
+    let first = cursor_sentence(&app);
+    app.update(Action::Select);
+    app.update(Action::SelectMoreSentences);
+    app.update(Action::SelectFewerWords);
+    let reader = app.reader.as_ref().unwrap();
+    let article = &app.articles[reader.article];
+    let selected = article.text[reader.selection.clone().expect("selection")].to_string();
+    assert!(selected.starts_with(&first), "{selected}");
+    assert!(selected.len() > first.len());
+    assert!(!selected.ends_with('.'), "the last word's full stop went: {selected}");
+    app.update(Action::TagClaim);
+    save_form(&mut app);
+    assert_eq!(app.notes.annotations.claims[0].anchor.quote, selected);
+    assert!(app.reader.as_ref().unwrap().selection.is_none(), "tagging ends the selection");
+}
+
+#[test]
+fn tag_on_a_claim_edits_it_and_delete_removes_it_undo_brings_it_back() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::NextSentence);
+    app.update(Action::TagClaim);
+    save_form(&mut app);
+    app.update(Action::TagClaim);
+    let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
+    assert!(form.claim.is_some(), "editing the claim under the cursor");
+    press(&mut app, KeyCode::BackTab); // note
+    form_type(&mut app, "check the figure");
+    save_form(&mut app);
+    assert_eq!(app.notes.annotations.claims.len(), 1);
+    assert_eq!(app.notes.annotations.claims[0].note, "check the figure");
+    app.update(Action::DeleteClaim);
+    assert!(app.notes.annotations.claims.is_empty());
+    app.update(Action::Undo);
+    assert_eq!(app.notes.annotations.claims.len(), 1);
+    app.update(Action::Undo);
+    assert_eq!(app.notes.annotations.claims[0].note, "");
+    app.update(Action::Redo);
+    assert_eq!(app.notes.annotations.claims[0].note, "check the figure");
+}
+
+#[test]
+fn setting_a_date_moves_the_article_on_the_timeline_and_undo_moves_it_back() {
+    let mut app = reading(UNDATED);
+    let index = app.article_index(UNDATED).unwrap();
+    assert!(app.articles[index].date.is_none());
+    app.update(Action::SetDate);
+    assert!(matches!(app.prompt, Some(Prompt::Article { .. })));
+    type_text(&mut app, "2023-05-04");
+    app.edit(TextEdit::Submit);
+    let date = app.articles[index].date.as_ref().expect("dated now");
+    assert_eq!(date.value.to_string(), "2023-05-04");
+    assert_eq!(date.provenance, Provenance::Analyst);
+    let in_2023 = app.timeline.rows.iter().any(|r| match r {
+        TimelineRow::Bucket(b) => b.period.to_string() == "2023" && b.articles.contains(&index),
+        _ => false,
+    });
+    assert!(in_2023, "the timeline places it in 2023");
+    let undated = app.timeline.rows.iter().find_map(|r| match r {
+        TimelineRow::Undated { articles } => Some(*articles),
+        _ => None,
+    });
+    assert_eq!(undated, Some(3), "one fewer undated article");
+    app.update(Action::Undo);
+    assert!(app.articles[index].date.is_none());
+    assert!(PeriodFilter::Undated.admits(&app.articles[index]));
+}
+
+#[test]
+fn a_bad_date_is_refused_and_changes_nothing() {
+    let mut app = reading(UNDATED);
+    app.update(Action::SetDate);
+    type_text(&mut app, "yesterday-ish");
+    app.edit(TextEdit::Submit);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("not a date")));
+    assert!(!app.notes.unsaved());
+}
+
+#[test]
+fn correcting_the_title_shows_in_the_list_filter() {
+    let mut app = reading(UNDATED);
+    let index = app.article_index(UNDATED).unwrap();
+    app.update(Action::EditTitle);
+    app.edit(TextEdit::Clear);
+    type_text(&mut app, "Convoy threat on the northern road");
+    app.edit(TextEdit::Submit);
+    assert_eq!(app.articles[index].title(), "Convoy threat on the northern road");
+    app.update(Action::FocusList);
+    app.update(Action::Filter);
+    type_text(&mut app, "convoy threat");
+    assert_eq!(app.list.selected_article(), Some(index));
+}
+
+#[test]
+fn marking_and_linking_two_articles_then_following_the_link_and_back() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::Mark);
+    assert_eq!(app.marked, Some(Endpoint::Article(ENGLISH.to_string())));
+    let german = app.article_index(GERMAN).unwrap();
+    app.show_article(german);
+    app.update(Action::Link);
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
+    assert_eq!(picker.choices[0].label, "translation-of");
+    app.edit(TextEdit::Submit);
+    let links = &app.notes.annotations.links;
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].from, Endpoint::Article(GERMAN.to_string()));
+    assert_eq!(links[0].to, Endpoint::Article(ENGLISH.to_string()));
+    assert_eq!(links[0].kind, "translation-of");
+    assert!(app.marked.is_none());
+    app.update(Action::FollowLink);
+    assert_eq!(app.current_article(), app.article_index(ENGLISH));
+    app.update(Action::JumpBack);
+    assert_eq!(app.current_article(), Some(german));
+}
+
+#[test]
+fn linking_without_a_mark_picks_the_other_article_by_fuzzy_search() {
+    let mut app = reading(GERMAN);
+    app.update(Action::Link);
+    type_text(&mut app, "agree to open talks");
+    app.edit(TextEdit::Submit); // the article
+    type_text(&mut app, "trans");
+    app.edit(TextEdit::Submit); // the kind
+    let link = &app.notes.annotations.links[0];
+    assert_eq!(link.to, Endpoint::Article(ENGLISH.to_string()));
+    assert_eq!(link.kind, "translation-of");
+}
+
+#[test]
+fn the_claims_view_searches_and_jumps_to_a_claim() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::NextSentence);
+    app.update(Action::TagClaim);
+    form_type(&mut app, "talks");
+    save_form(&mut app);
+    let tagged = app.reader.as_ref().unwrap().sentence;
+    app.show_article(app.article_index(GERMAN).unwrap());
+    app.update(Action::ShowClaims);
+    type_text(&mut app, "#talks");
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("claims view") };
+    assert_eq!(picker.visible.len(), 1);
+    app.edit(TextEdit::Submit);
+    assert_eq!(app.current_article(), app.article_index(ENGLISH));
+    assert_eq!(app.reader.as_ref().unwrap().sentence, tagged);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::ToggleRead);
+    app.update(Action::Quit);
+    assert!(!app.quit);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(app.save_requested, "quitting tries to save first");
+    app.saved();
+    assert!(app.quit, "once saved, it quits");
+}
+
+#[test]
+fn a_read_only_file_refuses_changes_with_the_reason() {
+    let mut app = reading(ENGLISH);
+    app.set_annotations(Default::default(), Some("dossier.ron:3:5: expected ']'".to_string()));
+    app.update(Action::TagClaim);
+    assert!(app.overlay.is_none());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("dossier.ron:3:5")));
+    assert!(app.notes.annotations.claims.is_empty());
+}
