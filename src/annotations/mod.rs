@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod file;
 pub mod model;
+pub mod reanchor;
 
 pub use model::{
     Anchor, Annotations, ArticleNote, Claim, Endpoint, FieldConflict, Link, LinkOrigin, RecordId, RejectedSuggestion,
