@@ -134,12 +134,22 @@ fn reanchor_hashed(anchor: &Anchor, text: &str, hash: &str) -> Placement {
         return Placement::Orphan { reason: OrphanReason::EmptyQuote };
     }
     let context = Context::of(anchor);
-    match exact(anchor, text, &context) {
-        Exact::Found(span) if span == anchor.span() => Placement::Intact,
-        Exact::Found(span) => Placement::Moved { span },
-        Exact::Ambiguous(places) => Placement::Orphan { reason: OrphanReason::Ambiguous { places } },
-        Exact::None => approximate(anchor, text, &context),
+    let placed = |found: Exact| match found {
+        Exact::Found(span) if span == anchor.span() => Some(Placement::Intact),
+        Exact::Found(span) => Some(Placement::Moved { span }),
+        Exact::Ambiguous(places) => Some(Placement::Orphan { reason: OrphanReason::Ambiguous { places } }),
+        Exact::None => None,
+    };
+    if let Some(placement) = placed(exact(anchor, text, &context, Evidence::Context)) {
+        return placement;
     }
+    // An edited quote where its context still is (a corrected typo) beats
+    // a verbatim copy of it somewhere else.
+    let approximate = approximate(anchor, text, &context);
+    if !matches!(approximate, Placement::Orphan { .. }) {
+        return approximate;
+    }
+    placed(exact(anchor, text, &context, Evidence::QuoteLength)).unwrap_or(approximate)
 }
 
 /// The stored context of an anchor, with lengths in chars.
@@ -205,17 +215,29 @@ enum Exact {
     None,
 }
 
-/// The exact occurrence of the quote whose context matches best (then the
-/// one clearly nearest the old offset); occurrences of a short quote whose
-/// context is mostly gone do not count.
-fn exact(anchor: &Anchor, text: &str, context: &Context) -> Exact {
-    let long_quote = anchor.quote.chars().nth(SELF_EVIDENT_QUOTE_CHARS - 1).is_some();
+/// What makes an exact occurrence of the quote credible.
+#[derive(Clone, Copy, PartialEq)]
+enum Evidence {
+    /// It keeps enough of the stored context.
+    Context,
+    /// The context may be gone, but the quote is long enough to be
+    /// evidence on its own.
+    QuoteLength,
+}
+
+/// The credible exact occurrence of the quote whose context matches best
+/// (then the one clearly nearest the old offset).
+fn exact(anchor: &Anchor, text: &str, context: &Context, evidence: Evidence) -> Exact {
+    if evidence == Evidence::QuoteLength && anchor.quote.chars().nth(SELF_EVIDENT_QUOTE_CHARS - 1).is_none() {
+        return Exact::None;
+    }
     // (context edits, distance from the old offset, start)
     let mut found: Vec<(usize, usize, usize)> = occurrences(text, &anchor.quote)
         .filter_map(|start| {
             let span = start..start + anchor.quote.len();
             let around = context.around(text, &span);
-            let credible = long_quote || around.overall(context).is_some_and(|c| c >= MIN_EXACT_CONTEXT);
+            let credible =
+                evidence == Evidence::QuoteLength || around.overall(context).is_some_and(|c| c >= MIN_EXACT_CONTEXT);
             credible.then_some((around.edits, start.abs_diff(anchor.byte_start), start))
         })
         .collect();
