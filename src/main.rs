@@ -7,7 +7,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("dossier: {error:#}");
-            ExitCode::FAILURE
+            error.downcast_ref::<dossier::cli::ExitError>().map_or(ExitCode::FAILURE, |e| ExitCode::from(e.code))
         }
     }
 }

@@ -28,6 +28,18 @@ impl Anchor {
         }
     }
 
+    /// Moves the anchor to `span` of the article's current `text`, after a
+    /// re-anchoring placed it there (or the analyst placed it by hand):
+    /// hash, offsets and context are taken afresh from `text`.
+    ///
+    /// The quote becomes `text[span]`. After an exact move that is the same
+    /// quote; after a fuzzy placement it is the edited text, so the old
+    /// wording is gone from the file: rebase a fuzzy placement only once the
+    /// analyst has accepted it.
+    pub fn rebase(&mut self, text: &str, span: Range<usize>) {
+        *self = Anchor::new(&self.article, text, span);
+    }
+
     /// The byte range the anchor was made on.
     pub fn span(&self) -> Range<usize> {
         self.byte_start..self.byte_end

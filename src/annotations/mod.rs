@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod attribution;
 pub mod file;
 pub mod model;
+pub mod reanchor;
 
 pub use model::{
     Anchor, Annotations, ArticleNote, Claim, Endpoint, FieldConflict, Link, LinkOrigin, RecordId, RejectedSuggestion,

@@ -1,12 +1,15 @@
 //! Command-line interface: argument parsing and dispatch to the layers.
 //! Thin by design: each subcommand parses its arguments and calls a layer.
 
+mod check;
 mod inspect;
 mod keys;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+pub use check::ExitError;
 
 /// dossier: read and annotate a folder of news articles in the terminal.
 #[derive(Debug, Parser)]
@@ -33,6 +36,10 @@ pub enum Command {
     /// Show what dossier understood of each article: title, language, date,
     /// sentences, flagged lines, date mentions; then the load report.
     Inspect(inspect::InspectArgs),
+    /// Validate the annotation file and re-anchor every claim: lists moved,
+    /// fuzzy and orphaned anchors and broken references; exits 1 if any
+    /// need the analyst, 2 if the file cannot be read.
+    Check(check::CheckArgs),
     /// Print the effective key bindings per context, and where your keymap.ron goes.
     Keys,
 }
@@ -41,6 +48,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect(args)) => inspect::run(&args),
+        Some(Command::Check(args)) => check::run(&args, cli.annotations.as_deref()),
         Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
         None => {
             let corpus = match cli.corpus {

@@ -1,0 +1,225 @@
+//! `dossier check`: validates the annotation file against the corpus and
+//! says what re-anchoring would do to every claim. Exit 0 when every claim
+//! is intact or moved exactly, 1 when something needs the analyst (orphans,
+//! fuzzy placements, broken references), 2 when the file cannot be read.
+
+use crate::annotations::reanchor::{Placement, Report, reanchor_all};
+use crate::annotations::{Annotations, Claim, Endpoint, file};
+use crate::corpus::Corpus;
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// An error that asks for a particular exit code (`dossier check` uses 1
+/// for findings and 2 for an unreadable file); `main` exits with `code`.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct ExitError {
+    pub code: u8,
+    pub message: String,
+}
+
+/// Arguments of `dossier check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The corpus folder.
+    pub corpus: PathBuf,
+    /// Print JSON Lines, one object per claim; the summary and any problems
+    /// go to stderr.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Exit code for a file that cannot be checked at all.
+const UNREADABLE: u8 = 2;
+/// Exit code when the analyst has something to settle.
+const NEEDS_ATTENTION: u8 = 1;
+
+/// Runs `dossier check`; `chosen` is the `--annotations` flag.
+pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
+    let unreadable = |message: String| ExitError { code: UNREADABLE, message };
+    crate::corpus::source::check_root(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
+    let path = file::annotation_path(&args.corpus, chosen);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            println!("{}: no annotation file, nothing to check", path.display());
+            return Ok(());
+        }
+        Err(e) => return Err(unreadable(format!("{}: {e}", path.display())).into()),
+    };
+    let annotations = file::parse(&text, &path).map_err(|e| unreadable(e.to_string()))?;
+    let corpus = Corpus::load(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
+    let problems = reference_problems(&annotations, &corpus);
+    let report = reanchor_all(&annotations, &corpus);
+
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        for (claim, placed) in annotations.claims.iter().zip(&report.placements) {
+            serde_json::to_writer(&mut out, &claim_json(claim, &placed.placement))?;
+            writeln!(out)?;
+        }
+        // stdout stays pure JSON Lines.
+        out.flush()?;
+        write_summary(&mut io::stderr().lock(), &path, &annotations, &report, &problems)?;
+    } else {
+        write_summary(&mut out, &path, &annotations, &report, &problems)?;
+        write_details(&mut out, &annotations, &report)?;
+    }
+    out.flush()?;
+
+    let counts = report.counts();
+    if counts.orphan + counts.fuzzy + problems.len() > 0 {
+        return Err(ExitError {
+            code: NEEDS_ATTENTION,
+            message: format!(
+                "{}: {} orphaned, {} fuzzy, {} reference problems",
+                path.display(),
+                counts.orphan,
+                counts.fuzzy,
+                problems.len()
+            ),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// References that point nowhere, ids used twice, claims without a verdict.
+fn reference_problems(annotations: &Annotations, corpus: &Corpus) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for id in annotations.claims.iter().map(|c| c.id.as_str()).chain(annotations.links.iter().map(|l| l.id.as_str())) {
+        *seen.entry(id).or_default() += 1;
+    }
+    let mut duplicates: Vec<_> = seen.iter().filter(|&(_, &n)| n > 1).collect();
+    duplicates.sort();
+    for (id, times) in duplicates {
+        problems.push(format!("id {id} is used {times} times"));
+    }
+    let claims: HashSet<&str> = annotations.claims.iter().map(|c| c.id.as_str()).collect();
+    for link in &annotations.links {
+        for (end, endpoint) in [("from", &link.from), ("to", &link.to)] {
+            match endpoint {
+                Endpoint::Claim(claim) if !claims.contains(claim.as_str()) => {
+                    problems.push(format!("link {}: {end} claim {claim}, which does not exist", link.id));
+                }
+                Endpoint::Article(article) if corpus.article(article).is_none() => {
+                    problems.push(format!("link {}: {end} article {article}, which is not in the corpus", link.id));
+                }
+                _ => {}
+            }
+        }
+    }
+    for claim in annotations.claims.iter().filter(|c| c.verdict.trim().is_empty()) {
+        problems.push(format!("claim {}: empty verdict", claim.id));
+    }
+    for note in annotations.articles.iter().filter(|n| corpus.article(&n.article).is_none()) {
+        problems.push(format!("notes on article {}, which is not in the corpus", note.article));
+    }
+    problems
+}
+
+fn write_summary(
+    out: &mut impl Write,
+    path: &Path,
+    annotations: &Annotations,
+    report: &Report,
+    problems: &[String],
+) -> Result<()> {
+    let counts = report.counts();
+    writeln!(
+        out,
+        "{}: {} claims, {} links, {} article notes",
+        path.display(),
+        annotations.claims.len(),
+        annotations.links.len(),
+        annotations.articles.len()
+    )?;
+    writeln!(
+        out,
+        "Anchors: {} intact, {} moved, {} fuzzy, {} orphaned",
+        counts.intact, counts.moved, counts.fuzzy, counts.orphan
+    )?;
+    if !problems.is_empty() {
+        writeln!(out, "\nReference problems ({}):", problems.len())?;
+        for problem in problems {
+            writeln!(out, "  {problem}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Each moved and fuzzy anchor with old and new offsets, then each orphan
+/// with its reason: what the analyst has to look at.
+fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Report) -> Result<()> {
+    let quote = |q: &str| format!("“{}”", crate::display::truncate(&q.replace('\n', " "), 80));
+    let pairs = || annotations.claims.iter().zip(&report.placements);
+    for (title, status) in [("Moved", "moved"), ("Fuzzy (confirm in the reader)", "fuzzy")] {
+        let mut shown = pairs().filter(|(_, p)| p.placement.status() == status).peekable();
+        if shown.peek().is_some() {
+            writeln!(out, "\n{title}:")?;
+        }
+        for (claim, placed) in shown {
+            let anchor = &claim.anchor;
+            let Some(span) = placed.placement.span(anchor) else { continue };
+            let score = match placed.placement {
+                Placement::Fuzzy { score, .. } => format!(" score {score:.2}"),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "  {} {} {}..{} → {}..{}{score} {}",
+                claim.id,
+                anchor.article,
+                anchor.byte_start,
+                anchor.byte_end,
+                span.start,
+                span.end,
+                quote(&anchor.quote)
+            )?;
+        }
+    }
+    let mut orphans = pairs().filter(|(_, p)| matches!(p.placement, Placement::Orphan { .. })).peekable();
+    if orphans.peek().is_some() {
+        writeln!(out, "\nOrphans:")?;
+    }
+    for (claim, placed) in orphans {
+        if let Placement::Orphan { reason } = &placed.placement {
+            writeln!(out, "  {} {} {}: {reason}", claim.id, claim.anchor.article, quote(&claim.anchor.quote))?;
+        }
+    }
+    Ok(())
+}
+
+/// The JSON object for one claim. Field names are a contract: keep them.
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    id: &'a str,
+    article: &'a str,
+    status: &'static str,
+    start: Option<usize>,
+    end: Option<usize>,
+    quote: &'a str,
+    reason: Option<String>,
+}
+
+fn claim_json<'a>(claim: &'a Claim, placement: &Placement) -> ClaimJson<'a> {
+    let anchor = &claim.anchor;
+    let span = placement.span(anchor);
+    ClaimJson {
+        id: claim.id.as_str(),
+        article: &anchor.article,
+        status: placement.status(),
+        start: span.as_ref().map(|s| s.start),
+        end: span.map(|s| s.end),
+        quote: &anchor.quote,
+        reason: match placement {
+            Placement::Orphan { reason } => Some(reason.to_string()),
+            _ => None,
+        },
+    }
+}
