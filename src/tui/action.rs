@@ -95,6 +95,7 @@ actions! {
     NextClaim => ("next claim", "reader: go to the next claim in the article"),
     PreviousClaim => ("prev claim", "reader: go to the previous claim in the article"),
     ShowClaims => ("claims", "claims across the corpus: search by tag, verdict, speaker or text, jump"),
+    ShowOrphans => ("orphans", "claims whose text is no longer in their article, with their quotes"),
     SetDate => ("set date", "set or correct the article's publication date"),
     EditTitle => ("title", "correct the article's title"),
     SetSource => ("source", "set the article's source"),

@@ -8,6 +8,7 @@ use super::claim_form::{ClaimFields, ClaimForm, FormOutcome, split_tags};
 use super::picker::{Choice, Picker, Purpose};
 use super::selection::{Adjust, adjust};
 use crate::annotations::model::{DEFAULT_ARTICLE_LINK_KINDS, DEFAULT_CLAIM_LINK_KINDS, DEFAULT_VERDICTS};
+use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
 use crate::corpus::dates::parse_stated;
 use crate::corpus::{Article, Provenance, PublicationDate};
@@ -62,7 +63,8 @@ impl App {
         match action {
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
-            Action::ShowClaims => self.show_claims(),
+            Action::ShowClaims => self.show_claims(false),
+            Action::ShowOrphans => self.show_claims(true),
             Action::SetDate => self.open_article_prompt(ArticleField::Date),
             Action::EditTitle => self.open_article_prompt(ArticleField::Title),
             Action::SetSource => self.open_article_prompt(ArticleField::Source),
@@ -132,12 +134,38 @@ impl App {
         DEFAULT_VERDICTS.iter().map(|v| v.to_string()).collect()
     }
 
+    /// Re-anchors the claims of articles from index `first` on against
+    /// their current text (articles arrive in batches while loading).
+    pub(super) fn place_claims(&mut self, first: usize) {
+        for claim in &self.notes.annotations.claims {
+            if let Some(index) = self.article_index(&claim.anchor.article).filter(|&i| i >= first) {
+                let placement = reanchor(&claim.anchor, &self.articles[index].text);
+                self.placements.insert(claim.id.clone(), placement);
+            }
+        }
+    }
+
     /// Where a claim sits in its article's current text, if it can be
     /// placed with confidence.
     pub fn claim_span(&self, claim: &Claim) -> Option<Range<usize>> {
         let article = &self.articles[self.article_index(&claim.anchor.article)?];
         let span = claim.anchor.span();
-        (article.text.get(span.clone()) == Some(claim.anchor.quote.as_str())).then_some(span)
+        if article.text.get(span.clone()) == Some(claim.anchor.quote.as_str()) {
+            return Some(span);
+        }
+        self.placements.get(&claim.id)?.span(&claim.anchor)
+    }
+
+    /// Why a claim cannot be placed (an orphan), if it cannot.
+    pub fn orphan_reason(&self, claim: &Claim) -> Option<String> {
+        if self.claim_span(claim).is_some() {
+            return None;
+        }
+        Some(match self.placements.get(&claim.id) {
+            Some(Placement::Orphan { reason }) => reason.to_string(),
+            _ if self.article_index(&claim.anchor.article).is_none() => "article not found".to_string(),
+            _ => "not placed".to_string(),
+        })
     }
 
     /// Claims of the article at `index` that can be placed, with their spans, in text order.
@@ -651,14 +679,20 @@ impl App {
         }
     }
 
-    fn show_claims(&mut self) {
+    /// The claims view (or, with `orphans`, only the claims that cannot be placed).
+    fn show_claims(&mut self, orphans: bool) {
         let notes = &self.notes.annotations;
-        let mut claims: Vec<&Claim> = notes.claims.iter().collect();
+        let mut claims: Vec<&Claim> =
+            notes.claims.iter().filter(|c| !orphans || self.orphan_reason(c).is_some()).collect();
         claims.sort_by_key(|c| (self.article_index(&c.anchor.article), c.anchor.byte_start));
         let choices = claims
             .iter()
             .map(|c| {
-                let placed = if self.claim_span(c).is_some() { "" } else { "[orphan] " };
+                let placed = match self.orphan_reason(c) {
+                    Some(reason) if orphans => format!("[{reason}] "),
+                    Some(_) => "[orphan] ".to_string(),
+                    None => String::new(),
+                };
                 let tags = if c.tags.is_empty() { String::new() } else { format!(" #{}", c.tags.join(" #")) };
                 let speaker = c.speaker.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
                 Choice {
@@ -670,8 +704,14 @@ impl App {
             })
             .collect();
         let ids = claims.iter().map(|c| c.id.clone()).collect();
-        let title =
-            format!("Claims ({}) · type to search tag, verdict, speaker, text · Enter jumps", notes.claims.len());
+        let title = if orphans {
+            format!(
+                "Orphaned claims ({}) · their text is gone from the article · Enter opens the article",
+                claims.len()
+            )
+        } else {
+            format!("Claims ({}) · type to search tag, verdict, speaker, text · Enter jumps", claims.len())
+        };
         self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::Claims { ids })));
     }
 

@@ -151,6 +151,9 @@ pub struct App {
     pub article_ids: HashMap<String, usize>,
     /// What the machine found in articles the analyst corrected.
     pub machine: HashMap<usize, MachineView>,
+    /// Where each claim sits in its article's current text (claims made in
+    /// this session sit where they were made and need no entry).
+    pub placements: HashMap<crate::annotations::RecordId, crate::annotations::reanchor::Placement>,
     /// Claims and links per article index, for the list.
     pub annotation_counts: HashMap<usize, usize>,
     /// A correction changed a date: the timeline must be rebuilt.
@@ -198,6 +201,7 @@ impl App {
             jumps: Vec::new(),
             article_ids: HashMap::new(),
             machine: HashMap::new(),
+            placements: HashMap::new(),
             annotation_counts: HashMap::new(),
             timeline_stale: false,
             field_input: String::new(),
@@ -210,6 +214,8 @@ impl App {
     pub fn set_annotations(&mut self, annotations: Annotations, read_only: Option<String>) {
         self.notes = Notebook::new(annotations);
         self.read_only = read_only;
+        self.placements.clear();
+        self.place_claims(0);
         for index in 0..self.articles.len() {
             self.apply_corrections(index);
         }
@@ -233,6 +239,7 @@ impl App {
             self.apply_corrections(index);
         }
         self.timeline_stale = false;
+        self.place_claims(first);
         self.timeline.add_articles(&self.articles);
         self.refresh_counts();
         self.sync_reader();

@@ -248,3 +248,41 @@ fn a_read_only_file_refuses_changes_with_the_reason() {
     assert!(app.message.as_deref().is_some_and(|m| m.contains("dossier.ron:3:5")));
     assert!(app.notes.annotations.claims.is_empty());
 }
+
+/// A claim on `quote` in the article `id`, anchored as if made on `text`.
+fn claim_on(id: &str, text: &str, quote: &str) -> crate::annotations::Claim {
+    let start = text.find(quote).expect("quote in text");
+    crate::annotations::Claim {
+        id: crate::annotations::RecordId::new(),
+        anchor: crate::annotations::Anchor::new(id, text, start..start + quote.len()),
+        tags: vec!["t".into()],
+        speaker: None,
+        verdict: "disputed".into(),
+        about: None,
+        note: String::new(),
+        conflicts: vec![],
+    }
+}
+
+#[test]
+fn loaded_claims_are_re_anchored_and_orphans_are_listed_with_their_quote() {
+    let mut app = reading(ENGLISH);
+    let index = app.article_index(ENGLISH).unwrap();
+    let text = app.articles[index].text.clone();
+    let quote = "The coalition has 2,500 troops in Valdoria";
+    // Made on an older text with a paragraph less: the claim has moved since.
+    let older = text.replacen("In a joint statement", "Joint statement", 1);
+    let moved = claim_on(ENGLISH, &older, quote);
+    let gone = claim_on(ENGLISH, "A sentence the article no longer has, not anywhere.", "no longer has");
+    let mut notes = crate::annotations::Annotations::default();
+    notes.claims = vec![moved.clone(), gone.clone()];
+    app.set_annotations(notes, None);
+    let span = app.claim_span(&moved).expect("moved claim placed");
+    assert_eq!(&app.articles[index].text[span], quote);
+    assert!(app.orphan_reason(&gone).is_some());
+    app.update(Action::ShowOrphans);
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("orphans view") };
+    assert_eq!(picker.choices.len(), 1);
+    assert!(picker.choices[0].label.contains("no longer has"), "{}", picker.choices[0].label);
+    assert_eq!(app.notes.annotations.claims.len(), 2, "an orphan is never dropped");
+}
