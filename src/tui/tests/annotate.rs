@@ -274,8 +274,7 @@ fn loaded_claims_are_re_anchored_and_orphans_are_listed_with_their_quote() {
     let older = text.replacen("In a joint statement", "Joint statement", 1);
     let moved = claim_on(ENGLISH, &older, quote);
     let gone = claim_on(ENGLISH, "A sentence the article no longer has, not anywhere.", "no longer has");
-    let mut notes = crate::annotations::Annotations::default();
-    notes.claims = vec![moved.clone(), gone.clone()];
+    let notes = crate::annotations::Annotations { claims: vec![moved.clone(), gone.clone()], ..Default::default() };
     app.set_annotations(notes, None);
     let span = app.claim_span(&moved).expect("moved claim placed");
     assert_eq!(&app.articles[index].text[span], quote);
