@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod file;
+pub mod merge;
 pub mod model;
 
 pub use model::{
