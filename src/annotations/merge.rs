@@ -448,4 +448,29 @@ mod tests {
         let merged = merge(&base, &ours, &theirs).annotations.rejected;
         assert_eq!(merged, vec![rejected("b"), rejected("c"), rejected("d")]);
     }
+
+    mod properties {
+        use super::*;
+        use crate::annotations::arbitrary;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn a_change_on_one_side_only_is_taken_whole(base in arbitrary::annotations(), changed in arbitrary::annotations()) {
+                let ours_only = merge(&base, &changed, &base);
+                prop_assert_eq!(&ours_only.annotations, &changed);
+                prop_assert_eq!(ours_only.conflicts, 0);
+                let theirs_only = merge(&base, &base, &changed);
+                prop_assert_eq!(&theirs_only.annotations, &changed);
+                prop_assert_eq!(theirs_only.conflicts, 0);
+            }
+
+            #[test]
+            fn merging_a_set_with_itself_changes_nothing(set in arbitrary::annotations()) {
+                let merged = merge(&set, &set, &set);
+                prop_assert_eq!(merged.annotations, set);
+                prop_assert_eq!(merged.conflicts, 0);
+            }
+        }
+    }
 }
