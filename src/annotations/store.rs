@@ -289,13 +289,12 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Reads and parses an annotation file; a missing or empty file is an
-/// empty set (git gives an empty base when both branches added the file).
+/// Reads and parses an annotation file that must exist; an empty file is
+/// an empty set (git gives an empty base when both branches added the file).
 pub fn read_annotations(path: &Path) -> Result<Annotations, StoreError> {
-    match read_if_exists(path)? {
-        Some(bytes) => Ok(parse_bytes(&bytes, path)?),
-        None => Ok(Annotations::default()),
-    }
+    let bytes =
+        fs::read(path).map_err(|error| StoreError::Io { path: path.to_path_buf(), action: "reading", error })?;
+    Ok(parse_bytes(&bytes, path)?)
 }
 
 fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {

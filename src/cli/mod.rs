@@ -3,6 +3,7 @@
 
 mod inspect;
 mod keys;
+mod merge;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
@@ -35,6 +36,8 @@ pub enum Command {
     Inspect(inspect::InspectArgs),
     /// Print the effective key bindings per context, and where your keymap.ron goes.
     Keys,
+    /// Merge three versions of an annotation file by record id (a git merge driver).
+    Merge(merge::MergeArgs),
 }
 
 /// Runs the parsed command line.
@@ -42,6 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect(args)) => inspect::run(&args),
         Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
+        Some(Command::Merge(args)) => merge::run(&args),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,
