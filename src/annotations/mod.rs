@@ -7,6 +7,7 @@ mod arbitrary;
 pub mod file;
 pub mod merge;
 pub mod model;
+mod render;
 pub mod store;
 
 pub use model::{
