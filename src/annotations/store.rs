@@ -223,10 +223,14 @@ impl Store {
     /// Fails, turning read-only, when another dossier took the lock over.
     fn check_lock(&mut self) -> Result<(), StoreError> {
         let Some(lock) = &self.lock else { return Ok(()) };
-        let now = fs::read_to_string(lock_path(&self.path)).unwrap_or_default();
-        if now == lock.holder {
-            return Ok(());
-        }
+        let now = match fs::read_to_string(lock_path(&self.path)) {
+            Ok(now) if now == lock.holder => return Ok(()),
+            Ok(now) => now,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => String::new(),
+            // Unreadable is not lost: on Windows our own lock blocks reads
+            // through another handle.
+            Err(_) => return Ok(()),
+        };
         let holder = holder_line(&now);
         self.lock = None;
         self.read_only = Some(ReadOnly::Locked { holder: holder.clone() });
@@ -327,7 +331,9 @@ fn hash(bytes: &[u8]) -> u64 {
 /// Whether a save keeps the replaced version as `<file>.bak`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backup {
+    /// Keep the replaced file as `<file>.bak` (saves from the reader).
     Keep,
+    /// Just replace it (a git merge driver's temporary file).
     Skip,
 }
 
