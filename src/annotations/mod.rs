@@ -2,10 +2,15 @@
 //! article text, and (in their own modules) saving, merging and export.
 
 pub mod anchor;
+#[cfg(test)]
+mod arbitrary;
 pub mod attribution;
 pub mod file;
+pub mod merge;
 pub mod model;
 pub mod reanchor;
+mod render;
+pub mod store;
 
 pub use model::{
     Anchor, Annotations, ArticleNote, Claim, Endpoint, FieldConflict, Link, LinkOrigin, RecordId, RejectedSuggestion,

@@ -4,6 +4,7 @@
 mod check;
 mod inspect;
 mod keys;
+mod merge;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
@@ -42,6 +43,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the effective key bindings per context, and where your keymap.ron goes.
     Keys,
+    /// Merge three versions of an annotation file by record id (a git merge driver).
+    Merge(merge::MergeArgs),
 }
 
 /// Runs the parsed command line.
@@ -50,6 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Inspect(args)) => inspect::run(&args),
         Some(Command::Check(args)) => check::run(&args, cli.annotations.as_deref()),
         Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
+        Some(Command::Merge(args)) => merge::run(&args),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,

@@ -1,0 +1,55 @@
+//! `dossier merge BASE OURS THEIRS`: a git merge driver for annotation
+//! files. Merges by record id (see `annotations::merge`), writes the result
+//! over OURS, and answers git with the exit status: 0 clean, 1 merged with
+//! conflicting fields flagged, 2 nothing written (an input did not parse).
+
+use crate::annotations::file;
+use crate::annotations::merge::merge;
+use crate::annotations::store::{self, Backup, StoreError};
+use anyhow::Result;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `dossier merge` (git passes `%O %A %B`).
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor's version (git's %O; may be empty).
+    pub base: PathBuf,
+    /// Our version (git's %A): the merged result is written here.
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+}
+
+/// Runs the merge and exits with git's merge-driver status.
+pub fn run(args: &MergeArgs) -> Result<()> {
+    // Git reads only the exit status, and the caller maps every error to 1,
+    // which git would take for "conflicts": exit here with our own codes.
+    match merge_files(args) {
+        Ok(0) => Ok(()),
+        Ok(conflicts) => {
+            eprintln!(
+                "dossier merge: {}: {conflicts} field(s) changed differently on both sides; \
+                 ours kept, theirs listed under `conflicts` on the record",
+                args.ours.display()
+            );
+            std::process::exit(1)
+        }
+        Err(error) => {
+            eprintln!("dossier merge: {error}; nothing written");
+            std::process::exit(2)
+        }
+    }
+}
+
+/// Merges the three files into OURS; returns the number of conflicting fields.
+fn merge_files(args: &MergeArgs) -> Result<usize, StoreError> {
+    // Read and parse all three before writing anything.
+    let base = store::read_annotations(&args.base)?;
+    let ours = store::read_annotations(&args.ours)?;
+    let theirs = store::read_annotations(&args.theirs)?;
+    let merged = merge(&base, &ours, &theirs);
+    // No .bak: git owns OURS (a temporary file) and keeps the versions itself.
+    store::write_file(&args.ours, file::render(&merged.annotations).as_bytes(), Backup::Skip)?;
+    Ok(merged.conflicts)
+}

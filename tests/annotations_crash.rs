@@ -1,0 +1,93 @@
+//! Kills a process in the middle of saving, at many points, and checks that
+//! the annotation file on disk always parses and holds one complete set.
+//! The child is this test binary run again with `DOSSIER_CRASH_CHILD` set.
+
+use dossier::annotations::store::{Store, backup_path};
+use dossier::annotations::{Anchor, Annotations, Claim, RecordId, file};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const CHILD: &str = "DOSSIER_CRASH_CHILD";
+
+/// A set large enough (about 1 MB) that a kill often lands mid-write.
+fn set(note: &str) -> Annotations {
+    let text = "They said 2,500 troops will go. Die Gespräche wurden \"vorerst\" ausgesetzt.\n";
+    let claims = (0..1500)
+        .map(|n| Claim {
+            id: RecordId(format!("01J{n:023}")),
+            anchor: Anchor::new("en/a.txt", text, 0..31),
+            tags: vec!["troops".into()],
+            speaker: Some("the ministry".into()),
+            verdict: "disputed".into(),
+            about: None,
+            note: format!("{note} {n}"),
+            conflicts: vec![],
+        })
+        .collect();
+    Annotations { claims, ..Annotations::default() }
+}
+
+/// In the child: save the two sets in turn until killed.
+#[test]
+fn crash_child_saves_until_killed() {
+    let Ok(path) = std::env::var(CHILD) else { return };
+    let (first, second) = (set("first"), set("second"));
+    let mut store = Store::open(Path::new(&path)).expect("open");
+    assert!(store.read_only().is_none(), "the child holds the lock");
+    loop {
+        store.save(&second).expect("save");
+        store.save(&first).expect("save");
+    }
+}
+
+#[test]
+fn a_kill_at_any_point_of_a_save_leaves_one_complete_set() {
+    if std::env::var(CHILD).is_ok() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.ron");
+    let (first, second) = (set("first"), set("second"));
+    std::fs::write(&path, file::render(&first)).unwrap();
+    let temp = dir.path().join("dossier.ron.tmp");
+    let mut seen = [0usize; 2];
+    let mut mid_save = 0;
+    // Kill delays spread over the first saves, deterministic across runs.
+    let mut delay = 7u64;
+    for round in 0..40 {
+        delay = (delay * 37 + 11) % 97;
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "crash_child_saves_until_killed", "--nocapture", "--test-threads=1"])
+            .env(CHILD, &path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the child");
+        std::thread::sleep(Duration::from_millis(5 + delay));
+        child.kill().expect("kill the child");
+        child.wait().expect("reap the child");
+        // A temp file left behind: the kill came between its creation and the rename.
+        if temp.exists() {
+            mid_save += 1;
+            std::fs::remove_file(&temp).unwrap();
+        }
+
+        let text = std::fs::read_to_string(&path).expect("the file is there");
+        let on_disk = file::parse(&text, &path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        if on_disk == first {
+            seen[0] += 1;
+        } else if on_disk == second {
+            seen[1] += 1;
+        } else {
+            panic!("round {round}: the file holds neither complete set");
+        }
+        if let Ok(text) = std::fs::read_to_string(backup_path(&path)) {
+            let bak = file::parse(&text, &path).unwrap_or_else(|e| panic!("round {round}: .bak: {e}"));
+            assert!(bak == first || bak == second, "round {round}: the .bak holds neither complete set");
+        }
+    }
+    println!("kills: {} left the first set, {} the second, {mid_save} came mid-save", seen[0], seen[1]);
+    // Both outcomes occur, so kills did land between and during saves.
+    assert!(seen[0] > 0 && seen[1] > 0, "first {} / second {}", seen[0], seen[1]);
+}
