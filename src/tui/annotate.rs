@@ -564,7 +564,7 @@ impl App {
             .map(|k| k.to_string())
             .collect();
         let choices = kinds.iter().map(|k| Choice { label: k.clone(), detail: String::new() }).collect();
-        let title = format!("{} → {}: kind?", self.describe(&from), self.describe(&to));
+        let title = format!("Link kind: {} → {}", self.describe(&from), self.describe(&to));
         self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::LinkKind { from, to, kinds })));
     }
 
@@ -713,6 +713,22 @@ impl App {
             format!("Claims ({}) · type to search tag, verdict, speaker, text · Enter jumps", claims.len())
         };
         self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::Claims { ids })));
+    }
+
+    /// Takes in the merge of our annotations with changes made to the
+    /// file by someone else, re-applying what changed.
+    pub fn adopt_merged(&mut self, merged: Annotations) {
+        let before = self.notes.annotations.clone();
+        self.notes.adopt_merged(merged);
+        let after = self.notes.annotations.clone();
+        self.place_claims(0);
+        self.sync_corrections(&before, &after);
+    }
+
+    /// A save failed: say why, and let autosave try again after a pause.
+    pub fn save_failed(&mut self, why: String) {
+        self.message = Some(why);
+        self.notes.retry_later();
     }
 
     /// Recounts annotations per article for the list.

@@ -98,6 +98,10 @@ pub enum Effect {
     OpenExternal { path: PathBuf, url: Option<String> },
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Write the annotations to their file now.
+    Save,
+    /// Take the annotation file's lock from another dossier.
+    TakeOver,
 }
 
 /// How far the background load has come.
@@ -160,8 +164,6 @@ pub struct App {
     pub timeline_stale: bool,
     /// The text of an article-correction prompt.
     pub field_input: String,
-    /// Ask the event loop to save now (explicit save, or before quitting).
-    pub save_requested: bool,
 }
 
 impl App {
@@ -205,7 +207,6 @@ impl App {
             annotation_counts: HashMap::new(),
             timeline_stale: false,
             field_input: String::new(),
-            save_requested: false,
         }
     }
 
@@ -289,8 +290,9 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Quit => self.request_quit(),
-            Action::Save => self.save_requested = true,
+            Action::Quit => return self.request_quit(),
+            Action::Save => return vec![Effect::Save],
+            Action::TakeOver => return vec![Effect::TakeOver],
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -339,34 +341,33 @@ impl App {
             Action::PageUp => *scroll = scroll.saturating_sub(10),
             Action::Top => *scroll = 0,
             Action::Back | Action::ToggleHelp => self.overlay = None,
-            Action::Quit => self.quit = true,
             _ => return false,
         }
         true
     }
 
-    /// Quits, or asks first when changes could not be saved.
-    fn request_quit(&mut self) {
+    /// Quits once everything is saved: with unsaved changes it saves
+    /// first and asks, in case the save fails.
+    fn request_quit(&mut self) -> Vec<Effect> {
         if self.notes.unsaved() {
-            self.save_requested = true;
             self.overlay = Some(Overlay::ConfirmQuit);
+            vec![Effect::Save]
         } else {
             self.quit = true;
+            Vec::new()
         }
     }
 
     /// A key in the quit confirmation: `y` quits without saving, `s`
     /// tries to save again, anything else goes back.
-    pub fn confirm_quit(&mut self, key: char) {
+    pub fn confirm_quit(&mut self, key: char) -> Vec<Effect> {
         self.overlay = None;
         match key {
-            'y' | 'q' => self.quit = true,
-            's' => {
-                self.save_requested = true;
-                self.overlay = Some(Overlay::ConfirmQuit);
-            }
+            'y' => self.quit = true,
+            's' => return self.request_quit(),
             _ => {}
         }
+        Vec::new()
     }
 
     /// Called by the event loop after a save: if the analyst was quitting

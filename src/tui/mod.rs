@@ -17,6 +17,7 @@ pub mod notebook;
 pub mod palette;
 pub mod picker;
 pub mod reader;
+mod saving;
 pub mod selection;
 pub mod terminal;
 pub mod theme;
@@ -24,6 +25,7 @@ pub mod timeline_pane;
 pub mod view;
 pub mod wrap;
 
+use crate::annotations::store::Store;
 use crate::keymap::{KeyResolver, Keymap, KeymapSource, Next, Resolution, user_keymap_path};
 use action::Action;
 use anyhow::{Context, Result};
@@ -78,8 +80,9 @@ pub fn run(options: Options) -> Result<()> {
     let hints = hints_for(&keymap);
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let loads = loader::spawn(options.corpus.clone());
-    let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     let mut app = App::new(options.corpus, theme::no_color_requested(), options.mouse);
+    let mut store = saving::open(&mut app, &options.annotations)?;
+    let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     app.resize(area(&guard)?);
     let mut resolver = KeyResolver::new();
     let mut dirty = true;
@@ -94,7 +97,7 @@ pub fn run(options: Options) -> Result<()> {
             // keys costs one frame, not one each.
             loop {
                 let effects = handle_event(&mut app, &keymap, &mut resolver, event::read()?, &guard)?;
-                run_effects(&mut app, &mut guard, effects)?;
+                run_effects(&mut app, &mut guard, &mut store, effects)?;
                 if !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -105,6 +108,12 @@ pub fn run(options: Options) -> Result<()> {
             on_load(&mut app, load);
             dirty = true;
         }
+        dirty |= saving::autosave(&mut app, &mut store);
+    }
+    // On the way out (quit, SIGTERM, a closed terminal) whatever is not
+    // on disk yet is saved.
+    if app.notes.unsaved() && app.read_only.is_none() {
+        saving::save(&mut app, &mut store, false);
     }
     Ok(())
 }
@@ -184,14 +193,8 @@ fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, ke
             app.form_key(key);
             return Vec::new();
         }
-        (Some(app::Overlay::ConfirmQuit), KeyCode::Char(c)) => {
-            app.confirm_quit(c);
-            return Vec::new();
-        }
-        (Some(app::Overlay::ConfirmQuit), _) => {
-            app.confirm_quit('\0');
-            return Vec::new();
-        }
+        (Some(app::Overlay::ConfirmQuit), KeyCode::Char(c)) => return app.confirm_quit(c),
+        (Some(app::Overlay::ConfirmQuit), _) => return app.confirm_quit('\0'),
         _ => {}
     }
     let typing =
@@ -245,9 +248,11 @@ fn text_edit(key: KeyEvent) -> Option<TextEdit> {
     })
 }
 
-fn run_effects(app: &mut App, guard: &mut TerminalGuard, effects: Vec<Effect>) -> Result<()> {
+fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effects: Vec<Effect>) -> Result<()> {
     for effect in effects {
         match effect {
+            Effect::Save => saving::save(app, store, true),
+            Effect::TakeOver => saving::take_over(app, store),
             Effect::SetMouse(on) => guard.set_mouse(on)?,
             Effect::OpenExternal { path, url } => {
                 let outcome = guard.suspended(|| open_external(&path, url.as_deref()))?;

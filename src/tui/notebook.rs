@@ -79,6 +79,11 @@ impl Notebook {
         self.unsaved() && self.last_change.is_some_and(|t| now.duration_since(t) >= AUTOSAVE_DELAY)
     }
 
+    /// A save failed: autosave waits another pause before trying again.
+    pub fn retry_later(&mut self) {
+        self.last_change = Some(Instant::now());
+    }
+
     /// Records that the current set is on disk.
     pub fn saved(&mut self) {
         self.unsaved_since = None;

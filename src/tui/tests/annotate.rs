@@ -5,7 +5,7 @@ use super::{sample_app, type_text};
 use crate::annotations::Endpoint;
 use crate::corpus::Provenance;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Overlay, Prompt, TextEdit};
+use crate::tui::app::{App, Effect, Focus, Overlay, Prompt, TextEdit};
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -231,10 +231,9 @@ fn the_claims_view_searches_and_jumps_to_a_claim() {
 fn quitting_with_unsaved_changes_asks_first() {
     let mut app = reading(ENGLISH);
     app.update(Action::ToggleRead);
-    app.update(Action::Quit);
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save], "quitting tries to save first");
     assert!(!app.quit);
     assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
-    assert!(app.save_requested, "quitting tries to save first");
     app.saved();
     assert!(app.quit, "once saved, it quits");
 }

@@ -41,8 +41,18 @@ pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
 /// Draws the status line.
 pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mut parts =
-        vec![format!(" {}", app.corpus_name), format!("{}/{} articles", app.list.visible.len(), app.articles.len())];
+    let notes = &app.notes.annotations;
+    let mut parts = vec![
+        format!(" {}", app.corpus_name),
+        format!("{}/{} articles", app.list.visible.len(), app.articles.len()),
+        format!("{} claims, {} links", notes.claims.len(), notes.links.len()),
+    ];
+    // Whether the work is safe comes before everything that can wait.
+    if app.read_only.is_some() {
+        parts.push("annotations READ-ONLY".to_string());
+    } else if app.notes.unsaved() {
+        parts.push("● unsaved".to_string());
+    }
     match app.timeline.filter() {
         PeriodFilter::All => {}
         PeriodFilter::Period(period) => parts.push(format!("period {period}")),
@@ -58,13 +68,6 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         parts.push("annotated only".to_string());
     }
     parts.push(format!("focus {}", app.focus.label()));
-    let notes = &app.notes.annotations;
-    parts.push(format!("{} claims, {} links", notes.claims.len(), notes.links.len()));
-    if app.read_only.is_some() {
-        parts.push("annotations READ-ONLY".to_string());
-    } else if app.notes.unsaved() {
-        parts.push("● unsaved".to_string());
-    }
     if let Some(marked) = &app.marked {
         parts.push(format!("marked {}", crate::display::truncate(&app.describe(marked), 30)));
     }
@@ -81,9 +84,15 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     {
         parts.push(format!("{} skipped, {} problems (dossier inspect)", report.skipped.len(), report.problems.len()));
     }
-    let mut spans = vec![Span::styled(parts.join(" · "), theme.status)];
-    if let Some(message) = &app.message {
-        spans.push(Span::styled(format!("  {message} "), theme.key));
+    // A message is what the analyst must read now: it keeps its room and
+    // the rest of the line gives way
+    // (up to half of it: the counts and the unsaved marker stay).
+    let width = area.width as usize;
+    let message = app.message.as_ref().map(|m| crate::display::truncate(&format!("  {m} "), width / 2));
+    let room = width.saturating_sub(message.as_deref().map_or(0, crate::display::width));
+    let mut spans = vec![Span::styled(crate::display::truncate(&parts.join(" · "), room), theme.status)];
+    if let Some(message) = message {
+        spans.push(Span::styled(message, theme.key));
     }
     frame.render_widget(Line::from(spans).style(theme.status), area);
 }

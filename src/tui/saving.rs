@@ -1,0 +1,68 @@
+//! Between the app and the annotation file: load it at start, save it
+//! when asked, shortly after each change and on the way out, and report
+//! what happened in the status line.
+
+use super::app::App;
+use crate::annotations::store::{ReadOnly, SaveOutcome, Store, StoreError};
+use std::time::Instant;
+
+/// Opens the annotation file and hands its content to the app. A file
+/// that is locked or does not parse opens read-only, with the reason.
+pub fn open(app: &mut App, path: &std::path::Path) -> Result<Store, StoreError> {
+    let store = Store::open(path)?;
+    let read_only = store.read_only().map(|reason| format!("{}: {reason}", path.display()));
+    app.set_annotations(store.annotations().clone(), read_only);
+    Ok(store)
+}
+
+/// Saves when changes wait and the analyst has paused; returns whether
+/// anything happened that the screen should show.
+pub fn autosave(app: &mut App, store: &mut Store) -> bool {
+    if app.read_only.is_some() || !app.notes.autosave_due(Instant::now()) {
+        return false;
+    }
+    save(app, store, false);
+    true
+}
+
+/// Saves now. `explicit` saves also say so in the status line.
+pub fn save(app: &mut App, store: &mut Store, explicit: bool) {
+    match store.save(&app.notes.annotations) {
+        Ok(SaveOutcome::Saved | SaveOutcome::Unchanged) => {
+            if explicit {
+                app.message = Some(format!("saved {}", store.path().display()));
+            }
+            app.saved();
+        }
+        Ok(SaveOutcome::Merged { annotations, conflicts }) => {
+            app.adopt_merged(annotations);
+            app.message = Some(match conflicts {
+                0 => "the file changed on disk: merged both versions and saved".to_string(),
+                n => {
+                    format!("the file changed on disk: merged, {n} conflicting edits kept both values (C lists claims)")
+                }
+            });
+            app.saved();
+        }
+        Err(error) => {
+            if let StoreError::LockLost { .. } | StoreError::ReadOnly { .. } = error {
+                app.read_only = Some(error.to_string());
+            }
+            app.save_failed(format!("not saved: {error}"));
+        }
+    }
+}
+
+/// Takes the lock from another dossier, when the analyst asks to.
+pub fn take_over(app: &mut App, store: &mut Store) {
+    match store.take_over() {
+        Ok(()) => {
+            app.read_only = None;
+            app.message = Some("took over the annotation file: edits are saved here now".to_string());
+        }
+        Err(error) => app.message = Some(format!("cannot take over: {error}")),
+    }
+    if let Some(ReadOnly::Unparsable(_)) = store.read_only() {
+        app.message = Some(format!("cannot take over: {}", app.read_only.clone().unwrap_or_default()));
+    }
+}

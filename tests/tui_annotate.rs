@@ -1,0 +1,111 @@
+//! Annotating in the real binary: tag a claim, link two articles, lose the
+//! terminal, reopen, and find everything again.
+
+mod support;
+
+use std::process::Command;
+use support::pty::Pty;
+
+fn dossier(annotations: &str) -> Pty {
+    Pty::dossier(&["sample-corpus", "--annotations", annotations], 160, 45)
+}
+
+#[test]
+fn a_claim_and_a_link_survive_a_killed_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let file = file.to_str().expect("utf-8 temp path");
+
+    let mut tui = dossier(file);
+    tui.wait_for("Articles 22/22");
+    // Open the English article and tag its second sentence.
+    tui.type_slowly("/agree to open talks");
+    tui.wait_for("filter “agree to open talks”");
+    tui.send("\r\r");
+    tui.wait_for("focus reader");
+    tui.send(")");
+    tui.send("c");
+    tui.wait_for("Tag claim");
+    tui.type_slowly("drawdown");
+    tui.send("\t\t");
+    tui.send("d"); // verdict: disputed
+    tui.send("\x13"); // Ctrl-S
+    tui.wait_for("1 claims, 0 links");
+    // Mark the article in the list, then link its German translation to it.
+    tui.send("\x1b");
+    tui.wait_for("focus list");
+    tui.send("m");
+    tui.wait_for("marked “Valdoria and coalition agree");
+    // Esc clears the filter; a pause keeps it from reading as Alt with the next key.
+    tui.send("\x1b");
+    tui.wait_for("Articles 22/22");
+    tui.type_slowly("/gesprache");
+    tui.wait_for("filter “gesprache”");
+    tui.send("\r");
+    tui.send("l");
+    tui.wait_for("Link kind");
+    tui.send("\r"); // translation-of
+    tui.wait_for("links (1, f follows): translation-of");
+    // Autosave writes once the analyst pauses; then the terminal dies.
+    tui.wait_until("autosave", |s| !s.contains("● unsaved"));
+    let pid = tui.process_id().expect("dossier's pid");
+    let killed = Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("run kill");
+    assert!(killed.success());
+    drop(tui);
+
+    let saved = std::fs::read_to_string(file).expect("the annotation file exists");
+    assert!(saved.contains("verdict: \"disputed\"") && saved.contains("kind: \"translation-of\""), "{saved}");
+
+    let mut tui = dossier(file);
+    tui.wait_for("Articles 22/22");
+    tui.wait_for("1 claims, 1 links");
+    tui.send("C");
+    let claims = tui.wait_for("Claims (1)");
+    assert!(claims.contains("disputed #drawdown"), "{claims}");
+    tui.send("\r");
+    let reader = tui.wait_for("focus reader");
+    assert!(reader.contains("claim: disputed #drawdown"), "the cursor sits on the claim:\n{reader}");
+    assert!(reader.contains("translation-of"), "the reader lists the link:\n{reader}");
+    tui.send("q");
+    assert!(tui.wait_exit(), "nothing unsaved: q quits at once");
+}
+
+#[test]
+fn a_second_dossier_on_the_same_file_is_read_only_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let file = file.to_str().expect("utf-8 temp path");
+    let mut first = dossier(file);
+    first.wait_for("Articles 22/22");
+    let mut second = dossier(file);
+    second.wait_for("Articles 22/22");
+    let screen = second.wait_for("annotations READ-ONLY");
+    assert!(!screen.contains("● unsaved"), "{screen}");
+    second.send("\r");
+    second.wait_for("focus reader");
+    second.send("c");
+    let refused = second.wait_for("another dossier is editing");
+    assert!(!refused.contains("Tag claim"), "{refused}");
+    second.send("q");
+    assert!(second.wait_exit());
+    first.send("q");
+    assert!(first.wait_exit());
+}
+
+#[test]
+fn a_broken_annotation_file_opens_read_only_and_is_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let broken = "(\n  version: 1,\n  claims: [oops],\n)\n";
+    std::fs::write(&file, broken).expect("write the broken file");
+    let mut tui = dossier(file.to_str().expect("utf-8 temp path"));
+    tui.wait_for("Articles 22/22");
+    tui.wait_for("annotations READ-ONLY");
+    tui.send("\r");
+    tui.wait_for("focus reader");
+    tui.send("c");
+    tui.wait_for("dossier.ron:3:");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert_eq!(std::fs::read_to_string(&file).expect("still there"), broken, "never overwritten");
+}
