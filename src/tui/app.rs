@@ -603,6 +603,11 @@ impl App {
             Prompt::Article { .. } => {}
             Prompt::Filter => {
                 self.refresh_list();
+                // A new query ranks the list: the best match is the one to read.
+                if !matches!(edit, TextEdit::Submit | TextEdit::Up | TextEdit::Down) {
+                    self.list.cursor.select(0, self.list.visible.len());
+                    self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+                }
                 self.sync_reader();
             }
             Prompt::Search => {

@@ -224,3 +224,16 @@ fn mouse_capture_and_external_viewer_are_effects_for_the_event_loop() {
     let [Effect::OpenExternal { path, .. }] = effects.as_slice() else { panic!("one effect: {effects:?}") };
     assert!(path.exists(), "{} exists", path.display());
 }
+
+#[test]
+fn typing_a_filter_selects_the_best_match() {
+    let mut app = sample_app(160, 45);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Filter);
+    type_text(&mut app, "agree to open talks");
+    assert_eq!(app.list.cursor.selected, 0);
+    let reader = app.reader.as_ref().expect("reader follows");
+    assert_eq!(app.articles[reader.article].title(), visible_titles(&app)[0]);
+    assert!(visible_titles(&app)[0].starts_with("Valdoria and coalition agree to open talks"));
+}
