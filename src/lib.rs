@@ -6,6 +6,7 @@
 
 pub mod annotations;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod keymap;

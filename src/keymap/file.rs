@@ -56,12 +56,7 @@ pub fn user_keymap_path() -> Option<PathBuf> {
 }
 
 fn user_keymap_path_from(env: Option<OsString>) -> Option<PathBuf> {
-    match env {
-        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
-        _ => {
-            directories::ProjectDirs::from("org", "dossier", "dossier").map(|dirs| dirs.config_dir().join("keymap.ron"))
-        }
-    }
+    crate::config::config_file(env, "keymap.ron")
 }
 
 /// A keymap that could not be loaded.

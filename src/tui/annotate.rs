@@ -7,7 +7,6 @@ use super::app::{App, Focus, Overlay, Prompt};
 use super::claim_form::{ClaimFields, ClaimForm, FormOutcome, split_tags};
 use super::picker::{Choice, Picker, Purpose};
 use super::selection::{Adjust, adjust};
-use crate::annotations::model::{DEFAULT_ARTICLE_LINK_KINDS, DEFAULT_CLAIM_LINK_KINDS, DEFAULT_VERDICTS};
 use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
 use crate::corpus::dates::parse_stated;
@@ -131,7 +130,7 @@ impl App {
 
     /// The configured verdicts.
     pub fn verdicts(&self) -> Vec<String> {
-        DEFAULT_VERDICTS.iter().map(|v| v.to_string()).collect()
+        self.settings.verdicts.clone()
     }
 
     /// Re-anchors the claims of articles from index `first` on against
@@ -231,7 +230,8 @@ impl App {
             self.message = Some("no sentence here to tag".to_string());
             return;
         };
-        let fields = prefill(article, span.clone());
+        let fields =
+            prefill(article, span.clone(), self.settings.verdicts.first().map_or("unverified", String::as_str));
         let quote = article.text[span.clone()].to_string();
         let form = ClaimForm::new(index, span, &quote, fields, self.verdicts(), known_tags);
         self.overlay = Some(Overlay::ClaimForm(Box::new(form)));
@@ -559,10 +559,8 @@ impl App {
 
     fn pick_link_kind(&mut self, from: Endpoint, to: Endpoint) {
         let both_claims = matches!((&from, &to), (Endpoint::Claim(_), Endpoint::Claim(_)));
-        let kinds: Vec<String> = if both_claims { DEFAULT_CLAIM_LINK_KINDS } else { DEFAULT_ARTICLE_LINK_KINDS }
-            .iter()
-            .map(|k| k.to_string())
-            .collect();
+        let kinds =
+            if both_claims { &self.settings.claim_link_kinds } else { &self.settings.article_link_kinds }.clone();
         let choices = kinds.iter().map(|k| Choice { label: k.clone(), detail: String::new() }).collect();
         let title = format!("Link kind: {} → {}", self.describe(&from), self.describe(&to));
         self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::LinkKind { from, to, kinds })));
@@ -754,7 +752,7 @@ impl App {
 
 /// What the text itself says about a claim on `span`: the speaker of its
 /// sentence and the first dated mention inside it.
-fn prefill(article: &Article, span: Range<usize>) -> ClaimFields {
+fn prefill(article: &Article, span: Range<usize>, verdict: &str) -> ClaimFields {
     let sentences = &article.structure.sentences;
     let sentence =
         sentences.iter().find(|s| s.start <= span.start && span.start < s.end).cloned().unwrap_or(span.clone());
@@ -764,5 +762,5 @@ fn prefill(article: &Article, span: Range<usize>) -> ClaimFields {
         .iter()
         .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
         .find_map(|m| m.value.map(|v| v.to_string()));
-    ClaimFields { tags: vec![], speaker, verdict: DEFAULT_VERDICTS[0].to_string(), about, note: String::new() }
+    ClaimFields { tags: vec![], speaker, verdict: verdict.to_string(), about, note: String::new() }
 }

@@ -162,6 +162,8 @@ pub struct App {
     pub annotation_counts: HashMap<usize, usize>,
     /// A correction changed a date: the timeline must be rebuilt.
     pub timeline_stale: bool,
+    /// Verdicts and link kinds offered.
+    pub settings: crate::config::Settings,
     /// The text of an article-correction prompt.
     pub field_input: String,
 }
@@ -207,6 +209,7 @@ impl App {
             annotation_counts: HashMap::new(),
             timeline_stale: false,
             field_input: String::new(),
+            settings: crate::config::Settings::default(),
         }
     }
 

@@ -81,6 +81,7 @@ pub fn run(options: Options) -> Result<()> {
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let loads = loader::spawn(options.corpus.clone());
     let mut app = App::new(options.corpus, theme::no_color_requested(), options.mouse);
+    app.settings = crate::config::Settings::load()?;
     let mut store = saving::open(&mut app, &options.annotations)?;
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     app.resize(area(&guard)?);

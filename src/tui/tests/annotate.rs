@@ -284,3 +284,20 @@ fn loaded_claims_are_re_anchored_and_orphans_are_listed_with_their_quote() {
     assert!(picker.choices[0].label.contains("no longer has"), "{}", picker.choices[0].label);
     assert_eq!(app.notes.annotations.claims.len(), 2, "an orphan is never dropped");
 }
+
+#[test]
+fn configured_verdicts_and_link_kinds_are_offered() {
+    let mut app = reading(ENGLISH);
+    app.settings.verdicts = vec!["open".into(), "checked".into()];
+    app.settings.article_link_kinds = vec!["echoes".into()];
+    app.update(Action::TagClaim);
+    let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
+    assert_eq!(form.verdicts, vec!["open", "checked"]);
+    assert_eq!(form.verdicts[form.verdict], "open", "the first verdict is the default");
+    app.form_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(app.overlay.is_none());
+    app.update(Action::Link);
+    app.edit(TextEdit::Submit);
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
+    assert_eq!(picker.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["echoes"]);
+}
