@@ -168,6 +168,19 @@ impl ClaimForm {
         FormOutcome::Editing
     }
 
+    /// Pastes text into the focused field; single-line fields get it on one line.
+    pub fn paste(&mut self, text: &str) {
+        let multi_line = self.field == FormField::Note;
+        let text: String = text
+            .chars()
+            .map(|c| if c == '\n' && !multi_line { ' ' } else { c })
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
+        if let Some(editor) = self.editor_mut() {
+            editor.insert_str(text);
+        }
+    }
+
     fn verdict_key(&mut self, key: KeyEvent) {
         let count = self.verdicts.len().max(1);
         match key.code {
@@ -402,6 +415,17 @@ mod tests {
         typed(&mut form, "two");
         assert_eq!(form.note.lines(), ["one", "two"]);
         assert_eq!(form.key(key(KeyCode::Esc)), FormOutcome::Cancelled);
+    }
+
+    #[test]
+    fn pasting_keeps_single_line_fields_on_one_line() {
+        let mut form = form();
+        form.field = FormField::Speaker;
+        form.paste(" and\nthe\x1b[31m ministry");
+        assert_eq!(form.speaker.lines(), ["Orrin and the[31m ministry"]);
+        form.field = FormField::Note;
+        form.paste("a\nb");
+        assert_eq!(form.note.lines(), ["a", "b"]);
     }
 
     #[test]

@@ -161,7 +161,16 @@ fn handle_event(
     match event {
         // Only presses: some terminals also report releases and repeats.
         Event::Key(key) if key.kind == KeyEventKind::Press => Ok(on_key(app, keymap, resolver, key)),
-        Event::Paste(text) if app.prompt.is_some() || matches!(app.overlay, Some(app::Overlay::Palette(_))) => {
+        Event::Paste(text) if matches!(app.overlay, Some(app::Overlay::ClaimForm(_))) => {
+            if let Some(app::Overlay::ClaimForm(form)) = &mut app.overlay {
+                form.paste(&text);
+            }
+            Ok(Vec::new())
+        }
+        Event::Paste(text)
+            if app.prompt.is_some()
+                || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_))) =>
+        {
             let mut effects = Vec::new();
             for c in text.chars().filter(|c| !c.is_control()) {
                 effects.extend(app.edit(TextEdit::Insert(c)));
