@@ -43,14 +43,25 @@ impl Hints {
 pub fn footer_actions(focus: Focus) -> &'static [Action] {
     match focus {
         Focus::Timeline => &[Action::Down, Action::ZoomIn, Action::ZoomOut, Action::ToggleEvents, Action::ClearPeriod],
-        Focus::List => &[Action::Open, Action::Filter, Action::CycleSort, Action::CycleLanguage, Action::ClearFilters],
+        Focus::List => &[
+            Action::Open,
+            Action::Filter,
+            Action::CycleSort,
+            Action::CycleLanguage,
+            Action::ClearFilters,
+            Action::Mark,
+            Action::Link,
+            Action::ShowClaims,
+        ],
         Focus::Reader => &[
             Action::NextSentence,
             Action::NextParagraph,
             Action::Search,
             Action::ToggleBoilerplate,
             Action::ToggleDateValues,
-            Action::OpenExternal,
+            Action::Select,
+            Action::TagClaim,
+            Action::Link,
             Action::Back,
         ],
     }
