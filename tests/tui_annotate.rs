@@ -109,3 +109,24 @@ fn a_broken_annotation_file_opens_read_only_and_is_left_alone() {
     assert!(tui.wait_exit());
     assert_eq!(std::fs::read_to_string(&file).expect("still there"), broken, "never overwritten");
 }
+
+#[test]
+fn closing_the_terminal_saves_what_autosave_had_not_yet_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let mut tui = dossier(file.to_str().expect("utf-8 temp path"));
+    tui.wait_for("Articles 22/22");
+    tui.send("\r");
+    tui.wait_for("focus reader");
+    tui.send("c");
+    tui.wait_for("Tag claim");
+    tui.send("\x13");
+    tui.wait_for("● unsaved");
+    // What the kernel sends when the window closes. (A closed pty itself is
+    // not testable here: the harness's reader keeps the master open.)
+    let pid = tui.process_id().expect("dossier's pid").to_string();
+    assert!(Command::new("kill").args(["-HUP", &pid]).status().expect("run kill").success());
+    assert!(tui.wait_exit(), "dossier leaves cleanly when its terminal goes away");
+    let saved = std::fs::read_to_string(&file).expect("saved on the way out");
+    assert!(saved.contains("claims: [\n    ("), "{saved}");
+}

@@ -72,6 +72,9 @@ pub fn hints_for(keymap: &Keymap<Action>) -> Hints {
     }))
 }
 
+/// How many queued events one turn of the event loop handles at most.
+const MAX_EVENTS_PER_FRAME: usize = 256;
+
 /// Runs the TUI until the analyst quits.
 pub fn run(options: Options) -> Result<()> {
     // Everything that can fail with a message is checked before the
@@ -93,13 +96,17 @@ pub fn run(options: Options) -> Result<()> {
             dirty = false;
             debug_panic_switch();
         }
-        if event::poll(Duration::from_millis(30))? {
-            // Drain everything queued before drawing again, so a burst of
-            // keys costs one frame, not one each.
-            loop {
+        let Some(ready) = event_ready(Duration::from_millis(30))? else { break };
+        if ready {
+            // Drain what is queued before drawing again, so a burst of keys
+            // costs one frame, not one each; but a bounded number, so a
+            // terminal that has gone away (endless input) cannot keep the
+            // loop from seeing the signal that says so.
+            for _ in 0..MAX_EVENTS_PER_FRAME {
                 let effects = handle_event(&mut app, &keymap, &mut resolver, event::read()?, &guard)?;
                 run_effects(&mut app, &mut guard, &mut store, effects)?;
-                if !event::poll(Duration::ZERO)? {
+                // A hang-up is seen by the next turn's wait.
+                if terminate.load(Ordering::Relaxed) || event_ready(Duration::ZERO)? != Some(true) {
                     break;
                 }
             }
@@ -117,6 +124,17 @@ pub fn run(options: Options) -> Result<()> {
         saving::save(&mut app, &mut store, false);
     }
     Ok(())
+}
+
+/// Whether an event waits (within `timeout`); `None` when the terminal
+/// hung up, so crossterm is never asked to read from a dead terminal.
+fn event_ready(timeout: Duration) -> Result<Option<bool>> {
+    Ok(match terminal::wait_for_input(timeout)? {
+        terminal::Input::HungUp => None,
+        // Even when the terminal is quiet, crossterm may hold events it
+        // parsed from an earlier read.
+        terminal::Input::Ready | terminal::Input::Quiet => Some(event::poll(Duration::ZERO)?),
+    })
 }
 
 fn area(guard: &TerminalGuard) -> Result<Rect> {

@@ -95,3 +95,47 @@ pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
     }
     Ok(flag)
 }
+
+/// What waiting for input found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Something to read (crossterm's `event::read` will not block).
+    Ready,
+    /// Nothing arrived in time.
+    Quiet,
+    /// The terminal is gone (closed window, killed tmux pane).
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on the terminal. On a hung-up terminal
+/// crossterm 0.29's poll loops forever reading end-of-file, never returning
+/// to check for the signal that says so; asking poll(2) first sees the
+/// hang-up and lets the caller save and leave.
+#[cfg(unix)]
+pub fn wait_for_input(timeout: std::time::Duration) -> io::Result<Input> {
+    use std::os::fd::AsRawFd;
+    // crossterm reads stdin when it is a terminal, else /dev/tty.
+    let tty = if io::IsTerminal::is_terminal(&io::stdin()) { None } else { Some(std::fs::File::open("/dev/tty")?) };
+    let fd = tty.as_ref().map_or(libc::STDIN_FILENO, |f| f.as_raw_fd());
+    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd that lives across the call.
+    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
+    if ready < 0 {
+        let error = io::Error::last_os_error();
+        return if error.kind() == io::ErrorKind::Interrupted { Ok(Input::Quiet) } else { Err(error) };
+    }
+    Ok(if poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::HungUp
+    } else if poll.revents & libc::POLLIN != 0 {
+        Input::Ready
+    } else {
+        Input::Quiet
+    })
+}
+
+/// Elsewhere crossterm's own poll is all there is.
+#[cfg(not(unix))]
+pub fn wait_for_input(timeout: std::time::Duration) -> io::Result<Input> {
+    Ok(if ratatui::crossterm::event::poll(timeout)? { Input::Ready } else { Input::Quiet })
+}
