@@ -5,6 +5,7 @@ pub mod anchor;
 #[cfg(test)]
 mod arbitrary;
 pub mod attribution;
+pub mod export;
 pub mod file;
 pub mod merge;
 pub mod model;

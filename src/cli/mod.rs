@@ -2,6 +2,7 @@
 //! Thin by design: each subcommand parses its arguments and calls a layer.
 
 mod check;
+mod export;
 mod inspect;
 mod keys;
 mod merge;
@@ -45,6 +46,9 @@ pub enum Command {
     Keys,
     /// Merge three versions of an annotation file by record id (a git merge driver).
     Merge(merge::MergeArgs),
+    /// Export the annotations: json, jsonl, csv (claims), md (report), w3c
+    /// (Web Annotation), claimreview (schema.org), timeline (TimelineJS).
+    Export(export::ExportArgs),
 }
 
 /// Runs the parsed command line.
@@ -54,6 +58,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Check(args)) => check::run(&args, cli.annotations.as_deref()),
         Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
         Some(Command::Merge(args)) => merge::run(&args),
+        Some(Command::Export(args)) => export::run(&args, cli.annotations.as_deref()),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,

@@ -50,6 +50,14 @@ pub enum StreamEvent {
 const FIRST_BATCH: usize = 64;
 const MAX_BATCH: usize = 4096;
 
+/// The corpus folder's name, as the status line and reports call it.
+pub fn corpus_name(root: &Path) -> String {
+    root.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| root.display().to_string())
+}
+
 /// Loads `root` and hands the articles over in batches as they are
 /// analysed, so a UI can show them while the rest is still working.
 pub fn stream(root: &Path, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {

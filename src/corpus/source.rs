@@ -220,10 +220,14 @@ fn article_format(path: &Path) -> Option<SourceFormat> {
     }
 }
 
-/// Entries the walk passes over silently: hidden files and folders, and
-/// the annotation store with its backup and temporary files.
+/// Entries the walk passes over silently: hidden files and folders, the
+/// annotation store with its backup, lock and temporary files, and
+/// dossier's own exports (a JSON Lines export is not a corpus file).
 fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name == "dossier.ron" || name == "dossier.ron.bak" || name.ends_with(".ron.tmp")
+    name.starts_with('.')
+        || name.starts_with("dossier-export.")
+        || matches!(name, "dossier.ron" | "dossier.ron.bak" | "dossier.ron.lock")
+        || name.ends_with(".ron.tmp")
 }
 
 /// The id of a file: its path relative to the root with `/` separators.
@@ -720,6 +724,8 @@ mod tests {
             ("dossier.ron", b"(version: 1)"),
             ("dossier.ron.bak", b"(version: 1)"),
             ("dossier.ron.tmp", b"(version"),
+            ("dossier.ron.lock", b"pid 1"),
+            ("dossier-export.jsonl", b"{\"type\":\"claim\"}\n"),
         ]);
         let (documents, report) = load(&dir);
 

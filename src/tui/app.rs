@@ -171,11 +171,7 @@ pub struct App {
 impl App {
     /// An empty app for the corpus at `root`; articles arrive through `add_articles`.
     pub fn new(root: PathBuf, no_color: bool, mouse: bool) -> App {
-        let corpus_name = root
-            .canonicalize()
-            .ok()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| root.display().to_string());
+        let corpus_name = crate::corpus::corpus_name(&root);
         App {
             corpus_name,
             root,

@@ -1,0 +1,125 @@
+//! What every export format needs to know about the corpus: each
+//! article's effective title, date and source (the analyst's corrections
+//! over what the machine found), and the order along the timeline.
+
+use crate::annotations::{Annotations, Claim, Endpoint};
+use crate::corpus::Article;
+use std::collections::HashMap;
+
+/// The corpus and the annotations, seen together.
+pub struct ExportContext<'a> {
+    pub corpus_name: &'a str,
+    pub annotations: &'a Annotations,
+    articles: HashMap<&'a str, &'a Article>,
+}
+
+impl<'a> ExportContext<'a> {
+    pub fn new(corpus_name: &'a str, articles: &'a [Article], annotations: &'a Annotations) -> ExportContext<'a> {
+        let articles = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        ExportContext { corpus_name, annotations, articles }
+    }
+
+    pub fn article(&self, id: &str) -> Option<&'a Article> {
+        self.articles.get(id).copied()
+    }
+
+    /// The title: the analyst's correction, else the machine's.
+    pub fn title(&self, id: &str) -> String {
+        let corrected = self.annotations.article(id).and_then(|n| n.title.clone());
+        corrected.or_else(|| self.article(id).map(|a| a.title().to_string())).unwrap_or_default()
+    }
+
+    /// The publication date at its precision (`2024-02`), if there is one.
+    pub fn date(&self, id: &str) -> Option<String> {
+        let corrected = self.annotations.article(id).and_then(|n| n.date.clone());
+        corrected.or_else(|| self.article(id)?.date.as_ref().map(|d| d.value.to_string()))
+    }
+
+    /// Where the date came from: `analyst`, `stated` or `inferred`.
+    pub fn date_provenance(&self, id: &str) -> Option<String> {
+        if self.annotations.article(id).is_some_and(|n| n.date.is_some()) {
+            return Some("analyst".to_string());
+        }
+        self.article(id)?.date.as_ref().map(|d| d.provenance.to_string())
+    }
+
+    pub fn source(&self, id: &str) -> Option<String> {
+        let corrected = self.annotations.article(id).and_then(|n| n.source.clone());
+        corrected.or_else(|| self.article(id)?.source().map(str::to_string))
+    }
+
+    pub fn url(&self, id: &str) -> Option<String> {
+        self.article(id)?.meta.url.clone()
+    }
+
+    /// The date a claim sits at on the timeline: what it is about, else
+    /// its article's date.
+    pub fn claim_date(&self, claim: &Claim) -> Option<String> {
+        claim.about.clone().or_else(|| self.date(&claim.anchor.article))
+    }
+
+    /// Claims ordered along the timeline: dated ones by date, undated
+    /// last, then by article and position.
+    pub fn claims_by_time(&self) -> Vec<&'a Claim> {
+        let mut claims: Vec<&Claim> = self.annotations.claims.iter().collect();
+        claims.sort_by_cached_key(|c| {
+            let date = self.claim_date(c);
+            (date.is_none(), date, c.anchor.article.clone(), c.anchor.byte_start)
+        });
+        claims
+    }
+
+    /// A link end as text: the article's title, or the claim's quote.
+    pub fn describe(&self, end: &Endpoint) -> String {
+        match end {
+            Endpoint::Article(id) => self.title(id),
+            Endpoint::Claim(id) => {
+                self.annotations.claim(id).map_or_else(|| id.to_string(), |c| c.anchor.quote.clone())
+            }
+        }
+    }
+
+    /// Where a target can be found: its url, else `urn:dossier:<id>`.
+    pub fn source_iri(&self, article: &str) -> String {
+        self.url(article).unwrap_or_else(|| format!("urn:dossier:{}", article))
+    }
+
+    /// Character (code point) offsets of a claim's quote in its article,
+    /// as W3C selectors count them; anchors store UTF-8 byte offsets.
+    pub fn char_offsets(&self, claim: &Claim) -> (usize, usize) {
+        let start = claim.anchor.byte_start;
+        let end = claim.anchor.byte_end;
+        match self.article(&claim.anchor.article).map(|a| a.text.as_str()) {
+            Some(text) if text.get(..end).is_some() && text.is_char_boundary(start) => {
+                let start_chars = text[..start].chars().count();
+                (start_chars, start_chars + text[start..end].chars().count())
+            }
+            // The article is gone or changed: count within what we know.
+            _ => {
+                let prefix = claim.anchor.prefix.chars().count();
+                (prefix, prefix + claim.anchor.quote.chars().count())
+            }
+        }
+    }
+}
+
+/// A date at its precision split into year, month and day fields.
+pub fn date_parts(date: &str) -> (String, String, String) {
+    let mut parts = date.split('-').map(str::to_string);
+    let year = parts.next().unwrap_or_default();
+    let month = parts.next().filter(|m| !m.starts_with('W')).unwrap_or_default();
+    let day = parts.next().unwrap_or_default();
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_parts_follow_the_precision() {
+        assert_eq!(date_parts("2024-02-08"), ("2024".into(), "02".into(), "08".into()));
+        assert_eq!(date_parts("2024-02"), ("2024".into(), "02".into(), String::new()));
+        assert_eq!(date_parts("2024-W06"), ("2024".into(), String::new(), String::new()));
+    }
+}

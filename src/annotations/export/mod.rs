@@ -1,0 +1,102 @@
+//! Exports of the annotations to the formats analysts share: JSON and
+//! JSON Lines of everything, CSV of claims, a Markdown report, W3C Web
+//! Annotation, schema.org ClaimReview and a TimelineJS sheet.
+
+mod claimreview;
+mod claims_csv;
+mod context;
+mod json;
+mod markdown;
+mod records;
+mod timeline;
+mod w3c;
+
+use crate::annotations::Annotations;
+use crate::corpus::Article;
+use std::io::{self, Write};
+
+/// An export format; the names are those of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Jsonl,
+    Csv,
+    Md,
+    W3c,
+    Claimreview,
+    Timeline,
+}
+
+impl ExportFormat {
+    /// Every format, in the order menus list them.
+    pub const ALL: [ExportFormat; 7] = [
+        ExportFormat::Csv,
+        ExportFormat::Md,
+        ExportFormat::Json,
+        ExportFormat::Jsonl,
+        ExportFormat::W3c,
+        ExportFormat::Claimreview,
+        ExportFormat::Timeline,
+    ];
+
+    /// The file an export is written to by default.
+    pub fn default_file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "dossier-export.json",
+            ExportFormat::Jsonl => "dossier-export.jsonl",
+            ExportFormat::Csv => "dossier-export.claims.csv",
+            ExportFormat::Md => "dossier-export.report.md",
+            ExportFormat::W3c => "dossier-export.w3c.jsonld",
+            ExportFormat::Claimreview => "dossier-export.claimreview.jsonld",
+            ExportFormat::Timeline => "dossier-export.timeline.csv",
+        }
+    }
+
+    /// What the format is, for menus.
+    pub fn description(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "JSON of everything",
+            ExportFormat::Jsonl => "JSON Lines, one record per line",
+            ExportFormat::Csv => "claims as CSV, one row each (spreadsheets)",
+            ExportFormat::Md => "Markdown report by tag along the timeline",
+            ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
+            ExportFormat::Claimreview => "schema.org ClaimReview (JSON-LD) of reviewed claims",
+            ExportFormat::Timeline => "TimelineJS sheet (CSV) of dated claims and articles",
+        }
+    }
+
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Md => "md",
+            ExportFormat::W3c => "w3c",
+            ExportFormat::Claimreview => "claimreview",
+            ExportFormat::Timeline => "timeline",
+        }
+    }
+}
+
+/// Writes `annotations` of the corpus `corpus_name` (its `articles`) in `format`.
+pub fn export(
+    format: ExportFormat,
+    corpus_name: &str,
+    articles: &[Article],
+    annotations: &Annotations,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut sorted = annotations.clone();
+    sorted.normalise();
+    let cx = context::ExportContext::new(corpus_name, articles, &sorted);
+    match format {
+        ExportFormat::Json => json::write_json(&cx, out),
+        ExportFormat::Jsonl => json::write_jsonl(&cx, out),
+        ExportFormat::Csv => claims_csv::write_claims(&cx, out),
+        ExportFormat::Md => markdown::write_report(&cx, out),
+        ExportFormat::W3c => w3c::write_annotations(&cx, out),
+        ExportFormat::Claimreview => claimreview::write_reviews(&cx, out),
+        ExportFormat::Timeline => timeline::write_timeline(&cx, out),
+    }
+}

@@ -1,0 +1,78 @@
+//! TimelineJS's spreadsheet format (its Google Sheets template columns)
+//! for dated claims and dated articles.
+
+use super::context::{ExportContext, date_parts};
+use std::io::{self, Write};
+
+const HEADER: [&str; 18] = [
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+];
+
+/// One row per dated article (group `articles`) and dated claim (group:
+/// its first tag, else `claims`), in date order.
+pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows: Vec<(String, [String; 4])> = Vec::new();
+    let mut article_ids: Vec<&str> = cx.annotations.claims.iter().map(|c| c.anchor.article.as_str()).collect();
+    article_ids.extend(cx.annotations.articles.iter().map(|n| n.article.as_str()));
+    article_ids.sort_unstable();
+    article_ids.dedup();
+    for id in article_ids {
+        if let Some(date) = cx.date(id) {
+            let text = cx.source(id).map(|s| format!("{s} · {id}")).unwrap_or_else(|| id.to_string());
+            rows.push((date, [cx.title(id), text, cx.url(id).unwrap_or_default(), "articles".to_string()]));
+        }
+    }
+    for claim in cx.claims_by_time() {
+        let Some(date) = cx.claim_date(claim) else { continue };
+        let speaker = claim.speaker.as_deref().map(|s| format!("{s}: ")).unwrap_or_default();
+        let text =
+            format!("{speaker}“{}” ({}) — {}", claim.anchor.quote, claim.verdict, cx.title(&claim.anchor.article));
+        let group = claim.tags.first().cloned().unwrap_or_else(|| "claims".to_string());
+        rows.push((date, [format!("Claim: {}", claim.verdict), text, String::new(), group]));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
+    for (date, [headline, text, media, group]) in rows {
+        let (year, month, day) = date_parts(&date);
+        let empty = String::new;
+        writer.write_record([
+            year,
+            month,
+            day,
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            date,
+            headline,
+            text,
+            media,
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            group,
+            empty(),
+        ])?;
+    }
+    writer.flush()
+}

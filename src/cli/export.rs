@@ -1,0 +1,44 @@
+//! `dossier export`: the annotations of a corpus in a format analysts
+//! share, to stdout or a file.
+
+use crate::annotations::export::{ExportFormat, export};
+use crate::annotations::store::{Backup, read_annotations, write_file};
+use crate::annotations::{Annotations, file};
+use crate::corpus::{Corpus, corpus_name};
+use anyhow::{Context, Result};
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `dossier export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The corpus folder.
+    pub corpus: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `dossier export`; `chosen` is the `--annotations` flag.
+pub fn run(args: &ExportArgs, chosen: Option<&Path>) -> Result<()> {
+    crate::corpus::source::check_root(&args.corpus)?;
+    let path = file::annotation_path(&args.corpus, chosen);
+    let annotations = if path.exists() {
+        read_annotations(&path)?
+    } else {
+        eprintln!("{}: no annotation file; exporting an empty set", path.display());
+        Annotations::default()
+    };
+    let corpus = Corpus::load(&args.corpus)?;
+    let mut bytes = Vec::new();
+    export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
+    match &args.output {
+        Some(output) => write_file(output, &bytes, Backup::Skip)?,
+        None => std::io::stdout().lock().write_all(&bytes).context("writing to stdout")?,
+    }
+    Ok(())
+}

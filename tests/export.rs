@@ -1,0 +1,239 @@
+//! Golden files for every export format, made from the sample corpus and
+//! a fixed set of annotations. `UPDATE_GOLDEN=1 cargo test --test export`
+//! rewrites them after a deliberate change; read the diff before committing.
+
+use dossier::annotations::export::{ExportFormat, export};
+use dossier::annotations::{
+    Anchor, Annotations, ArticleNote, Claim, Endpoint, FieldConflict, Link, LinkOrigin, RecordId,
+};
+use dossier::corpus::{Article, Corpus};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
+const GERMAN: &str = "wire/031_b2e4d6f8.txt";
+const PARLIAMENT: &str = "wire/136_7c1a9f54.txt";
+const UNDATED: &str = "wire/088_3b6f1c40.txt";
+
+fn sample() -> Vec<Article> {
+    Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus")).expect("sample corpus").articles
+}
+
+fn claim(articles: &[Article], id: &str, article: &str, quote: &str) -> Claim {
+    let text = &articles.iter().find(|a| a.id.as_str() == article).expect("article").text;
+    let start = text.find(quote).expect("quote in the article");
+    Claim {
+        id: RecordId(id.to_string()),
+        anchor: Anchor::new(article, text, start..start + quote.len()),
+        tags: vec![],
+        speaker: None,
+        verdict: "unverified".to_string(),
+        about: None,
+        note: String::new(),
+        conflicts: vec![],
+    }
+}
+
+/// Three claims (one reviewed in each language, one untagged and
+/// unreviewed), a translation link, a same-claim link and a corrected article.
+fn annotations(articles: &[Article]) -> Annotations {
+    let mut troops =
+        claim(articles, "01JTROOPS0000000000000000A", ENGLISH, "The coalition has 2,500 troops in Valdoria");
+    troops.tags = vec!["troops".into(), "numbers".into()];
+    troops.speaker = Some("officials in Kessaran".into());
+    troops.verdict = "disputed".into();
+    troops.about = Some("2024-01".into());
+    troops.note = "Another outlet says *about 3,000* | check".into();
+    let mut soldaten = claim(
+        articles,
+        "01JTROOPS0000000000000000B",
+        GERMAN,
+        "Die Koalition hat nach Angaben von Regierungsvertretern in Kessaran 2.500 Soldaten in Valdoria",
+    );
+    soldaten.tags = vec!["troops".into()];
+    soldaten.speaker = Some("Regierungsvertreter in Kessaran".into());
+    soldaten.verdict = "supported".into();
+    let mut parliament =
+        claim(articles, "01JVOTE00000000000000000AA", PARLIAMENT, "Valdoria ist kein Schlachtfeld für fremde Armeen");
+    parliament.speaker = Some("Halim Serov".into());
+    parliament.conflicts = vec![FieldConflict { field: "verdict".into(), theirs: "\"false\"".into() }];
+    let link = |id: &str, from: Endpoint, to: Endpoint, kind: &str| Link {
+        id: RecordId(id.into()),
+        from,
+        to,
+        kind: kind.into(),
+        note: String::new(),
+        origin: LinkOrigin::Manual,
+        conflicts: vec![],
+    };
+    let mut note = ArticleNote::new(UNDATED);
+    note.date = Some("2023-05-04".into());
+    note.title = Some("Militia threatens convoys on the northern highway".into());
+    note.tags = vec!["security".into()];
+    note.read = true;
+    Annotations {
+        articles: vec![note],
+        claims: vec![troops, soldaten, parliament],
+        links: vec![
+            link(
+                "01JLINK00000000000000000AA",
+                Endpoint::Article(GERMAN.into()),
+                Endpoint::Article(ENGLISH.into()),
+                "translation-of",
+            ),
+            link(
+                "01JLINK00000000000000000AB",
+                Endpoint::Claim(RecordId("01JTROOPS0000000000000000B".into())),
+                Endpoint::Claim(RecordId("01JTROOPS0000000000000000A".into())),
+                "same-claim",
+            ),
+        ],
+        ..Annotations::default()
+    }
+}
+
+fn exported(format: ExportFormat) -> String {
+    let articles = sample();
+    let mut out = Vec::new();
+    export(format, "sample-corpus", &articles, &annotations(&articles), &mut out).expect("export");
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+fn golden(format: ExportFormat) -> String {
+    let text = exported(format);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export").join(format.default_file_name());
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &text).expect("write golden file");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(text, expected, "{} differs from its golden file", format.name());
+    text
+}
+
+#[test]
+fn json_holds_everything() {
+    let json: serde_json::Value = serde_json::from_str(&golden(ExportFormat::Json)).expect("valid JSON");
+    assert_eq!(json["claims"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["links"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["articles"][0]["date"], "2023-05-04");
+    assert_eq!(json["articles"][0]["date_provenance"], "analyst");
+}
+
+#[test]
+fn jsonl_is_one_typed_record_per_line() {
+    let text = golden(ExportFormat::Jsonl);
+    let types: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("a JSON line")["type"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(types, ["article_note", "claim", "claim", "claim", "link", "link"]);
+}
+
+#[test]
+fn csv_has_a_row_per_claim_along_the_timeline() {
+    let text = golden(ExportFormat::Csv);
+    assert!(text.starts_with('\u{feff}'), "a BOM, so spreadsheets read UTF-8");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a CSV row")).collect();
+    assert_eq!(rows.len(), 3);
+    // Dated claims first (the about date, else the article's), undated last.
+    assert_eq!(&rows[0][0], "01JTROOPS0000000000000000A");
+    assert_eq!(&rows[0][8], "troops; numbers");
+    assert!(rows[0][9].contains("*about 3,000* | check"), "notes kept verbatim");
+    assert_eq!(&rows[2][0], "01JVOTE00000000000000000AA");
+    assert!(rows[2][4].contains("für fremde Armeen"));
+}
+
+#[test]
+fn the_markdown_report_groups_by_tag_with_quotes() {
+    let text = golden(ExportFormat::Md);
+    let troops = text.find("## troops").expect("a troops section");
+    let numbers = text.find("## numbers").expect("a numbers section");
+    let untagged = text.find("## Untagged").expect("untagged claims last");
+    assert!(numbers < troops && troops < untagged);
+    assert!(text.contains("> The coalition has 2,500 troops in Valdoria"));
+    assert!(text.contains("\\*about 3,000\\* \\| check"), "markup in notes is escaped");
+    assert!(text.contains("## Links"));
+}
+
+#[test]
+fn w3c_annotations_use_quote_and_character_positions() {
+    let json: serde_json::Value = serde_json::from_str(&golden(ExportFormat::W3c)).expect("valid JSON");
+    assert_eq!(json["@context"], "http://www.w3.org/ns/anno.jsonld");
+    let items = json["first"]["items"].as_array().expect("items");
+    assert_eq!(items.len(), 5);
+    let articles = sample();
+    // The German claim sits after umlauts: character offsets are smaller than byte offsets.
+    let german = items.iter().find(|i| i["id"] == "urn:dossier:claim:01JTROOPS0000000000000000B").expect("claim");
+    let text = &articles.iter().find(|a| a.id.as_str() == GERMAN).unwrap().text;
+    let start = german["target"]["selector"][1]["start"].as_u64().unwrap() as usize;
+    let exact = german["target"]["selector"][0]["exact"].as_str().unwrap();
+    let by_chars: String = text.chars().skip(start).take(exact.chars().count()).collect();
+    assert_eq!(by_chars, exact);
+    assert!(text.find(exact).unwrap() > start, "byte offset differs from char offset");
+    assert!(items.iter().any(|i| i["motivation"] == "linking"));
+}
+
+#[test]
+fn claimreview_covers_reviewed_claims_only() {
+    let json: serde_json::Value = serde_json::from_str(&golden(ExportFormat::Claimreview)).expect("valid JSON");
+    let reviews = json.as_array().expect("an array");
+    assert_eq!(reviews.len(), 2, "the unverified claim is left out");
+    assert_eq!(reviews[0]["@type"], "ClaimReview");
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "disputed");
+    assert_eq!(reviews[0]["itemReviewed"]["author"]["name"], "officials in Kessaran");
+    assert!(
+        reviews[0]["itemReviewed"]["appearance"]["headline"].as_str().unwrap().starts_with("Valdoria and coalition")
+    );
+}
+
+#[test]
+fn the_timeline_sheet_has_timelinejs_columns_and_dated_rows() {
+    let text = golden(ExportFormat::Timeline);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().take(3).collect::<Vec<_>>(), ["Year", "Month", "Day"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    // Articles with a date (English, German, the corrected one) and the dated claims.
+    assert!(rows.iter().any(|r| &r[0] == "2023" && &r[1] == "05" && &r[2] == "04"), "the analyst's date");
+    let years: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(years, sorted, "in date order");
+}
+
+#[test]
+fn the_command_line_writes_a_format_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = sample();
+    let notes = dir.path().join("notes.ron");
+    std::fs::write(&notes, dossier::annotations::file::render(&annotations(&articles))).expect("write annotations");
+    let out = dir.path().join("claims.csv");
+    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["export", "sample-corpus", "--format", "csv", "-o"])
+        .arg(&out)
+        .arg("--annotations")
+        .arg(&notes)
+        .status()
+        .expect("run dossier export");
+    assert!(status.success());
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), exported(ExportFormat::Csv));
+}
+
+#[test]
+fn an_unparsable_annotation_file_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = dir.path().join("notes.ron");
+    std::fs::write(&notes, "(\n  version: 1,\n  claims: [oops],\n)\n").expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["export", "sample-corpus", "--format", "json", "--annotations"])
+        .arg(&notes)
+        .output()
+        .expect("run dossier export");
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("notes.ron:3:"), "{message}");
+}
