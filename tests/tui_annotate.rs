@@ -66,6 +66,13 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
     let reader = tui.wait_for("focus reader");
     assert!(reader.contains("claim: disputed #drawdown"), "the cursor sits on the claim:\n{reader}");
     assert!(reader.contains("translation-of"), "the reader lists the link:\n{reader}");
+    // Export the claims as CSV from the TUI: it lands next to the annotation file.
+    tui.send("X");
+    tui.wait_for("Export the annotations");
+    tui.send("\r");
+    tui.wait_for("exported csv");
+    let csv = std::fs::read_to_string(dir.path().join("dossier-export.claims.csv")).expect("the CSV export");
+    assert!(csv.contains(",disputed,") && csv.contains("drawdown"), "{csv}");
     tui.send("q");
     assert!(tui.wait_exit(), "nothing unsaved: q quits at once");
 }

@@ -108,6 +108,7 @@ actions! {
     Undo => ("undo", "undo the last annotation change"),
     Redo => ("redo", "redo the last undone annotation change"),
     Save => ("save", "save the annotations now (they also save themselves)"),
+    Export => ("export", "export the annotations: CSV, Markdown report, JSON, W3C, ClaimReview, TimelineJS"),
     TakeOver => ("take over", "edit annotations another dossier has open (it turns read-only)"),
 }
 

@@ -3,10 +3,11 @@
 //! `App` methods kept apart from navigation so each file has one job.
 
 use super::action::Action;
-use super::app::{App, Focus, Overlay, Prompt};
+use super::app::{App, Effect, Focus, Overlay, Prompt};
 use super::claim_form::{ClaimFields, ClaimForm, FormOutcome, split_tags};
 use super::picker::{Choice, Picker, Purpose};
 use super::selection::{Adjust, adjust};
+use crate::annotations::export::ExportFormat;
 use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
 use crate::corpus::dates::parse_stated;
@@ -62,6 +63,7 @@ impl App {
         match action {
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
+            Action::Export => self.choose_export(),
             Action::ShowClaims => self.show_claims(false),
             Action::ShowOrphans => self.show_claims(true),
             Action::SetDate => self.open_article_prompt(ArticleField::Date),
@@ -567,7 +569,7 @@ impl App {
     }
 
     /// Acts on the picker's choice.
-    pub(super) fn picked(&mut self, purpose: Purpose, choice: usize) {
+    pub(super) fn picked(&mut self, purpose: Purpose, choice: usize) -> Vec<Effect> {
         match purpose {
             Purpose::LinkTarget { from } => {
                 // Choices skip the article itself.
@@ -594,7 +596,19 @@ impl App {
             }
             Purpose::FollowLink { targets } => self.jump_to(&targets[choice]),
             Purpose::Claims { ids } => self.jump_to(&Endpoint::Claim(ids[choice].clone())),
+            Purpose::Export { formats } => return vec![Effect::Export(formats[choice])],
         }
+        Vec::new()
+    }
+
+    fn choose_export(&mut self) {
+        let formats = ExportFormat::ALL.to_vec();
+        let choices = formats
+            .iter()
+            .map(|f| Choice { label: f.description().to_string(), detail: f.default_file_name().to_string() })
+            .collect();
+        let title = "Export the annotations (written next to the annotation file)";
+        self.overlay = Some(Overlay::Picker(Picker::new(title, choices, Purpose::Export { formats })));
     }
 
     /// The current article's links, each with the end on the other side.

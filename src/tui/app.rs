@@ -102,6 +102,8 @@ pub enum Effect {
     Save,
     /// Take the annotation file's lock from another dossier.
     TakeOver,
+    /// Write the annotations in this format next to the annotation file.
+    Export(crate::annotations::export::ExportFormat),
 }
 
 /// How far the background load has come.
@@ -558,7 +560,7 @@ impl App {
                     if let Some(Overlay::Picker(picker)) = self.overlay.take()
                         && let Some(choice) = picker.chosen()
                     {
-                        self.picked(picker.purpose, choice);
+                        return self.picked(picker.purpose, choice);
                     }
                 }
             }

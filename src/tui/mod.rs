@@ -281,6 +281,7 @@ fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effe
         match effect {
             Effect::Save => saving::save(app, store, true),
             Effect::TakeOver => saving::take_over(app, store),
+            Effect::Export(format) => saving::export(app, store, format),
             Effect::SetMouse(on) => guard.set_mouse(on)?,
             Effect::OpenExternal { path, url } => {
                 let outcome = guard.suspended(|| open_external(&path, url.as_deref()))?;

@@ -25,6 +25,8 @@ pub enum Purpose {
     FollowLink { targets: Vec<crate::annotations::Endpoint> },
     /// Jump to a claim anywhere in the corpus.
     Claims { ids: Vec<RecordId> },
+    /// Write an export; `formats[i]` for choice i.
+    Export { formats: Vec<crate::annotations::export::ExportFormat> },
 }
 
 /// An open picker.

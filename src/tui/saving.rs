@@ -3,12 +3,14 @@
 //! what happened in the status line.
 
 use super::app::App;
-use crate::annotations::store::{ReadOnly, SaveOutcome, Store, StoreError};
+use crate::annotations::export::{self, ExportFormat};
+use crate::annotations::store::{Backup, ReadOnly, SaveOutcome, Store, StoreError, write_file};
+use std::path::Path;
 use std::time::Instant;
 
 /// Opens the annotation file and hands its content to the app. A file
 /// that is locked or does not parse opens read-only, with the reason.
-pub fn open(app: &mut App, path: &std::path::Path) -> Result<Store, StoreError> {
+pub fn open(app: &mut App, path: &Path) -> Result<Store, StoreError> {
     let store = Store::open(path)?;
     let read_only = store.read_only().map(|reason| format!("{}: {reason}", path.display()));
     app.set_annotations(store.annotations().clone(), read_only);
@@ -51,6 +53,20 @@ pub fn save(app: &mut App, store: &mut Store, explicit: bool) {
             app.save_failed(format!("not saved: {error}"));
         }
     }
+}
+
+/// Writes an export next to the annotation file and says where.
+pub fn export(app: &mut App, store: &Store, format: ExportFormat) {
+    let folder = store.path().parent().unwrap_or(Path::new("."));
+    let path = folder.join(format.default_file_name());
+    let mut bytes = Vec::new();
+    let written = export::export(format, &app.corpus_name, &app.articles, &app.notes.annotations, &mut bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|()| write_file(&path, &bytes, Backup::Skip).map_err(|e| e.to_string()));
+    app.message = Some(match written {
+        Ok(()) => format!("exported {} to {}", format.name(), path.display()),
+        Err(error) => format!("export failed: {error}"),
+    });
 }
 
 /// Takes the lock from another dossier, when the analyst asks to.

@@ -228,6 +228,15 @@ fn the_claims_view_searches_and_jumps_to_a_claim() {
 }
 
 #[test]
+fn the_export_picker_asks_the_event_loop_to_write_the_chosen_format() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::Export);
+    type_text(&mut app, "markdown");
+    assert_eq!(app.edit(TextEdit::Submit), vec![Effect::Export(crate::annotations::export::ExportFormat::Md)]);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
 fn quitting_with_unsaved_changes_asks_first() {
     let mut app = reading(ENGLISH);
     app.update(Action::ToggleRead);
