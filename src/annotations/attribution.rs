@@ -86,7 +86,59 @@ const STOP_WORDS: &[&str] = &[
 /// Pronouns are not speakers worth prefilling.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "er", "sie", "es", "wir", "ich", "man"];
 
+/// Prepositions that continue a speaker into a place or body when a
+/// capitalised name follows (`officials in Kessaran`, `Sprecher aus Berlin`).
+const LINKING: &[&str] = &["in", "of", "from", "aus", "von"];
+
+/// Capitalised words that follow `in` as a time, not a place.
+const TIMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+];
+
 const MAX_WORDS: usize = 8;
+
+/// Whether the word at `at` links to a place or body named right after it.
+fn links_a_name(words: &[Word], lower: &[String], at: usize) -> bool {
+    let next = at + 1;
+    LINKING.contains(&lower[at].as_str())
+        && !words[at].closes
+        && next < words.len()
+        && words[next].text.starts_with(char::is_uppercase)
+        && !TIMES.contains(&lower[next].as_str())
+}
 
 /// The speaker of `sentence`, if an attribution phrase names one.
 pub fn speaker(sentence: &str) -> Option<String> {
@@ -152,7 +204,8 @@ fn after(words: &[Word], lower: &[String], from: usize, language: Language) -> O
             && words[end].text.starts_with(|c: char| !c.is_uppercase())
             && !GERMAN_NAME_PARTICLES.contains(&word.as_str());
         let number = word.starts_with(|c: char| c.is_ascii_digit());
-        if end > from && (STOP_WORDS.contains(&word.as_str()) || words[end].opens || ends_german_name || number) {
+        let stops = STOP_WORDS.contains(&word.as_str()) || ends_german_name || number;
+        if end > from && (words[end].opens || (stops && !links_a_name(words, lower, end))) {
             break;
         }
         end += 1;
@@ -250,6 +303,19 @@ mod tests {
             Some("Regierungssprecherin Lena Vogt".into())
         );
         assert_eq!(says("Nach Angaben der Vereinten Nationen flohen 300 Familien."), Some("Vereinten Nationen".into()));
+    }
+
+    #[test]
+    fn a_place_or_body_after_in_belongs_to_the_speaker() {
+        assert_eq!(
+            says("The coalition has 2,500 troops, according to officials in Kessaran."),
+            Some("officials in Kessaran".into())
+        );
+        assert_eq!(
+            says("Die Koalition hat nach Angaben von Regierungsvertretern in Kessaran 2.500 Soldaten."),
+            Some("Regierungsvertretern in Kessaran".into())
+        );
+        assert_eq!(says("“We stay,” said Ashdale in January."), Some("Ashdale".into()));
     }
 
     #[test]

@@ -527,8 +527,8 @@ impl App {
             Action::PreviousSentence => reader.move_sentence(article, -1, height),
             Action::NextParagraph => reader.move_paragraph(article, true, height),
             Action::PreviousParagraph => reader.move_paragraph(article, false, height),
-            Action::NextMatch => reader.next_match(true, height),
-            Action::PreviousMatch => reader.next_match(false, height),
+            Action::NextMatch => reader.next_match(article, true, height),
+            Action::PreviousMatch => reader.next_match(article, false, height),
             Action::Search => {
                 self.search_input.clear();
                 self.prompt = Some(Prompt::Search);

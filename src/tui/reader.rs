@@ -174,11 +174,11 @@ impl Reader {
         let from = article.structure.sentences.get(self.sentence).map_or(0, |s| s.start);
         let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
         self.search = Some(Search { query: query.to_string(), matches, current });
-        self.reveal_match(height);
+        self.reveal_match(article, height);
     }
 
     /// Moves to the next (or previous) match, wrapping around.
-    pub fn next_match(&mut self, forward: bool, height: usize) {
+    pub fn next_match(&mut self, article: &Article, forward: bool, height: usize) {
         if let Some(search) = &mut self.search {
             let count = search.matches.len();
             if count == 0 {
@@ -186,12 +186,15 @@ impl Reader {
             }
             search.current = if forward { (search.current + 1) % count } else { (search.current + count - 1) % count };
         }
-        self.reveal_match(height);
+        self.reveal_match(article, height);
     }
 
-    fn reveal_match(&mut self, height: usize) {
+    /// Shows the current match and puts the sentence cursor on it, so what
+    /// was searched for can be tagged at once.
+    fn reveal_match(&mut self, article: &Article, height: usize) {
         let span = self.search.as_ref().and_then(|s| s.matches.get(s.current).cloned());
         if let Some(span) = span {
+            self.place_cursor_at(article, span.start);
             self.reveal(span, height);
         }
     }

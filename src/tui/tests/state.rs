@@ -142,6 +142,10 @@ fn search_in_the_article_finds_every_match_and_cycles() {
     app.update(Action::NextMatch);
     let next = app.reader.as_ref().and_then(|r| r.search.as_ref()).expect("search").current;
     assert_eq!(next, (first + 1) % expected);
+    let reader = app.reader.as_ref().expect("reader");
+    let hit = reader.search.as_ref().expect("search").matches[next].start;
+    let sentence = &app.articles[reader.article].structure.sentences[reader.sentence];
+    assert!(sentence.contains(&hit), "the sentence cursor follows the match, ready to tag it");
     app.update(Action::Back);
     assert!(app.reader.as_ref().expect("reader").search.is_none(), "Esc ends the search first");
     assert_eq!(app.focus, Focus::Reader);
