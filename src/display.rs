@@ -30,6 +30,11 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `n` and a noun, plural unless one: `1 claim`, `3 claims`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// `text` truncated or padded with spaces to exactly `columns` columns.
 pub fn fit(text: &str, columns: usize) -> String {
     let mut out = truncate(text, columns);

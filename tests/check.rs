@@ -91,7 +91,7 @@ fn an_unchanged_corpus_checks_clean() {
     let output = check(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("2 claims, 1 links"), "{text}");
+    assert!(text.contains("2 claims, 1 link,"), "{text}");
     assert!(text.contains("Anchors: 2 intact, 0 moved, 0 fuzzy, 0 orphaned"), "{text}");
     assert!(!text.contains("Orphans:"), "{text}");
 }
@@ -190,7 +190,7 @@ fn annotations_flag_chooses_another_file() {
     std::fs::write(&other, file::render(&one)).expect("write");
     let output = check(dir.path(), &["--annotations", &other.display().to_string()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stdout(&output).contains("1 claims"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("1 claim,"), "{}", stdout(&output));
 }
 
 #[test]

@@ -30,7 +30,7 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
     tui.send("\t\t");
     tui.send("d"); // verdict: disputed
     tui.send("\x13"); // Ctrl-S
-    tui.wait_for("1 claims, 0 links");
+    tui.wait_for("1 claim, 0 links");
     // Mark the article in the list, then link its German translation to it.
     tui.send("\x1b");
     tui.wait_for("focus list");
@@ -58,7 +58,7 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
 
     let mut tui = dossier(file);
     tui.wait_for("Articles 22/22");
-    tui.wait_for("1 claims, 1 links");
+    tui.wait_for("1 claim, 1 link");
     tui.send("C");
     let claims = tui.wait_for("Claims (1)");
     assert!(claims.contains("disputed #drawdown"), "{claims}");

@@ -6,6 +6,7 @@
 use crate::annotations::reanchor::{Placement, Report, reanchor_all};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::Corpus;
+use crate::display::count;
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -133,11 +134,11 @@ fn write_summary(
     let counts = report.counts();
     writeln!(
         out,
-        "{}: {} claims, {} links, {} article notes",
+        "{}: {}, {}, {}",
         path.display(),
-        annotations.claims.len(),
-        annotations.links.len(),
-        annotations.articles.len()
+        count(annotations.claims.len(), "claim"),
+        count(annotations.links.len(), "link"),
+        count(annotations.articles.len(), "article note")
     )?;
     writeln!(
         out,

@@ -3,6 +3,7 @@
 
 use super::context::ExportContext;
 use crate::annotations::Claim;
+use crate::display::count;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -13,7 +14,13 @@ pub fn write_report(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
     let notes = cx.annotations;
     writeln!(out, "# Claims in {}\n", escape(cx.corpus_name))?;
     let articles: std::collections::BTreeSet<&str> = notes.claims.iter().map(|c| c.anchor.article.as_str()).collect();
-    writeln!(out, "{} claims in {} articles, {} links.\n", notes.claims.len(), articles.len(), notes.links.len())?;
+    writeln!(
+        out,
+        "{} in {}, {}.\n",
+        count(notes.claims.len(), "claim"),
+        count(articles.len(), "article"),
+        count(notes.links.len(), "link")
+    )?;
     let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
     for claim in &notes.claims {
         *verdicts.entry(claim.verdict.as_str()).or_default() += 1;

@@ -2,6 +2,7 @@
 //! and the status line (corpus, counts, filters, focus, progress).
 
 use super::key_hint;
+use crate::display::count;
 use crate::tui::app::{App, Prompt};
 use crate::tui::hints::{FOOTER_GLOBAL, Hints, footer_actions};
 use crate::tui::list::LanguageFilter;
@@ -45,7 +46,7 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let mut parts = vec![
         format!(" {}", app.corpus_name),
         format!("{}/{} articles", app.list.visible.len(), app.articles.len()),
-        format!("{} claims, {} links", notes.claims.len(), notes.links.len()),
+        format!("{}, {}", count(notes.claims.len(), "claim"), count(notes.links.len(), "link")),
     ];
     // Whether the work is safe comes before everything that can wait.
     if app.read_only.is_some() {
