@@ -488,6 +488,19 @@ impl App {
         }
     }
 
+    /// Puts the typed note on the link just made (nothing when empty).
+    pub(super) fn submit_link_note(&mut self) {
+        let note = self.field_input.trim().to_string();
+        let Some(id) = self.noted_link.take() else { return };
+        if !note.is_empty() {
+            self.notes.change("link note", |notes| {
+                if let Some(link) = notes.links.iter_mut().find(|l| l.id == id) {
+                    link.note = note;
+                }
+            });
+        }
+    }
+
     fn toggle_read(&mut self) {
         let Some(index) = self.current_article() else { return };
         if self.refuse_if_read_only() {
@@ -580,8 +593,9 @@ impl App {
             Purpose::LinkKind { from, to, kinds } => {
                 let kind = kinds[choice].clone();
                 let message = format!("linked {} —{kind}→ {}", self.describe(&from), self.describe(&to));
+                let id = RecordId::new();
                 let link = Link {
-                    id: RecordId::new(),
+                    id: id.clone(),
                     from,
                     to,
                     kind,
@@ -593,6 +607,9 @@ impl App {
                 self.marked = None;
                 self.message = Some(message + " · u undoes");
                 self.refresh_counts();
+                self.noted_link = Some(id);
+                self.field_input.clear();
+                self.prompt = Some(Prompt::LinkNote);
             }
             Purpose::FollowLink { targets } => self.jump_to(&targets[choice]),
             Purpose::Claims { ids } => self.jump_to(&Endpoint::Claim(ids[choice].clone())),

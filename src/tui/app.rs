@@ -66,6 +66,8 @@ pub enum Prompt {
     Search,
     /// A correction to an article (the text lives in `App::field_input`).
     Article { field: ArticleField, article: usize },
+    /// An optional note on the link just made (`App::noted_link`).
+    LinkNote,
 }
 
 /// Editing keys for prompts and the palette; they bypass the keymap so
@@ -166,7 +168,9 @@ pub struct App {
     pub timeline_stale: bool,
     /// Verdicts and link kinds offered.
     pub settings: crate::config::Settings,
-    /// The text of an article-correction prompt.
+    /// The link the `LinkNote` prompt annotates.
+    pub noted_link: Option<crate::annotations::RecordId>,
+    /// The text of an article-correction or link-note prompt.
     pub field_input: String,
 }
 
@@ -207,6 +211,7 @@ impl App {
             annotation_counts: HashMap::new(),
             timeline_stale: false,
             field_input: String::new(),
+            noted_link: None,
             settings: crate::config::Settings::default(),
         }
     }
@@ -580,7 +585,7 @@ impl App {
         let input = match prompt {
             Prompt::Filter => &mut self.list.query,
             Prompt::Search => &mut self.search_input,
-            Prompt::Article { .. } => &mut self.field_input,
+            Prompt::Article { .. } | Prompt::LinkNote => &mut self.field_input,
         };
         match edit {
             TextEdit::Insert(c) => input.push(c),
@@ -601,7 +606,8 @@ impl App {
         }
         match prompt {
             Prompt::Article { field, article } if edit == TextEdit::Submit => self.submit_article_field(field, article),
-            Prompt::Article { .. } => {}
+            Prompt::LinkNote if edit == TextEdit::Submit => self.submit_link_note(),
+            Prompt::Article { .. } | Prompt::LinkNote => {}
             Prompt::Filter => {
                 self.refresh_list();
                 // A new query ranks the list: the best match is the one to read.

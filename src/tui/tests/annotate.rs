@@ -184,8 +184,12 @@ fn marking_and_linking_two_articles_then_following_the_link_and_back() {
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
     assert_eq!(picker.choices[0].label, "translation-of");
     app.edit(TextEdit::Submit);
+    assert_eq!(app.prompt, Some(Prompt::LinkNote), "an optional note on the link");
+    type_text(&mut app, "same wire copy");
+    app.edit(TextEdit::Submit);
     let links = &app.notes.annotations.links;
     assert_eq!(links.len(), 1);
+    assert_eq!(links[0].note, "same wire copy");
     assert_eq!(links[0].from, Endpoint::Article(GERMAN.to_string()));
     assert_eq!(links[0].to, Endpoint::Article(ENGLISH.to_string()));
     assert_eq!(links[0].kind, "translation-of");

@@ -19,6 +19,7 @@ pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
             Prompt::Filter => ("filter /", app.list.query.as_str()),
             Prompt::Search => ("search /", app.search_input.as_str()),
             Prompt::Article { field, .. } => (field.label(), app.field_input.as_str()),
+            Prompt::LinkNote => ("note on the link (optional, Enter to skip):", app.field_input.as_str()),
         };
         let line = Line::from(vec![
             Span::styled(format!("{label} "), theme.key),
