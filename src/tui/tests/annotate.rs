@@ -314,3 +314,22 @@ fn configured_verdicts_and_link_kinds_are_offered() {
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
     assert_eq!(picker.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["echoes"]);
 }
+
+#[test]
+fn a_claim_whose_text_was_corrected_is_placed_and_says_what_it_was() {
+    let mut app = reading(ENGLISH);
+    let index = app.article_index(ENGLISH).unwrap();
+    let text = app.articles[index].text.clone();
+    let quote = "The coalition has 2,500 troops in Valdoria, most of them Halvenian";
+    let older = text.replacen(quote, "The coalition has 2,500 troops in Valdorai, most of them Halvenian", 1);
+    let typo = claim_on(ENGLISH, &older, "The coalition has 2,500 troops in Valdorai, most of them Halvenian");
+    app.set_annotations(crate::annotations::Annotations { claims: vec![typo.clone()], ..Default::default() }, None);
+    let span = app.claim_span(&typo).expect("placed despite the corrected typo");
+    assert_eq!(&app.articles[index].text[span.clone()], quote);
+    app.reader.as_mut().unwrap().place_cursor_at(&app.articles[index], span.start);
+    let backend = ratatui::backend::TestBackend::new(160, 45);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| crate::tui::view::draw(&app, &super::default_hints(), f)).unwrap();
+    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("the text changed since: was"), "the reader says the claim was re-anchored");
+}

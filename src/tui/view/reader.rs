@@ -3,6 +3,7 @@
 //! search hits marked, and the cursor sentence's dates resolved on demand.
 
 use super::{pane, put_line};
+use crate::annotations::reanchor::Placement;
 use crate::corpus::Article;
 use crate::corpus::Provenance;
 use crate::tui::app::{App, Focus};
@@ -187,6 +188,9 @@ fn claim_line(app: &App, reader: &Reader) -> Option<Line<'static>> {
     }
     if !claim.note.is_empty() {
         spans.push(Span::styled(format!(" · {}", claim.note.replace('\n', " ")), theme.dim));
+    }
+    if let Some(Placement::Fuzzy { .. }) = app.placements.get(&claim.id) {
+        spans.push(Span::styled(format!(" · the text changed since: was “{}”", claim.anchor.quote), theme.error));
     }
     spans.push(Span::styled("  (c edits, x deletes)", theme.dim));
     Some(Line::from(spans))
