@@ -10,4 +10,5 @@ pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod keymap;
+pub mod suggest;
 pub mod tui;

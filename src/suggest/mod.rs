@@ -1,0 +1,171 @@
+//! Suggested links between articles (`translation-of`, `duplicate`,
+//! `same-event`) and recurring claims across languages, from evidence that
+//! survives translation: numbers, dates, names, quotes and their order.
+//!
+//! Knows the corpus and the annotation model (to make links and
+//! rejections), nothing of the UI. `Suggestions` does not know about
+//! rejections: callers filter with [`Suggestion::is_settled`].
+
+mod features;
+mod index;
+mod names;
+mod numbers;
+mod quotes;
+mod recurring;
+mod score;
+mod shingles;
+
+pub use features::Fingerprint;
+pub use recurring::{NumberDifference, SentenceIndex, SimilarSentence};
+
+use crate::annotations::{Annotations, Endpoint, Link, LinkOrigin, RecordId, RejectedSuggestion};
+use crate::corpus::dates::DateValue;
+use crate::corpus::{Article, ArticleId};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The kind of link a suggestion proposes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SuggestedKind {
+    /// Different languages, same content.
+    TranslationOf,
+    /// Same language, near-identical text.
+    Duplicate,
+    /// Shared dates, names and numbers, different text.
+    SameEvent,
+}
+
+impl SuggestedKind {
+    /// The link kind as the annotation file spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuggestedKind::TranslationOf => "translation-of",
+            SuggestedKind::Duplicate => "duplicate",
+            SuggestedKind::SameEvent => "same-event",
+        }
+    }
+}
+
+/// One piece of shared evidence, with where it sits in each article's cleaned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Short and human: `number 2,500 = 2.500`, `name Hezbollah ~ Hisbollah`.
+    pub label: String,
+    pub from_spans: Vec<Range<usize>>,
+    pub to_spans: Vec<Range<usize>>,
+}
+
+/// A suggested link from one article to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub from: ArticleId,
+    pub to: ArticleId,
+    pub kind: SuggestedKind,
+    /// 0..=1, comparable across kinds.
+    pub score: f32,
+    /// Strongest first.
+    pub evidence: Vec<Evidence>,
+    /// For translation-of/duplicate where `from` is undated and `to` has a date: `to`'s date.
+    pub suggested_date: Option<DateValue>,
+}
+
+impl Suggestion {
+    /// The link accepting it makes: article to article, provenance suggested.
+    pub fn to_link(&self) -> Link {
+        Link {
+            id: RecordId::new(),
+            from: Endpoint::Article(self.from.0.clone()),
+            to: Endpoint::Article(self.to.0.clone()),
+            kind: self.kind.as_str().to_string(),
+            note: String::new(),
+            origin: LinkOrigin::Suggested,
+            conflicts: vec![],
+        }
+    }
+
+    /// What rejecting it records in the annotation file.
+    pub fn rejection(&self) -> RejectedSuggestion {
+        RejectedSuggestion { from: self.from.0.clone(), to: self.to.0.clone(), kind: self.kind.as_str().to_string() }
+    }
+
+    /// True when the analyst already settled this pair: a rejection of this
+    /// kind in either direction, or any link between the two articles.
+    pub fn is_settled(&self, annotations: &Annotations) -> bool {
+        let (from, to) = (self.from.as_str(), self.to.as_str());
+        let pair = |a: &str, b: &str| (a == from && b == to) || (a == to && b == from);
+        let rejected = annotations.rejected.iter().any(|r| r.kind == self.kind.as_str() && pair(&r.from, &r.to));
+        rejected
+            || annotations.links.iter().any(|l| match (&l.from, &l.to) {
+                (Endpoint::Article(a), Endpoint::Article(b)) => pair(a, b),
+                _ => false,
+            })
+    }
+}
+
+/// Suggestions kept per article, best first.
+const MAX_PER_ARTICLE: usize = 8;
+
+/// All suggestions of a corpus, by article.
+#[derive(Debug, Default)]
+pub struct Suggestions {
+    lists: Vec<Vec<Suggestion>>,
+    by_id: HashMap<ArticleId, usize>,
+}
+
+impl Suggestions {
+    /// All suggestions for a corpus, in parallel.
+    pub fn compute(articles: &[Article]) -> Suggestions {
+        let prints: Vec<Fingerprint> = articles.par_iter().map(Fingerprint::of).collect();
+        Suggestions::from_fingerprints(&prints)
+    }
+
+    /// All suggestions among these fingerprints, in parallel.
+    pub fn from_fingerprints(prints: &[Fingerprint]) -> Suggestions {
+        let stats = index::Stats::build(prints);
+        let pairs = index::candidate_pairs(prints, &stats);
+        let judged: Vec<(u32, u32, score::Verdict)> = pairs
+            .par_iter()
+            .filter_map(|&(i, j)| {
+                score::judge(&stats, &prints[i as usize], &prints[j as usize]).map(|(v, _)| (i, j, v))
+            })
+            .collect();
+        // Each pair in both articles' lists; keep each article's best.
+        let mut ends: Vec<(u32, u32, score::Verdict)> =
+            judged.iter().flat_map(|&(i, j, v)| [(i, j, v), (j, i, v)]).collect();
+        ends.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.score.total_cmp(&a.2.score)).then(a.1.cmp(&b.1)));
+        let mut kept: Vec<&[(u32, u32, score::Verdict)]> = vec![&[]; prints.len()];
+        for run in ends.chunk_by(|a, b| a.0 == b.0) {
+            kept[run[0].0 as usize] = &run[..run.len().min(MAX_PER_ARTICLE)];
+        }
+        let lists: Vec<Vec<Suggestion>> = kept
+            .par_iter()
+            .map(|ends| {
+                ends.iter()
+                    .map(|&(i, j, verdict)| {
+                        let (a, b) = (&prints[i as usize], &prints[j as usize]);
+                        let m = score::match_features(&stats, a, &a.features, b, &b.features);
+                        score::suggestion(a, b, verdict, &m)
+                    })
+                    .collect()
+            })
+            .collect();
+        let by_id = prints.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        Suggestions { lists, by_id }
+    }
+
+    /// Suggestions from this article, best first (each pair appears in
+    /// both articles' lists; `from` is the article asked about).
+    pub fn for_article(&self, id: &ArticleId) -> &[Suggestion] {
+        self.by_id.get(id).map_or(&[], |&i| &self.lists[i])
+    }
+
+    /// The number of suggestions over all articles (a pair counts once per end).
+    pub fn len(&self) -> usize {
+        self.lists.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lists.iter().all(Vec::is_empty)
+    }
+}

@@ -1,0 +1,240 @@
+//! Recurring claims: sentences anywhere in the corpus, in any language,
+//! that share numbers, names and dates with a given sentence, and the
+//! numbers in which they differ.
+
+use super::features::{Feature, FeatureKind, Fingerprint};
+use super::index::{Postings, Stats};
+use super::score::match_features;
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// A sentence similar to the one asked about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimilarSentence {
+    /// Index into the fingerprints the index was built from.
+    pub article: usize,
+    /// The sentence's byte span in that article.
+    pub span: Range<usize>,
+    pub score: f32,
+    /// Short labels of the shared features (`2,500`, `Kessaran`, `2024-02-11`).
+    pub shared: Vec<String>,
+    /// Numbers (and dates) that differ between otherwise-matching sentences.
+    pub differing: Vec<NumberDifference>,
+}
+
+/// A number that one sentence gives differently from the other, as written in each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberDifference {
+    pub here: String,
+    pub there: String,
+    pub here_span: Range<usize>,
+    pub there_span: Range<usize>,
+}
+
+/// Sentences by the rare features they hold: postings are `u32` sentence
+/// numbers, and only sentences with two or more features are indexed.
+pub struct SentenceIndex {
+    stats: Stats,
+    /// Per article, the number of its first sentence; one more at the end.
+    first: Vec<u32>,
+    postings: Postings,
+}
+
+/// A sentence needs this many distinct features to be indexed or matched.
+const MIN_FEATURES: usize = 2;
+/// Candidates scored per query, per result asked for.
+const CANDIDATES_PER_RESULT: usize = 4;
+
+impl SentenceIndex {
+    /// `prints[i]` is the fingerprint of article index i.
+    pub fn build(prints: &[Fingerprint]) -> SentenceIndex {
+        let stats = Stats::build(prints);
+        let mut first = Vec::with_capacity(prints.len() + 1);
+        let mut total = 0u32;
+        for print in prints {
+            first.push(total);
+            total += print.sentences.len() as u32;
+        }
+        first.push(total);
+        // Features in more sentences than this name a topic, not a claim.
+        let cap = (total as usize / 2000).max(200);
+        let pairs: Vec<(u64, u32)> = prints
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, print)| {
+                let mut pairs = Vec::new();
+                for (s, features) in sentences_of(print) {
+                    let mut keys: Vec<u64> = features.iter().filter(|f| stats.active(f)).map(|f| f.key).collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    if keys.len() >= MIN_FEATURES {
+                        let id = first[i] + s;
+                        // A key in more articles than sentences allowed cannot pass the cap.
+                        pairs.extend(keys.into_iter().filter(|&k| stats.df(k) as usize <= cap).map(|k| (k, id)));
+                    }
+                }
+                pairs
+            })
+            .collect();
+        let postings = Postings::build(pairs, cap);
+        SentenceIndex { stats, first, postings }
+    }
+
+    /// Sentences similar to the text at `span` (byte offsets into article
+    /// `article`'s cleaned text), best first, never from inside `span`.
+    pub fn similar(
+        &self,
+        prints: &[Fingerprint],
+        article: usize,
+        span: Range<usize>,
+        limit: usize,
+    ) -> Vec<SimilarSentence> {
+        let Some(print) = prints.get(article) else { return vec![] };
+        let query: Vec<Feature> = print
+            .features
+            .iter()
+            .filter(|f| f.span.start as usize >= span.start && f.span.end as usize <= span.end && self.stats.active(f))
+            .cloned()
+            .collect();
+        let mut keys: Vec<u64> = query.iter().map(|f| f.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() < MIN_FEATURES {
+            return vec![];
+        }
+        let mut hits: Vec<(u32, f32)> = keys
+            .iter()
+            .flat_map(|&k| self.postings.get(k).iter().map(move |&id| (id, k)))
+            .map(|(id, k)| (id, self.stats.idf(k)))
+            .collect();
+        hits.sort_unstable_by_key(|h| h.0);
+        let mut summed: Vec<(u32, f32)> =
+            hits.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, run.iter().map(|h| h.1).sum())).collect();
+        summed.retain(|&(id, _)| {
+            let (a, s) = self.locate(id);
+            let sentence = &prints[a].sentences[s as usize];
+            let inside = a == article && (sentence.start as usize) < span.end && span.start < sentence.end as usize;
+            !inside
+        });
+        summed.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        summed.truncate(limit.saturating_mul(CANDIDATES_PER_RESULT).max(20));
+        let mut found: Vec<SimilarSentence> =
+            summed.into_iter().filter_map(|(id, _)| self.compare(prints, print, &query, id)).collect();
+        found.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.span.start.cmp(&b.span.start))
+        });
+        found.truncate(limit);
+        found
+    }
+
+    /// The article and sentence of a sentence number.
+    fn locate(&self, id: u32) -> (usize, u32) {
+        let article = self.first.partition_point(|&f| f <= id) - 1;
+        (article, id - self.first[article])
+    }
+
+    fn compare(
+        &self,
+        prints: &[Fingerprint],
+        print: &Fingerprint,
+        query: &[Feature],
+        id: u32,
+    ) -> Option<SimilarSentence> {
+        let (article, s) = self.locate(id);
+        let there_print = &prints[article];
+        let there = there_print.sentence_features(s);
+        let m = match_features(&self.stats, print, query, there_print, there);
+        if m.shared.len() < MIN_FEATURES {
+            return None;
+        }
+        let shared = m.shared.iter().map(|sh| print.surface(&query[sh.here[0]]).to_string()).collect();
+        let matched = |side: &dyn Fn(&super::score::SharedFeature) -> &Vec<usize>, i: usize| {
+            m.shared.iter().any(|sh| side(sh).contains(&i))
+        };
+        let mut differing = Vec::new();
+        for kind in [FeatureKind::Number, FeatureKind::Date] {
+            let unmatched = |features: &[Feature], side: &dyn Fn(&super::score::SharedFeature) -> &Vec<usize>| {
+                features
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, f)| f.kind == kind && self.stats.active(f) && !matched(side, *i))
+                    .map(|(_, f)| f.clone())
+                    .collect::<Vec<_>>()
+            };
+            let here = unmatched(query, &|sh| &sh.here);
+            let there_unmatched = unmatched(there, &|sh| &sh.there);
+            differing.extend(here.iter().zip(&there_unmatched).map(|(h, t)| NumberDifference {
+                here: print.surface(h).to_string(),
+                there: there_print.surface(t).to_string(),
+                here_span: h.span.start as usize..h.span.end as usize,
+                there_span: t.span.start as usize..t.span.end as usize,
+            }));
+        }
+        let sentence = &there_print.sentences[s as usize];
+        Some(SimilarSentence {
+            article,
+            span: sentence.start as usize..sentence.end as usize,
+            score: m.similarity(),
+            shared,
+            differing,
+        })
+    }
+}
+
+/// Each body sentence's number and features.
+fn sentences_of(print: &Fingerprint) -> impl Iterator<Item = (u32, &[Feature])> {
+    print.features.chunk_by(|a, b| a.sentence == b.sentence).map(|run| (run[0].sentence, run))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::features::tests::article;
+
+    const EN: &str = "The coalition has 2,500 troops in Valdoria, most of them Halvenian, according to officials \
+        in Kessaran. They are based at Camp Tarrow outside the capital.\n";
+    const DE: &str = "Die Koalition hat nach Angaben von Regierungsvertretern in Kessaran 2.500 Soldaten in \
+        Valdoria, die meisten davon aus Halvenien. Sie sind im Lager Tarrow stationiert.\n";
+    const OTHER: &str = "The coalition has 3,000 troops in Valdoria, most of them Halvenian, a spokesman in \
+        Kessaran said. Fishing boats stayed in harbour.\n";
+    const UNRELATED: &str = "Port Amsel approved the expansion of its northern container terminal for 400 \
+        million. Work starts in Lisvale next year.\n";
+
+    fn fixture() -> (Vec<Fingerprint>, SentenceIndex) {
+        let prints: Vec<Fingerprint> =
+            [("en.md", "en", EN), ("de.md", "de", DE), ("other.md", "en", OTHER), ("u.md", "en", UNRELATED)]
+                .iter()
+                .map(|(id, lang, body)| Fingerprint::of(&article(id, lang, None, body)))
+                .collect();
+        let index = SentenceIndex::build(&prints);
+        (prints, index)
+    }
+
+    fn claim_span(print: &Fingerprint) -> Range<usize> {
+        let s = &print.sentences[0];
+        s.start as usize..s.end as usize
+    }
+
+    #[test]
+    fn the_english_claim_finds_its_german_counterpart_first() {
+        let (prints, index) = fixture();
+        let found = index.similar(&prints, 0, claim_span(&prints[0]), 5);
+        assert_eq!(found.first().map(|f| f.article), Some(1), "{found:?}");
+        assert!(found[0].shared.contains(&"2,500".to_string()), "{:?}", found[0].shared);
+        assert!(found[0].shared.contains(&"Kessaran".to_string()), "{:?}", found[0].shared);
+        assert!(found[0].differing.is_empty());
+        assert!(found.iter().all(|f| f.article != 0 && f.article != 3), "not itself, not the unrelated text");
+    }
+
+    #[test]
+    fn a_different_troop_count_is_reported_side_by_side() {
+        let (prints, index) = fixture();
+        let found = index.similar(&prints, 0, claim_span(&prints[0]), 5);
+        let other = found.iter().find(|f| f.article == 2).expect("the 3,000 sentence is found");
+        assert_eq!(other.differing.len(), 1, "{other:?}");
+        let difference = &other.differing[0];
+        assert_eq!((difference.here.as_str(), difference.there.as_str()), ("2,500", "3,000"));
+        assert_eq!(&OTHER[difference.there_span.clone()], "3,000");
+        assert!(other.score < found[0].score, "the matching number ranks first");
+    }
+}
