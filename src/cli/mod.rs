@@ -6,6 +6,7 @@ mod export;
 mod inspect;
 mod keys;
 mod merge;
+mod suggest;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
@@ -49,6 +50,9 @@ pub enum Command {
     /// Export the annotations: json, jsonl, csv (claims), md (report), w3c
     /// (Web Annotation), claimreview (schema.org), timeline (TimelineJS).
     Export(export::ExportArgs),
+    /// Suggest links between articles (translation-of, duplicate,
+    /// same-event) with their evidence; settled pairs are left out.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// Runs the parsed command line.
@@ -59,6 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Export(args)) => export::run(&args, cli.annotations.as_deref()),
+        Some(Command::Suggest(args)) => suggest::run(&args, cli.annotations.as_deref()),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,

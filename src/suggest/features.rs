@@ -9,6 +9,7 @@ use super::shingles::{self, Sketch};
 use crate::corpus::dates::{DateExpr, DateMention, DateValue};
 use crate::corpus::lang::Lang;
 use crate::corpus::{Article, ArticleId};
+use std::collections::HashSet;
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -109,19 +110,19 @@ impl Fingerprint {
                     f.qualifier = qualifier
                 });
             }
-            let german = article.lang.lang == Lang::De;
-            for word in names::capitalised_words(text, sentence.clone()) {
-                if in_mention(&word.span) {
-                    continue;
-                }
-                let surface = &text[word.span.clone()];
-                let folded = names::fold(surface);
-                let at = sentence_of(sentence.start);
-                print.push_name(&folded, word.span.clone(), at, surface, german);
-                // German genitive `Valdorias`: also offer `Valdoria`.
-                if german && folded.len() > 4 && folded.ends_with('s') {
-                    print.push_name(&folded[..folded.len() - 1], word.span, at, surface, german);
-                }
+        }
+        let german = article.lang.lang == Lang::De;
+        let names = name_words(text, &sentences, german);
+        for (word, at) in names {
+            if in_mention(&word.span) {
+                continue;
+            }
+            let surface = &text[word.span.clone()];
+            let folded = names::fold(surface);
+            print.push_name(&folded, word.span.clone(), at, surface, german);
+            // German genitive `Valdorias`: also offer `Valdoria`.
+            if german && folded.len() > 4 && folded.ends_with('s') {
+                print.push_name(&folded[..folded.len() - 1], word.span, at, surface, german);
             }
         }
         for paragraph in article.structure.paragraphs.iter().filter(|p| in_body(p.start)) {
@@ -210,6 +211,34 @@ fn hash_of(value: &impl std::hash::Hash) -> u64 {
     let mut hasher = Bytes(Vec::with_capacity(32));
     value.hash(&mut hasher);
     std::hash::Hasher::finish(&hasher)
+}
+
+/// Capitalised words that may be names, with their sentence. English
+/// (and other languages) capitalise names, so a word that also appears
+/// lowercase in the article is no name (`Coalition` / `coalition`), nor a
+/// sentence's first word never capitalised elsewhere (`Militias said`).
+/// German capitalises every noun: all its words are kept, tentatively.
+fn name_words(text: &str, sentences: &[Range<usize>], german: bool) -> Vec<(names::NameWord, u32)> {
+    let words: Vec<(names::NameWord, u32)> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| names::capitalised_words(text, s.clone()).into_iter().map(move |w| (w, i as u32)))
+        .collect();
+    if german {
+        return words;
+    }
+    let body_words =
+        || sentences.iter().flat_map(|s| text[s.clone()].split(|c: char| !c.is_alphabetic())).filter(|w| !w.is_empty());
+    let lowercase: HashSet<&str> = body_words().filter(|w| w.starts_with(char::is_lowercase)).collect();
+    let inside: HashSet<&str> = words.iter().filter(|(w, _)| !w.initial).map(|(w, _)| &text[w.span.clone()]).collect();
+    words
+        .into_iter()
+        .filter(|(w, _)| {
+            let word = &text[w.span.clone()];
+            let lower = word.to_lowercase();
+            !lowercase.contains(lower.as_str()) && (!w.initial || inside.contains(word))
+        })
+        .collect()
 }
 
 /// Sentences that lie wholly on unflagged lines.

@@ -132,6 +132,36 @@ const NOT_NAMES: &[&str] = &[
     "juli",
     "oktober",
     "dezember",
+    // Titles and offices: capitalised before a name, not names themselves.
+    "prime",
+    "minister",
+    "secretary",
+    "defence",
+    "defense",
+    "general",
+    "major",
+    "colonel",
+    "lieutenant",
+    "president",
+    "chancellor",
+    "deputy",
+    "foreign",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "ministry",
+    "department",
+    "camp",
+    "institute",
+    "university",
+    "force",
+    "forces",
+    "army",
+    "air",
+    "international",
     // German sentence starters.
     "der",
     "die",
@@ -193,9 +223,11 @@ const NOT_NAMES: &[&str] = &[
     "heute",
 ];
 
-/// A capitalised word in a text: where, and as written.
+/// A capitalised word in a text: where, and whether it starts its sentence.
 pub(crate) struct NameWord {
     pub span: Range<usize>,
+    /// First word of the range: capitalised by grammar, maybe not a name.
+    pub initial: bool,
 }
 
 /// Capitalised words of at least three letters in `text[range]`; words
@@ -216,7 +248,8 @@ pub(crate) fn capitalised_words(text: &str, range: Range<usize>) -> Vec<NameWord
         // word glued to digits (`F16`).
         let glued = slice[..s].ends_with(|c: char| c.is_ascii_digit()) || c.is_ascii_digit();
         if first.is_uppercase() && word.chars().count() >= 3 && !glued && !is_common(word) {
-            out.push(NameWord { span: range.start + s..range.start + i });
+            let initial = !slice[..s].chars().any(char::is_alphanumeric);
+            out.push(NameWord { span: range.start + s..range.start + i, initial });
         }
     }
     out

@@ -57,9 +57,8 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 
 /// Number words that translations keep (`three soldiers`, `drei Soldaten`).
-/// One and ein/eine are left out: they are articles far more often.
+/// One and two are left out: `ein`, `the two governments` say no count.
 const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("two", 2),
     ("three", 3),
     ("four", 4),
     ("five", 5),
@@ -72,7 +71,6 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("twelve", 12),
     ("twenty", 20),
     ("thirty", 30),
-    ("zwei", 2),
     ("drei", 3),
     ("vier", 4),
     ("fünf", 5),

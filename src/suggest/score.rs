@@ -7,7 +7,6 @@ use super::index::{Stats, kind_weight};
 use super::names;
 use super::numbers::Qualifier;
 use super::{Evidence, SuggestedKind, Suggestion};
-use crate::corpus::dates::Precision;
 
 /// One feature both sides have: its occurrences on each side.
 pub(crate) struct SharedFeature {
@@ -29,6 +28,9 @@ pub(crate) struct Matching {
     /// the length of the shorter sequence.
     pub in_order: usize,
     pub order_of: usize,
+    /// Figures (numbers written in digits) each side has and the other lacks:
+    /// a translation keeps every figure.
+    pub lone_figures: (usize, usize),
 }
 
 impl Matching {
@@ -45,6 +47,16 @@ impl Matching {
         ((shared / self.weight_here) * (shared / self.weight_there)).sqrt().min(1.0)
     }
 
+    /// How much of the less covered side is shared: a translation covers
+    /// both sides, a longer report of the same event only the shorter one.
+    pub(crate) fn coverage(&self) -> f32 {
+        let shared = self.shared_weight();
+        if self.weight_here <= 0.0 || self.weight_there <= 0.0 {
+            return 0.0;
+        }
+        (shared / self.weight_here.max(self.weight_there)).min(1.0)
+    }
+
     pub(crate) fn order(&self) -> f32 {
         if self.order_of == 0 { 0.0 } else { self.in_order as f32 / self.order_of as f32 }
     }
@@ -58,9 +70,16 @@ pub(crate) fn match_features(
     there_print: &Fingerprint,
     there: &[Feature],
 ) -> Matching {
+    // A quote is translated with its text: across languages it cannot be
+    // shared, so it must not count as missing either.
+    let quotes = here_print.lang == there_print.lang;
     let grouped = |features: &[Feature]| {
-        let mut keyed: Vec<(u64, usize)> =
-            features.iter().enumerate().filter(|(_, f)| stats.active(f)).map(|(i, f)| (f.key, i)).collect();
+        let mut keyed: Vec<(u64, usize)> = features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| stats.active(f) && (quotes || f.kind != FeatureKind::Quote))
+            .map(|(i, f)| (f.key, i))
+            .collect();
         keyed.sort_unstable();
         keyed
     };
@@ -69,6 +88,7 @@ pub(crate) fn match_features(
         keyed.chunk_by(|x, y| x.0 == y.0).map(|run| stats.idf(run[0].0) * kind_weight(features[run[0].1].kind)).sum()
     };
     let mut shared = Vec::new();
+    let mut shared_keys = Vec::new();
     let (mut ai, mut bi) = (a.chunk_by(|x, y| x.0 == y.0).peekable(), b.chunk_by(|x, y| x.0 == y.0).peekable());
     while let (Some(ra), Some(rb)) = (ai.peek(), bi.peek()) {
         match ra[0].0.cmp(&rb[0].0) {
@@ -81,6 +101,7 @@ pub(crate) fn match_features(
             std::cmp::Ordering::Equal => {
                 let (fa, fb) = (&here[ra[0].1], &there[rb[0].1]);
                 if fa.kind == fb.kind && compatible(here_print, fa, there_print, fb) {
+                    shared_keys.push(ra[0].0);
                     shared.push(SharedFeature {
                         kind: fa.kind,
                         weight: stats.idf(ra[0].0) * kind_weight(fa.kind),
@@ -101,7 +122,19 @@ pub(crate) fn match_features(
         seq.into_iter().map(|(_, id)| id).take(MAX_ORDER_LEN).collect::<Vec<u32>>()
     };
     let (seq_a, seq_b) = (sequence(&|s| &s.here), sequence(&|s| &s.there));
+    let lone = |keyed: &[(u64, usize)], features: &[Feature], print: &Fingerprint| {
+        keyed
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter(|run| {
+                let f = &features[run[0].1];
+                f.kind == FeatureKind::Number
+                    && print.surface(f).contains(|c: char| c.is_ascii_digit())
+                    && shared_keys.binary_search(&run[0].0).is_err()
+            })
+            .count()
+    };
     Matching {
+        lone_figures: (lone(&a, here, here_print), lone(&b, there, there_print)),
         weight_here: weight_of(&a, here),
         weight_there: weight_of(&b, there),
         in_order: lcs(&seq_a, &seq_b),
@@ -119,7 +152,7 @@ fn compatible(pa: &Fingerprint, a: &Feature, pb: &Fingerprint, b: &Feature) -> b
         FeatureKind::Name => names::same_name(pa.surface(a), pb.surface(b)),
         // `Feb. 11` resolved to 2024 is not `11. Februar` resolved to 2023.
         FeatureKind::Date => match (a.date, b.date) {
-            (Some(x), Some(y)) if x.precision == Precision::Day && y.precision == Precision::Day => x == y,
+            (Some(x), Some(y)) if x.precision == y.precision => x == y,
             _ => true,
         },
         FeatureKind::Number | FeatureKind::Quote => true,
@@ -153,8 +186,10 @@ const DUPLICATE_SHINGLES: f32 = 0.5;
 const MIN_SHARED: usize = 3;
 const MIN_SHARED_TRANSLATION: usize = 4;
 /// Shared-feature similarity and order a translation needs.
-const TRANSLATION_SIMILARITY: f32 = 0.3;
-const TRANSLATION_ORDER: f32 = 0.6;
+const TRANSLATION_COVERAGE: f32 = 0.6;
+const TRANSLATION_ORDER: f32 = 0.8;
+/// Figures one side may have that the other lacks, in a translation.
+const TRANSLATION_LONE_FIGURES: usize = 1;
 const SAME_EVENT_SIMILARITY: f32 = 0.15;
 
 /// Decides kind and score for a pair of articles, or `None` when they have
@@ -176,10 +211,11 @@ fn verdict(a: &Fingerprint, b: &Fingerprint, m: &Matching) -> Option<Verdict> {
     let shared = m.shared.len();
     if !same_lang
         && shared >= MIN_SHARED_TRANSLATION
-        && similarity >= TRANSLATION_SIMILARITY
+        && m.coverage() >= TRANSLATION_COVERAGE
         && order >= TRANSLATION_ORDER
+        && m.lone_figures.0.max(m.lone_figures.1) <= TRANSLATION_LONE_FIGURES
     {
-        let score = 0.25 + 0.45 * similarity + 0.3 * order;
+        let score = 0.25 + 0.45 * m.coverage() + 0.3 * order;
         return Some(Verdict { kind: SuggestedKind::TranslationOf, score: score.min(0.99) });
     }
     // Two kinds of evidence at least: shared names alone are a topic, not an event.
@@ -324,5 +360,52 @@ mod tests {
     fn longest_common_subsequence() {
         assert_eq!(lcs(&[1, 2, 3, 4, 5], &[1, 3, 2, 4, 5]), 4);
         assert_eq!(lcs(&[], &[1]), 0);
+    }
+}
+
+#[cfg(test)]
+mod debug_sample {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn print_pairs() {
+        let corpus = crate::corpus::Corpus::load(std::path::Path::new("sample-corpus")).unwrap();
+        let prints: Vec<Fingerprint> = corpus.articles.iter().map(Fingerprint::of).collect();
+        let stats = Stats::build(&prints);
+        for i in 0..prints.len() {
+            for j in i + 1..prints.len() {
+                let (a, b) = (&prints[i], &prints[j]);
+                let m = match_features(&stats, a, &a.features, b, &b.features);
+                let v = verdict(a, b, &m);
+                if m.similarity() > 0.3 || v.is_some_and(|v| v.kind != SuggestedKind::SameEvent) {
+                    let unmatched = |fs: &[Feature], side: &dyn Fn(&SharedFeature) -> &Vec<usize>| {
+                        fs.iter()
+                            .enumerate()
+                            .filter(|(k, f)| stats.active(f) && !m.shared.iter().any(|s| side(s).contains(k)))
+                            .map(|(_, f)| {
+                                if std::ptr::eq(fs, &a.features[..]) {
+                                    a.surface(f).to_string()
+                                } else {
+                                    b.surface(f).to_string()
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    eprintln!(
+                        "{} {} cov {:.2} sim {:.2} order {}/{} sh {:.2} {:?}\n   un_a {:?}\n   un_b {:?}",
+                        a.id,
+                        b.id,
+                        m.coverage(),
+                        m.similarity(),
+                        m.in_order,
+                        m.order_of,
+                        shingle_similarity(a, b),
+                        v,
+                        unmatched(&a.features, &|s| &s.here),
+                        unmatched(&b.features, &|s| &s.there)
+                    );
+                }
+            }
+        }
     }
 }
