@@ -39,30 +39,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         cat()?;
         let cat_seconds = cat()?;
 
+        let before = status_kb("VmRSS:").unwrap_or(0) as f64 / 1e3;
         let start = Instant::now();
         let corpus = Corpus::load(dir.path())?;
         let load_seconds = start.elapsed().as_secs_f64();
-        let peak = peak_rss_bytes().unwrap_or(0) as f64 / 1e6;
+        let peak = status_kb("VmHWM:").unwrap_or(0) as f64 / 1e3;
         println!(
             "{count:>7} articles, {mb:7.1} MB: load+analysis {load_seconds:6.2} s = {:6.1} MB/s; \
-             cat {cat_seconds:5.2} s = {:7.1} MB/s; ratio {:.1}x cat; peak RSS {peak:.0} MB = {:.2}x corpus text; \
-             {} articles loaded",
+             cat {cat_seconds:5.2} s = {:7.1} MB/s; ratio {:.1}x cat; peak RSS {peak:.0} MB = {:.2}x corpus text, \
+             of which the load {:.0} MB = {:.2}x (RSS before it {before:.0} MB); {} articles loaded",
             mb / load_seconds,
             mb / cat_seconds,
             load_seconds / cat_seconds,
             peak / mb,
+            peak - before,
+            (peak - before) / mb,
             corpus.articles.len()
         );
     }
     Ok(())
 }
 
-/// The process's peak resident set size, from /proc (Linux only).
-fn peak_rss_bytes() -> Option<u64> {
+/// A size in kB from /proc/self/status (Linux only): `VmHWM:` is the
+/// peak resident set, `VmRSS:` the current one.
+fn status_kb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Single-thread throughput of each analysis stage on 3000 articles, to see

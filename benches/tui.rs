@@ -14,7 +14,8 @@ mod synth;
 use dossier::corpus::StreamEvent;
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, TextEdit};
-use dossier::tui::{hints_for, load_keymap, loader, view};
+use dossier::tui::loader::{self, LoadEvent};
+use dossier::tui::{hints_for, load_keymap, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -41,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut longest_batch = Duration::ZERO;
     loop {
         match events.recv()? {
-            Ok(StreamEvent::Batch { articles, done }) => {
+            LoadEvent::Corpus(StreamEvent::Batch { articles, done }) => {
                 let busy = Instant::now();
                 app.loading.done = done;
                 app.add_articles(articles);
@@ -49,8 +50,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 longest_batch = longest_batch.max(busy.elapsed());
                 first_titles.get_or_insert(start.elapsed());
             }
-            Ok(StreamEvent::Finished(_)) => break,
-            Err(error) => return Err(error.into()),
+            LoadEvent::Corpus(StreamEvent::Finished(_)) => break,
+            LoadEvent::Failed(error) => return Err(error.into()),
+            LoadEvent::Suggestions(_) => {}
         }
     }
     let all_loaded = start.elapsed();

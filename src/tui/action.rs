@@ -110,6 +110,12 @@ actions! {
     Save => ("save", "save the annotations now (they also save themselves)"),
     Export => ("export", "export the annotations: CSV, Markdown report, JSON, W3C, ClaimReview, TimelineJS"),
     TakeOver => ("take over", "edit annotations another dossier has open (it turns read-only)"),
+    NextSuggestion => ("next suggestion", "reader: highlight the next suggested link and its evidence"),
+    AcceptSuggestion => ("accept", "reader: accept the highlighted suggested link"),
+    RejectSuggestion => ("reject", "reader: reject the highlighted suggested link (not suggested again)"),
+    AcceptSuggestedDate => ("take date", "reader: date an undated article as its suggested translation or duplicate"),
+    ShowRecurring => ("recurring", "reader: the same claim elsewhere: similar sentences across the corpus, any language"),
+    ShowConflictingClaims => ("conflicts", "claims whose numbers differ in similar sentences elsewhere"),
 }
 
 #[cfg(test)]

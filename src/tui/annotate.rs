@@ -64,8 +64,9 @@ impl App {
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::Export => self.choose_export(),
-            Action::ShowClaims => self.show_claims(false),
-            Action::ShowOrphans => self.show_claims(true),
+            Action::ShowClaims => self.show_claims(ClaimsShown::All),
+            Action::ShowOrphans => self.show_claims(ClaimsShown::Orphans),
+            Action::ShowConflictingClaims => self.show_claims(ClaimsShown::ConflictingNumbers),
             Action::SetDate => self.open_article_prompt(ArticleField::Date),
             Action::EditTitle => self.open_article_prompt(ArticleField::Title),
             Action::SetSource => self.open_article_prompt(ArticleField::Source),
@@ -75,7 +76,7 @@ impl App {
             Action::Link => self.link(),
             Action::FollowLink => self.follow_link(),
             Action::JumpBack => self.jump_back(),
-            _ if self.focus == Focus::Reader => return self.update_claims(action),
+            _ if self.focus == Focus::Reader => return self.update_claims(action) || self.update_suggestions(action),
             _ => return false,
         }
         true
@@ -348,7 +349,7 @@ impl App {
     }
 
     /// Says why nothing can be changed, when the annotation file is read-only.
-    fn refuse_if_read_only(&mut self) -> bool {
+    pub(super) fn refuse_if_read_only(&mut self) -> bool {
         if self.read_only.is_some() {
             self.message = self.read_only.clone();
         }
@@ -680,24 +681,27 @@ impl App {
             self.message = Some(format!("article {article_id} is not in the corpus"));
             return;
         };
+        let span = claim.as_ref().and_then(|claim| self.claim_span(claim));
+        self.jump_to_span(index, span.clone().unwrap_or(0..0));
+        if let Some(claim) = claim.filter(|_| span.is_none()) {
+            self.message = Some(format!("the claim's text is no longer in the article: “{}”", claim.anchor.quote));
+        }
+    }
+
+    /// Opens an article with the cursor on `span` (the top for an empty
+    /// span at 0), remembering where the analyst was for `JumpBack`.
+    pub(super) fn jump_to_span(&mut self, index: usize, span: Range<usize>) {
         if let Some(here) = self.current_article() {
             self.jumps.push(here);
         }
         self.show_article(index);
-        if let Some(claim) = claim {
-            match self.claim_span(&claim) {
-                Some(span) => {
-                    let height = self.reader_height();
-                    if let Some(reader) = &mut self.reader {
-                        reader.place_cursor_at(&self.articles[index], span.start);
-                        reader.reveal(span, height);
-                    }
-                }
-                None => {
-                    self.message =
-                        Some(format!("the claim's text is no longer in the article: “{}”", claim.anchor.quote))
-                }
-            }
+        if span.is_empty() {
+            return;
+        }
+        let height = self.reader_height();
+        if let Some(reader) = &mut self.reader {
+            reader.place_cursor_at(&self.articles[index], span.start);
+            reader.reveal(span, height);
         }
     }
 
@@ -708,15 +712,28 @@ impl App {
         }
     }
 
-    /// The claims view (or, with `orphans`, only the claims that cannot be placed).
-    fn show_claims(&mut self, orphans: bool) {
+    /// The claims view: all claims, the orphans, or the claims whose
+    /// numbers differ in similar sentences elsewhere.
+    fn show_claims(&mut self, shown: ClaimsShown) {
+        if shown == ClaimsShown::ConflictingNumbers && self.suggest.found.is_none() {
+            self.message = Some("still indexing sentences in the background…".to_string());
+            return;
+        }
         let notes = &self.notes.annotations;
-        let mut claims: Vec<&Claim> =
-            notes.claims.iter().filter(|c| !orphans || self.orphan_reason(c).is_some()).collect();
-        claims.sort_by_key(|c| (self.article_index(&c.anchor.article), c.anchor.byte_start));
+        let conflicts: Vec<(&Claim, String)> = notes.claims.iter().map(|c| (c, self.conflict_summary(c))).collect();
+        let mut claims: Vec<(&Claim, String)> = conflicts
+            .into_iter()
+            .filter(|(c, conflict)| match shown {
+                ClaimsShown::All => true,
+                ClaimsShown::Orphans => self.orphan_reason(c).is_some(),
+                ClaimsShown::ConflictingNumbers => !conflict.is_empty(),
+            })
+            .collect();
+        claims.sort_by_key(|(c, _)| (self.article_index(&c.anchor.article), c.anchor.byte_start));
+        let orphans = shown == ClaimsShown::Orphans;
         let choices = claims
             .iter()
-            .map(|c| {
+            .map(|(c, conflict)| {
                 let placed = match self.orphan_reason(c) {
                     Some(reason) if orphans => format!("[{reason}] "),
                     Some(_) => "[orphan] ".to_string(),
@@ -725,21 +742,26 @@ impl App {
                 let tags = if c.tags.is_empty() { String::new() } else { format!(" #{}", c.tags.join(" #")) };
                 let speaker = c.speaker.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
                 Choice {
-                    label: format!("{placed}{}{tags}{speaker} · {}", c.verdict, c.anchor.quote),
+                    label: format!("{placed}{}{tags}{speaker}{conflict} · {}", c.verdict, c.anchor.quote),
                     detail: self
                         .article_index(&c.anchor.article)
                         .map_or(c.anchor.article.clone(), |i| self.articles[i].title().to_string()),
                 }
             })
             .collect();
-        let ids = claims.iter().map(|c| c.id.clone()).collect();
-        let title = if orphans {
-            format!(
+        let ids = claims.iter().map(|(c, _)| c.id.clone()).collect();
+        let title = match shown {
+            ClaimsShown::Orphans => format!(
                 "Orphaned claims ({}) · their text is gone from the article · Enter opens the article",
                 claims.len()
-            )
-        } else {
-            format!("Claims ({}) · type to search tag, verdict, speaker, text · Enter jumps", claims.len())
+            ),
+            ClaimsShown::All => {
+                format!("Claims ({}) · type to search tag, verdict, speaker, text, ≠ · Enter jumps", claims.len())
+            }
+            ClaimsShown::ConflictingNumbers => format!(
+                "Claims whose numbers differ elsewhere ({}) · * in the reader compares · Enter jumps",
+                claims.len()
+            ),
         };
         self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::Claims { ids })));
     }
@@ -779,6 +801,14 @@ impl App {
         }
         self.refresh_list();
     }
+}
+
+/// Which claims the claims view lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClaimsShown {
+    All,
+    Orphans,
+    ConflictingNumbers,
 }
 
 /// What the text itself says about a claim on `span`: the speaker of its

@@ -53,6 +53,8 @@ pub enum Overlay {
     Palette(Palette),
     ClaimForm(Box<ClaimForm>),
     Picker(Picker),
+    /// Sentences across the corpus similar to one (recurring claims).
+    Recurring(Box<super::suggestions::Recurring>),
     /// Quitting with changes that could not be saved.
     ConfirmQuit,
 }
@@ -172,6 +174,8 @@ pub struct App {
     pub noted_link: Option<crate::annotations::RecordId>,
     /// The text of an article-correction or link-note prompt.
     pub field_input: String,
+    /// Suggested links and recurring sentences, once found.
+    pub suggest: super::suggestions::SuggestState,
 }
 
 impl App {
@@ -213,6 +217,7 @@ impl App {
             field_input: String::new(),
             noted_link: None,
             settings: crate::config::Settings::default(),
+            suggest: Default::default(),
         }
     }
 

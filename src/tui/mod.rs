@@ -19,6 +19,7 @@ pub mod picker;
 pub mod reader;
 mod saving;
 pub mod selection;
+pub mod suggestions;
 pub mod terminal;
 pub mod theme;
 pub mod timeline_pane;
@@ -85,6 +86,7 @@ pub fn run(options: Options) -> Result<()> {
     let loads = loader::spawn(options.corpus.clone());
     let mut app = App::new(options.corpus, theme::no_color_requested(), options.mouse);
     app.settings = crate::config::Settings::load()?;
+    app.suggest.looking = true;
     let mut store = saving::open(&mut app, &options.annotations)?;
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     app.resize(area(&guard)?);
@@ -154,18 +156,19 @@ fn debug_panic_switch() {
 fn on_load(app: &mut App, load: LoadEvent) {
     use crate::corpus::StreamEvent;
     match load {
-        Ok(StreamEvent::Batch { articles, done }) => {
+        LoadEvent::Corpus(StreamEvent::Batch { articles, done }) => {
             app.loading.done = done;
             app.add_articles(articles);
         }
-        Ok(StreamEvent::Finished(report)) => {
+        LoadEvent::Corpus(StreamEvent::Finished(report)) => {
             app.loading.finished = true;
             app.loading.report = Some(report);
         }
-        Err(error) => {
+        LoadEvent::Failed(error) => {
             app.loading.finished = true;
             app.loading.error = Some(error);
         }
+        LoadEvent::Suggestions(found) => app.suggestions_found(*found),
     }
 }
 
@@ -219,6 +222,10 @@ fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, ke
     match (&app.overlay, key.code) {
         (Some(app::Overlay::ClaimForm(_)), _) => {
             app.form_key(key);
+            return Vec::new();
+        }
+        (Some(app::Overlay::Recurring(_)), _) => {
+            app.recurring_key(key);
             return Vec::new();
         }
         (Some(app::Overlay::ConfirmQuit), KeyCode::Char(c)) => return app.confirm_quit(c),

@@ -31,6 +31,8 @@ pub struct Theme {
     pub error: Style,
     /// The span being selected for a claim.
     pub selection: Style,
+    /// Words a suggested link rests on (shared numbers, names, dates).
+    pub evidence: Style,
 }
 
 impl Theme {
@@ -63,6 +65,7 @@ impl Theme {
             key: Style::new().fg(accent).add_modifier(bold),
             error: Style::new().fg(Color::Red).add_modifier(bold),
             selection: Style::new().fg(Color::Black).bg(accent),
+            evidence: Style::new().fg(Color::LightGreen).add_modifier(bold | Modifier::UNDERLINED),
         }
     }
 
@@ -88,6 +91,7 @@ impl Theme {
             key: plain.add_modifier(Modifier::BOLD),
             error: plain.add_modifier(Modifier::BOLD),
             selection: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            evidence: plain.add_modifier(Modifier::BOLD | Modifier::ITALIC),
         }
     }
 

@@ -4,6 +4,7 @@
 mod annotate;
 mod render;
 mod state;
+mod suggest;
 
 use super::app::{App, TextEdit};
 use super::hints::Hints;

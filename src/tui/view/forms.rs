@@ -91,13 +91,7 @@ fn draw_completions(app: &App, frame: &mut Frame, form: &ClaimForm, area: Rect) 
 /// Draws a picker: its query, then the matching choices.
 pub fn draw_picker(app: &App, frame: &mut Frame, picker: &Picker) {
     let theme = &app.theme;
-    let area = centred(frame.area(), 110, 22);
-    let title =
-        Line::styled(format!(" {} ", truncate(&picker.title, area.width.saturating_sub(4) as usize)), theme.title);
-    let block = Block::bordered().border_style(theme.border_focused).title(title);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let Some(inner) = centred_block(app, frame, 110, 22, &picker.title) else { return };
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme.key),
         Span::styled(picker.query.clone(), theme.text),
@@ -122,6 +116,19 @@ pub fn draw_picker(app: &App, frame: &mut Frame, picker: &Picker) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Clears a centred popup of at most `width`×`height`, draws its border
+/// and title, and returns the room inside (none when the screen is too small).
+pub(super) fn centred_block(app: &App, frame: &mut Frame, width: u16, height: u16, title: &str) -> Option<Rect> {
+    let area = centred(frame.area(), width, height);
+    let title =
+        Line::styled(format!(" {} ", truncate(title.trim(), area.width.saturating_sub(4) as usize)), app.theme.title);
+    let block = Block::bordered().border_style(app.theme.border_focused).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    (inner.width > 0 && inner.height > 0).then_some(inner)
 }
 
 /// Asks before quitting with changes not on disk.

@@ -7,6 +7,7 @@ mod overlay;
 pub use overlay::help_text;
 mod reader;
 mod status;
+mod suggestions;
 mod timeline;
 
 use super::app::App;
@@ -33,7 +34,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
         list::draw(app, frame, area);
     }
     if let Some(area) = areas.reader {
-        reader::draw(app, frame, area);
+        reader::draw(app, hints, frame, area);
     }
     if let Some(area) = areas.footer {
         status::draw_footer(app, hints, frame, area);

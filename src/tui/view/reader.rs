@@ -7,6 +7,7 @@ use crate::annotations::reanchor::Placement;
 use crate::corpus::Article;
 use crate::corpus::Provenance;
 use crate::tui::app::{App, Focus};
+use crate::tui::hints::Hints;
 use crate::tui::reader::{BlockKind, Reader};
 use crate::tui::wrap::segments;
 use ratatui::Frame;
@@ -15,7 +16,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// Draws the reader pane (or a hint when no article is selected).
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Reader;
     let Some(reader) = &app.reader else {
@@ -38,11 +39,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     // One column of margin on each side reads better than text on the border.
     let text_area = Rect { x: inner.x + 1, width: inner.width - 2, ..inner };
-    put_line(frame, text_area, 0, header(app, article));
-    let links = links_line(app);
-    let top = 1 + u16::from(links.is_some());
-    if let Some(links) = links {
-        put_line(frame, text_area, 1, links);
+    // Above the text: the header, the links, then the suggested links
+    // (at most a third of the pane, so the text keeps its room).
+    let mut above = vec![header(app, article)];
+    above.extend(links_line(app));
+    let room = (text_area.height as usize / 3).saturating_sub(above.len());
+    above.extend(super::suggestions::panel(app, hints, room));
+    let top = above.len() as u16;
+    for (y, line) in above.into_iter().enumerate() {
+        put_line(frame, text_area, y as u16, line);
     }
 
     let dates_line = match claim_line(app, reader) {
@@ -83,7 +88,11 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
         Some(d) if d.provenance == Provenance::Inferred => {
             format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0)
         }
-        Some(d) => format!("{} ({})", d.value, d.provenance),
+        // A date taken from a suggestion says where it came from.
+        Some(d) => match d.reasoning.first().filter(|r| r.starts_with("suggested from")) {
+            Some(why) => format!("{} ({}, {why})", d.value, d.provenance),
+            None => format!("{} ({})", d.value, d.provenance),
+        },
     };
     let source = article.source().unwrap_or("unknown source");
     Line::from(vec![
@@ -106,6 +115,7 @@ fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops
         styled.push((sentence.clone(), theme.sentence_cursor));
     }
     styled.extend(article.mentions.iter().map(|m| (m.span.clone(), theme.date_mention)));
+    styled.extend(app.evidence_here().into_iter().map(|span| (span, theme.evidence)));
     if let Some(selection) = &reader.selection {
         styled.push((selection.clone(), theme.selection));
     }

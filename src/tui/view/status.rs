@@ -86,6 +86,9 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     {
         parts.push(format!("{} skipped, {} problems (dossier inspect)", report.skipped.len(), report.problems.len()));
     }
+    if loading.finished && app.suggest.looking && app.suggest.found.is_none() {
+        parts.push("finding suggested links…".to_string());
+    }
     // A message is what the analyst must read now: it keeps its room and
     // the rest of the line gives way
     // (up to half of it: the counts and the unsaved marker stay).

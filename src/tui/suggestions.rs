@@ -1,0 +1,363 @@
+//! Suggested links and recurring claims in the TUI: the reader offers the
+//! machine's link suggestions under the real links (accept, reject, take a
+//! suggested date), and a view of the sentences across the corpus that
+//! say the same thing, where numbers that differ stand side by side.
+
+use super::app::{App, Focus, Overlay};
+use crate::annotations::{Anchor, Claim, Endpoint, Link, LinkOrigin, RecordId};
+use crate::corpus::dates::DateValue;
+use crate::suggest::{Fingerprint, SentenceIndex, SimilarSentence, SuggestedKind, Suggestion, Suggestions};
+use crossterm::event::{KeyCode, KeyEvent};
+use rayon::prelude::*;
+use std::fmt;
+use std::ops::Range;
+
+/// How many similar sentences the recurring-claim view lists.
+const RECURRING_LIMIT: usize = 50;
+
+/// What the background thread found once the corpus was in.
+pub struct Found {
+    /// One per article, in the order of `App::articles`.
+    pub prints: Vec<Fingerprint>,
+    pub suggestions: Suggestions,
+    pub sentences: SentenceIndex,
+}
+
+impl Found {
+    /// Suggestions and the sentence index from the articles' fingerprints.
+    pub fn from_fingerprints(prints: Vec<Fingerprint>) -> Found {
+        let suggestions = Suggestions::from_fingerprints(&prints);
+        let sentences = SentenceIndex::build(&prints);
+        Found { prints, suggestions, sentences }
+    }
+
+    /// The same, straight from loaded articles (tests, small corpora).
+    pub fn of_articles(articles: &[crate::corpus::Article]) -> Found {
+        Found::from_fingerprints(articles.par_iter().map(Fingerprint::of).collect())
+    }
+}
+
+impl fmt::Debug for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Found {{ {} articles, {} suggestions }}", self.prints.len(), self.suggestions.len())
+    }
+}
+
+/// The suggestions side of the app.
+#[derive(Debug, Default)]
+pub struct SuggestState {
+    /// `None` while the background thread is still looking.
+    pub found: Option<Box<Found>>,
+    /// Set when a background thread was started to look.
+    pub looking: bool,
+    /// The highlighted suggestion of `article`.
+    pub selected: usize,
+    pub article: Option<usize>,
+}
+
+/// The recurring-claim view: sentences across the corpus similar to one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recurring {
+    /// The article and span the view started from.
+    pub article: usize,
+    pub span: Range<usize>,
+    pub matches: Vec<SimilarSentence>,
+    pub selected: usize,
+}
+
+impl App {
+    /// Takes in what the background thread found.
+    pub fn suggestions_found(&mut self, found: Found) {
+        self.suggest.found = Some(Box::new(found));
+    }
+
+    /// The reader's article's suggestions the analyst has not settled
+    /// (accepted, rejected or linked otherwise), best first.
+    pub fn suggestions_here(&self) -> Vec<&Suggestion> {
+        let (Some(found), Some(reader)) = (&self.suggest.found, &self.reader) else { return Vec::new() };
+        let id = &self.articles[reader.article].id;
+        found.suggestions.for_article(id).iter().filter(|s| !s.is_settled(&self.notes.annotations)).collect()
+    }
+
+    /// Which of `suggestions_here` is highlighted.
+    pub fn selected_suggestion(&self) -> usize {
+        let count = self.suggestions_here().len();
+        let here = self.reader.as_ref().map(|r| r.article);
+        if count == 0 || here != self.suggest.article { 0 } else { self.suggest.selected % count }
+    }
+
+    /// Where the highlighted suggestion's evidence sits in the reader's text.
+    pub fn evidence_here(&self) -> Vec<Range<usize>> {
+        let suggestions = self.suggestions_here();
+        let Some(suggestion) = suggestions.get(self.selected_suggestion()) else { return Vec::new() };
+        suggestion.evidence.iter().flat_map(|e| e.from_spans.iter().cloned()).collect()
+    }
+
+    /// A publication date for an undated article: the date of an article
+    /// it is suggested to be a translation or duplicate of.
+    pub fn suggested_date_here(&self) -> Option<(DateValue, usize)> {
+        let reader = self.reader.as_ref()?;
+        if self.articles[reader.article].date.is_some() {
+            return None;
+        }
+        self.suggestions_here()
+            .into_iter()
+            .filter(|s| matches!(s.kind, SuggestedKind::TranslationOf | SuggestedKind::Duplicate))
+            .filter_map(|s| self.article_index(s.to.as_str()))
+            .find_map(|other| self.articles[other].date.as_ref().map(|d| (d.value, other)))
+    }
+
+    /// Handles the suggestion actions; returns false for any other.
+    pub(super) fn update_suggestions(&mut self, action: super::action::Action) -> bool {
+        use super::action::Action;
+        match action {
+            Action::NextSuggestion => self.step_suggestion(),
+            Action::AcceptSuggestion => self.accept_suggestion(),
+            Action::RejectSuggestion => self.reject_suggestion(),
+            Action::AcceptSuggestedDate => self.accept_suggested_date(),
+            Action::ShowRecurring => self.show_recurring(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Why there is nothing to act on, or the current suggestion.
+    fn current_suggestion(&mut self) -> Option<Suggestion> {
+        if self.suggest.found.is_none() {
+            self.message = Some("still looking for suggested links in the background…".to_string());
+            return None;
+        }
+        let at = self.selected_suggestion();
+        let suggestion = self.suggestions_here().get(at).map(|s| (*s).clone());
+        if suggestion.is_none() {
+            self.message = Some("no suggested links for this article".to_string());
+        }
+        suggestion
+    }
+
+    fn step_suggestion(&mut self) {
+        let count = self.suggestions_here().len();
+        if count == 0 {
+            self.message = Some("no suggested links for this article".to_string());
+            return;
+        }
+        self.suggest.selected = (self.selected_suggestion() + 1) % count;
+        self.suggest.article = self.reader.as_ref().map(|r| r.article);
+    }
+
+    fn accept_suggestion(&mut self) {
+        let Some(suggestion) = self.current_suggestion() else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let link = suggestion.to_link();
+        let message = format!(
+            "linked {} —{}→ {} (suggested) · u undoes",
+            self.describe(&link.from),
+            link.kind,
+            self.describe(&link.to)
+        );
+        self.notes.change("accept suggestion", |notes| notes.links.push(link));
+        self.message = Some(message);
+        self.refresh_counts();
+    }
+
+    fn reject_suggestion(&mut self) {
+        let Some(suggestion) = self.current_suggestion() else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let rejection = suggestion.rejection();
+        self.notes.change("reject suggestion", |notes| notes.rejected.push(rejection));
+        self.message = Some(format!(
+            "{} {} will not be suggested again · u undoes",
+            suggestion.kind.as_str(),
+            self.describe(&Endpoint::Article(suggestion.to.0.clone()))
+        ));
+    }
+
+    /// Sets the undated article's date to the one suggested, saying where
+    /// it came from; its relative mentions re-resolve against it.
+    fn accept_suggested_date(&mut self) {
+        let Some((date, from)) = self.suggested_date_here() else {
+            self.message = Some("no date suggested: the article is dated, or nothing it translates is".to_string());
+            return;
+        };
+        let Some(index) = self.reader.as_ref().map(|r| r.article) else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let id = self.articles[index].id.as_str().to_string();
+        let provenance = format!("suggested from {}", self.articles[from].id);
+        self.notes.change("take suggested date", |notes| {
+            let note = notes.article_mut(&id);
+            note.date = Some(date.to_string());
+            note.date_provenance = Some(provenance);
+        });
+        self.apply_corrections(index);
+        self.after_corrections();
+        self.message = Some(format!("dated {date}, as {} · u undoes", self.articles[from].id));
+    }
+
+    /// Opens the view of sentences across the corpus similar to the
+    /// selection, the claim under the cursor or the cursor sentence.
+    fn show_recurring(&mut self) {
+        let Some((article, span)) = self.cursor_span() else {
+            self.message = Some("no sentence here".to_string());
+            return;
+        };
+        let Some(found) = &self.suggest.found else {
+            self.message = Some("still indexing sentences in the background…".to_string());
+            return;
+        };
+        let matches = found.sentences.similar(&found.prints, article, span.clone(), RECURRING_LIMIT);
+        if matches.is_empty() {
+            self.message = Some("no similar sentence elsewhere in the corpus".to_string());
+            return;
+        }
+        self.overlay = Some(Overlay::Recurring(Box::new(Recurring { article, span, matches, selected: 0 })));
+    }
+
+    /// What the reader points at: the selection, else the claim under the
+    /// cursor, else the cursor sentence.
+    fn cursor_span(&self) -> Option<(usize, Range<usize>)> {
+        let reader = self.reader.as_ref().filter(|_| self.focus == Focus::Reader)?;
+        if let Some(selection) = &reader.selection {
+            return Some((reader.article, selection.clone()));
+        }
+        let sentence = self.articles[reader.article].structure.sentences.get(reader.sentence)?.clone();
+        let claim = self.claim_overlapping(reader.article, &sentence).map(|(_, span)| span);
+        Some((reader.article, claim.unwrap_or(sentence)))
+    }
+
+    /// The first placed claim of an article that overlaps `span`.
+    pub(super) fn claim_overlapping(&self, article: usize, span: &Range<usize>) -> Option<(RecordId, Range<usize>)> {
+        self.placed_claims(article)
+            .into_iter()
+            .find(|(_, s)| s.start < span.end && span.start < s.end)
+            .map(|(claim, s)| (claim.id.clone(), s))
+    }
+
+    /// A key for the open recurring-claim view.
+    pub fn recurring_key(&mut self, key: KeyEvent) {
+        let Some(Overlay::Recurring(view)) = &mut self.overlay else { return };
+        let count = view.matches.len();
+        match key.code {
+            KeyCode::Char('j') | KeyCode::Down => view.selected = (view.selected + 1) % count,
+            KeyCode::Char('k') | KeyCode::Up => view.selected = (view.selected + count - 1) % count,
+            KeyCode::Enter => {
+                let target = view.matches[view.selected].clone();
+                self.overlay = None;
+                self.jump_to_span(target.article, target.span);
+            }
+            KeyCode::Char('l') => {
+                let view = (**view).clone();
+                self.link_same_claim(&view);
+            }
+            KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    /// Links the view's sentence and the highlighted match as the same
+    /// claim, tagging either as a claim first where it is not one yet (the
+    /// new claim takes the other's tags and verdict). One undo step.
+    fn link_same_claim(&mut self, view: &Recurring) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let target = &view.matches[view.selected];
+        let here = self.claim_overlapping(view.article, &view.span).map(|(id, _)| id);
+        let there = self.claim_overlapping(target.article, &target.span).map(|(id, _)| id);
+        let template = here.as_ref().or(there.as_ref()).and_then(|id| self.notes.annotations.claim(id)).cloned();
+        let mut new_claims = Vec::new();
+        let mut claim_for = |existing: Option<RecordId>, article: usize, span: Range<usize>| match existing {
+            Some(id) => id,
+            None => {
+                let claim = self.new_claim_like(article, span, template.as_ref());
+                let id = claim.id.clone();
+                new_claims.push(claim);
+                id
+            }
+        };
+        let from = claim_for(here, view.article, view.span.clone());
+        let to = claim_for(there, target.article, target.span.clone());
+        let kind = "same-claim".to_string();
+        if self.notes.annotations.links.iter().any(|l| {
+            l.kind == kind
+                && [(&l.from, &l.to), (&l.to, &l.from)]
+                    .iter()
+                    .any(|(a, b)| **a == Endpoint::Claim(from.clone()) && **b == Endpoint::Claim(to.clone()))
+        }) {
+            self.message = Some("these two are already linked as the same claim".to_string());
+            return;
+        }
+        let link = Link {
+            id: RecordId::new(),
+            from: Endpoint::Claim(from),
+            to: Endpoint::Claim(to),
+            kind,
+            note: String::new(),
+            origin: LinkOrigin::Suggested,
+            conflicts: vec![],
+        };
+        let tagged = new_claims.len();
+        self.notes.change("link same claim", |notes| {
+            notes.claims.extend(new_claims);
+            notes.links.push(link);
+        });
+        let title = self.articles[target.article].title().to_string();
+        self.message = Some(match tagged {
+            0 => format!("linked as the same claim as in “{title}” · u undoes"),
+            n => format!("linked as the same claim as in “{title}” ({n} sentence(s) tagged as claims) · u undoes"),
+        });
+        self.refresh_counts();
+    }
+
+    /// A claim on `span` with the template's tags and verdict, and the
+    /// speaker the sentence itself names.
+    fn new_claim_like(&self, article: usize, span: Range<usize>, template: Option<&Claim>) -> Claim {
+        let text = &self.articles[article];
+        let default_verdict = self.settings.verdicts.first().cloned().unwrap_or_else(|| "unverified".to_string());
+        Claim {
+            id: RecordId::new(),
+            anchor: Anchor::new(text.id.as_str(), &text.text, span.clone()),
+            tags: template.map(|c| c.tags.clone()).unwrap_or_default(),
+            speaker: crate::annotations::attribution::speaker(&text.text[span]),
+            verdict: template.map_or(default_verdict, |c| c.verdict.clone()),
+            about: None,
+            note: String::new(),
+            conflicts: vec![],
+        }
+    }
+
+    /// Similar sentences elsewhere whose numbers differ from this claim's.
+    pub fn number_conflicts(&self, claim: &Claim) -> Vec<SimilarSentence> {
+        let (Some(found), Some(article), Some(span)) =
+            (&self.suggest.found, self.article_index(&claim.anchor.article), self.claim_span(claim))
+        else {
+            return Vec::new();
+        };
+        let mut similar = found.sentences.similar(&found.prints, article, span, RECURRING_LIMIT);
+        similar.retain(|s| !s.differing.is_empty());
+        similar
+    }
+
+    /// For the claims view: ` · ≠ 3,000 here, 2.500 in “title”` when
+    /// similar sentences elsewhere give other numbers, else empty.
+    pub(super) fn conflict_summary(&self, claim: &Claim) -> String {
+        let conflicts = self.number_conflicts(claim);
+        let Some(first) = conflicts.first() else { return String::new() };
+        let difference = &first.differing[0];
+        let more = match conflicts.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        format!(
+            " · ≠ {} here, {} in “{}”{more}",
+            difference.here,
+            difference.there,
+            crate::display::truncate(self.articles[first.article].title(), 40)
+        )
+    }
+}

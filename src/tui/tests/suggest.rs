@@ -1,0 +1,158 @@
+//! Suggested links and recurring claims through actions: accepting,
+//! rejecting, taking a suggested date, the recurring-claim view.
+
+use super::sample_app;
+use crate::annotations::{Endpoint, LinkOrigin};
+use crate::suggest::SuggestedKind;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::suggestions::Found;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
+const GERMAN: &str = "wire/031_b2e4d6f8.txt";
+
+/// The sample corpus with suggestions found and the article `id` open.
+fn reading(id: &str) -> App {
+    let mut app = sample_app(160, 45);
+    app.suggestions_found(Found::of_articles(&app.articles));
+    let index = app.article_index(id).expect("article in the sample corpus");
+    app.show_article(index);
+    assert_eq!(app.focus, Focus::Reader);
+    app
+}
+
+/// Moves the sentence cursor to the first sentence containing `needle`.
+fn cursor_to(app: &mut App, needle: &str) {
+    let found = (0..60).any(|_| {
+        let reader = app.reader.as_ref().expect("reader open");
+        let article = &app.articles[reader.article];
+        if article.text[article.structure.sentences[reader.sentence].clone()].contains(needle) {
+            return true;
+        }
+        app.update(Action::NextSentence);
+        false
+    });
+    assert!(found, "no sentence with “{needle}”");
+}
+
+fn recurring_key(app: &mut App, code: KeyCode) {
+    app.recurring_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn suggested_targets(app: &App) -> Vec<String> {
+    app.suggestions_here().iter().map(|s| s.to.to_string()).collect()
+}
+
+#[test]
+fn the_english_article_offers_its_german_translation_first_with_evidence() {
+    let app = reading(ENGLISH);
+    let suggestions = app.suggestions_here();
+    let top = suggestions.first().expect("a suggestion");
+    assert_eq!(top.to.as_str(), GERMAN);
+    assert_eq!(top.kind, SuggestedKind::TranslationOf);
+    let figure = top.evidence.iter().find(|e| e.label.contains("more than 40")).expect("the figure is evidence");
+    let text = &app.articles[app.article_index(ENGLISH).unwrap()].text;
+    assert_eq!(figure.from_spans.iter().map(|s| &text[s.clone()]).collect::<Vec<_>>(), vec!["more than 40"]);
+    let highlighted = app.evidence_here();
+    assert!(figure.from_spans.iter().all(|s| highlighted.contains(s)), "it is highlighted in the reader");
+}
+
+#[test]
+fn accepting_makes_a_suggested_link_and_takes_it_off_the_list() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::AcceptSuggestion);
+    let links = &app.notes.annotations.links;
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].kind, "translation-of");
+    assert_eq!(links[0].origin, LinkOrigin::Suggested);
+    assert_eq!(links[0].from, Endpoint::Article(ENGLISH.into()));
+    assert_eq!(links[0].to, Endpoint::Article(GERMAN.into()));
+    assert!(!suggested_targets(&app).contains(&GERMAN.to_string()));
+    assert_eq!(app.links_here().len(), 1, "the link shows among the real links");
+    app.update(Action::Undo);
+    assert_eq!(suggested_targets(&app).first().map(String::as_str), Some(GERMAN), "undo offers it again");
+}
+
+#[test]
+fn a_rejected_suggestion_is_remembered_and_not_offered_from_either_side() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::RejectSuggestion);
+    let rejected = &app.notes.annotations.rejected;
+    assert_eq!(rejected.len(), 1);
+    assert_eq!((rejected[0].from.as_str(), rejected[0].to.as_str()), (ENGLISH, GERMAN));
+    assert!(!suggested_targets(&app).contains(&GERMAN.to_string()));
+    assert!(app.notes.annotations.links.is_empty(), "rejecting links nothing");
+    let german = app.article_index(GERMAN).unwrap();
+    app.show_article(german);
+    assert!(!suggested_targets(&app).contains(&ENGLISH.to_string()));
+}
+
+#[test]
+fn next_suggestion_moves_the_highlight_and_accept_takes_that_one() {
+    let mut app = reading(ENGLISH);
+    let targets = suggested_targets(&app);
+    assert!(targets.len() >= 2, "more than one suggestion: {targets:?}");
+    app.update(Action::NextSuggestion);
+    assert_eq!(app.selected_suggestion(), 1);
+    app.update(Action::AcceptSuggestion);
+    assert_eq!(app.notes.annotations.links[0].to, Endpoint::Article(targets[1].clone()));
+}
+
+#[test]
+fn the_recurring_view_finds_the_claim_in_german_and_links_both_as_the_same_claim() {
+    let mut app = reading(ENGLISH);
+    cursor_to(&mut app, "2,500 troops");
+    app.update(Action::ShowRecurring);
+    let Some(Overlay::Recurring(view)) = &app.overlay else { panic!("the recurring view opens: {:?}", app.message) };
+    let german = app.article_index(GERMAN).unwrap();
+    let at = view.matches.iter().position(|m| m.article == german).expect("the German sentence is found");
+    assert!(app.articles[german].text[view.matches[at].span.clone()].contains("2.500 Soldaten"));
+    for _ in 0..at {
+        recurring_key(&mut app, KeyCode::Down);
+    }
+    recurring_key(&mut app, KeyCode::Char('l'));
+    let notes = &app.notes.annotations;
+    assert_eq!(notes.claims.len(), 2, "both sentences became claims");
+    assert_eq!(notes.links.len(), 1);
+    assert_eq!(notes.links[0].kind, "same-claim");
+    let ends: Vec<_> = [&notes.links[0].from, &notes.links[0].to]
+        .into_iter()
+        .map(|end| match end {
+            Endpoint::Claim(id) => notes.claim(id).unwrap().anchor.article.clone(),
+            Endpoint::Article(_) => panic!("a claim link"),
+        })
+        .collect();
+    assert_eq!(ends, vec![ENGLISH.to_string(), GERMAN.to_string()]);
+    app.update(Action::Undo);
+    assert!(app.notes.annotations.claims.is_empty() && app.notes.annotations.links.is_empty(), "one undo step");
+}
+
+#[test]
+fn enter_in_the_recurring_view_jumps_to_the_sentence_and_back() {
+    let mut app = reading(ENGLISH);
+    cursor_to(&mut app, "2,500 troops");
+    app.update(Action::ShowRecurring);
+    let Some(Overlay::Recurring(view)) = &app.overlay else { panic!("the recurring view opens") };
+    let target = view.matches[0].clone();
+    recurring_key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(reader.article, target.article);
+    let sentence = &app.articles[target.article].structure.sentences[reader.sentence];
+    assert!(sentence.start <= target.span.start && target.span.start < sentence.end, "the cursor is on it");
+    app.update(Action::JumpBack);
+    assert_eq!(app.reader.as_ref().unwrap().article, app.article_index(ENGLISH).unwrap());
+}
+
+#[test]
+fn before_the_background_work_is_done_the_keys_say_so() {
+    let mut app = sample_app(160, 45);
+    let index = app.article_index(ENGLISH).unwrap();
+    app.show_article(index);
+    app.update(Action::AcceptSuggestion);
+    assert!(app.message.as_deref().unwrap_or_default().contains("still looking"));
+    app.update(Action::ShowRecurring);
+    assert!(app.message.as_deref().unwrap_or_default().contains("still indexing"));
+    assert!(app.notes.annotations.links.is_empty());
+}

@@ -1,0 +1,49 @@
+//! Suggestions in the real binary: the English article offers its German
+//! translation, accepting it links them, and the recurring-claim view
+//! finds the troop figure in German and links the two as the same claim.
+
+mod support;
+
+use support::pty::Pty;
+
+#[test]
+fn accepting_a_suggestion_and_linking_a_recurring_claim_are_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let file = file.to_str().expect("utf-8 temp path");
+    let mut tui = Pty::dossier(&["sample-corpus", "--annotations", file], 160, 45);
+    tui.wait_until("suggestions found", |s| s.contains(" articles ·") && !s.contains("finding suggested links"));
+    tui.type_slowly("/agree to open talks");
+    tui.wait_for("filter “agree to open talks”");
+    tui.send("\r\r");
+    let reader = tui.wait_for("focus reader");
+    assert!(reader.contains("▸ translation-of"), "the top suggestion is a translation:\n{reader}");
+    assert!(reader.contains("Valdoria und Koalition vereinbaren"), "and names the German article:\n{reader}");
+    tui.send("a");
+    let accepted = tui.wait_for("links (1, f follows): translation-of");
+    assert!(!accepted.contains("▸ translation-of"), "the accepted suggestion left the panel:\n{accepted}");
+
+    // The troop figure: search puts the cursor on its sentence.
+    tui.type_slowly("/2,500 troops");
+    tui.send("\r");
+    tui.wait_for("search “2,500 troops”: 1/1");
+    tui.send("*");
+    let view = tui.wait_for("The same claim elsewhere");
+    assert!(view.contains("2.500 Soldaten"), "the German sentence is among the matches:\n{view}");
+    // Move to the German sentence, then link.
+    let rows: Vec<&str> = view.lines().filter(|l| l.contains('%') && l.contains('(')).collect();
+    let at = rows.iter().position(|l| l.contains("2.500 Soldaten")).expect("a row for the German sentence");
+    for _ in 0..at {
+        tui.send("j");
+    }
+    tui.send("l");
+    tui.wait_for("linked as the same claim");
+    tui.wait_until("autosave", |s| !s.contains("● unsaved"));
+    tui.send("q");
+    assert!(tui.wait_exit(), "everything saved: q quits at once");
+
+    let saved = std::fs::read_to_string(file).expect("the annotation file exists");
+    assert!(saved.contains("kind: \"translation-of\"") && saved.contains("origin: suggested"), "{saved}");
+    assert!(saved.contains("kind: \"same-claim\""), "{saved}");
+    assert_eq!(saved.matches("quote:").count(), 2, "both sentences became claims:\n{saved}");
+}
