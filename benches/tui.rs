@@ -1,8 +1,9 @@
 //! TUI budgets on a generated corpus (default 100k articles):
 //! time to first frame, time until the first titles show, the longest the
 //! UI thread is busy with one batch (how long a key may wait), rendering
-//! one 200×60 frame with everything loaded, and a filter keystroke through
-//! the app. `cat` of the same files is measured in the same run as the
+//! one 200×60 frame with everything loaded, a filter keystroke through
+//! the app, when the suggested links arrive from the background, and a
+//! frame of the reader showing them. `cat` of the same files is measured in the same run as the
 //! reference, since these machines are noisy.
 //!
 //!     cargo bench --bench tui            # 100k articles
@@ -77,6 +78,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let keystroke_mean = keystrokes.iter().sum::<Duration>() / keystrokes.len() as u32;
     let keystroke_max = keystrokes.iter().max().copied().unwrap_or_default();
 
+    // Suggested links are found on the loader thread after the load, while
+    // the UI above kept answering; then a frame with the reader open shows them.
+    let found = loop {
+        if let LoadEvent::Suggestions(found) = events.recv()? {
+            break found;
+        }
+    };
+    let suggestions_ready = start.elapsed();
+    let suggestion_count = found.suggestions.len();
+    app.suggestions_found(*found);
+    app.edit(TextEdit::Submit);
+    app.update(Action::Open);
+    let reader_start = Instant::now();
+    for i in 0..frames {
+        app.update(if i % 2 == 0 { Action::NextSentence } else { Action::PreviousSentence });
+        terminal.draw(|frame| view::draw(&app, &hints, frame))?;
+    }
+    let reader_frame = reader_start.elapsed() / frames;
+    let shown = app.suggestions_here().len();
+
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("{count} articles; reference: cat of all files {:.0} ms", ms(cat));
     println!("first frame                 {:8.2} ms  ({:.3}x cat)", ms(first_frame), ms(first_frame) / ms(cat));
@@ -92,6 +113,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "filter keystroke + frame    {:8.2} ms mean, {:.2} ms max  (\"gesprache\")",
         ms(keystroke_mean),
         ms(keystroke_max)
+    );
+    println!(
+        "suggested links ready       {:8.2} ms  ({suggestion_count} suggestions, found off the UI thread)",
+        ms(suggestions_ready)
+    );
+    println!(
+        "one frame, reader open      {:8.3} ms  (mean of {frames}, {shown} suggestions in its panel)",
+        ms(reader_frame)
     );
     Ok(())
 }

@@ -17,8 +17,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use std::ops::Range;
 
-/// Evidence labels shown per suggestion row.
-const EVIDENCE_SHOWN: usize = 5;
+/// Suggestion rows shown at most; `e` scrolls through the rest.
+const MAX_ROWS: usize = 4;
+/// Room for the other article's title in a row.
+const TITLE_WIDTH: usize = 40;
 
 /// The suggested-links panel: a line of keys, one row per suggestion
 /// (the highlighted one marked), and a suggested date for an undated
@@ -27,7 +29,7 @@ pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let suggestions = app.suggestions_here();
     let date = app.suggested_date_here();
-    if room < 2 || suggestions.is_empty() {
+    if room < 3 || suggestions.is_empty() {
         return Vec::new();
     }
     let key = |action: Action| hints.key_for("reader", action).unwrap_or("?").to_string();
@@ -41,12 +43,18 @@ pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
         head.extend(key_hint(&key(action), label, theme.key, theme.dim));
     }
     let mut lines = vec![Line::from(head)];
-    let rows = room - 1 - usize::from(date.is_some());
+    // One row per suggestion, then the highlighted one's evidence.
+    let rows = (room - 2 - usize::from(date.is_some())).min(MAX_ROWS);
     let selected = app.selected_suggestion();
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, suggestion) in suggestions.iter().enumerate().skip(first).take(rows) {
         lines.push(suggestion_row(app, suggestion, i == selected));
     }
+    if suggestions.len() > rows {
+        let hidden = suggestions.len() - rows;
+        lines.last_mut().expect("a row").push_span(Span::styled(format!("  (+{hidden}, e scrolls)"), theme.dim));
+    }
+    lines.push(evidence_line(app, suggestions[selected]));
     if let Some((value, from)) = date {
         lines.push(Line::from(vec![
             Span::styled("undated: ", theme.dim),
@@ -57,23 +65,34 @@ pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// One suggestion: kind, score, the other article, the evidence.
+/// One suggestion: kind, score, the other article.
 fn suggestion_row(app: &App, suggestion: &Suggestion, selected: bool) -> Line<'static> {
     let theme = &app.theme;
     let other = app.article_index(suggestion.to.as_str()).map(|i| &app.articles[i]);
-    let title = other.map_or_else(|| suggestion.to.to_string(), |a| format!("{} ({})", a.title(), a.lang.lang));
-    let mut spans = vec![
+    let title = other.map_or_else(
+        || suggestion.to.to_string(),
+        |a| format!("{} ({})", truncate(a.title(), TITLE_WIDTH), a.lang.lang),
+    );
+    let line = Line::from(vec![
         Span::styled(if selected { "▸ " } else { "  " }, theme.key),
         Span::styled(suggestion.kind.as_str(), if selected { theme.key } else { theme.text }),
         Span::styled(format!(" {:.0}% ", suggestion.score * 100.0), theme.dim),
-        Span::styled(truncate(&title, 48), theme.text),
-    ];
-    for evidence in suggestion.evidence.iter().take(EVIDENCE_SHOWN) {
-        spans.push(Span::styled(" · ", theme.dim));
-        spans.push(Span::styled(evidence.label.clone(), if selected { theme.evidence } else { theme.dim }));
-    }
-    let line = Line::from(spans);
+        Span::styled(title, theme.text),
+    ]);
     if selected { line.style(theme.selected) } else { line }
+}
+
+/// What the highlighted suggestion rests on (also highlighted in the text).
+fn evidence_line(app: &App, suggestion: &Suggestion) -> Line<'static> {
+    let theme = &app.theme;
+    let mut spans = vec![Span::styled("  evidence: ", theme.dim)];
+    for (i, evidence) in suggestion.evidence.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(evidence.label.clone(), theme.evidence));
+    }
+    Line::from(spans)
 }
 
 /// The recurring-claim view: the similar sentences, and the highlighted
