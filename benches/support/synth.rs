@@ -167,28 +167,164 @@ pub fn article_text(rng: &mut Rng) -> (bool, String) {
 
 /// Writes `count` articles below `dir` (100 per subfolder; every tenth a
 /// Markdown file with front matter) and returns the bytes written.
+#[allow(dead_code)] // the suggest bench writes twins instead
 pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
     let mut rng = Rng::new(seed);
     let mut bytes = 0u64;
     for index in 0..count {
-        let folder = dir.join(format!("batch-{:04}", index / 100));
-        if index % 100 == 0 {
-            fs::create_dir_all(&folder)?;
-        }
         let (german, body) = article_text(&mut rng);
-        let (name, content) = if index % 10 == 0 {
-            let date = format!("20{:02}-{:02}-{:02}", 18 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28));
-            let lang = if german { "de" } else { "en" };
-            let front = format!("---\ndate: {date}\nsource: Synthetic Wire\nlang: {lang}\n---\n");
-            (format!("{index:06}.md"), front + &body)
-        } else {
-            (format!("{index:06}_{:016x}.txt", rng.next()), body)
-        };
-        let mut file = fs::File::create(folder.join(name))?;
-        file.write_all(content.as_bytes())?;
-        bytes += content.len() as u64;
+        bytes += write_article(dir, index, german, &body, &mut rng)?;
     }
     Ok(bytes)
+}
+
+/// Writes article `index` (a Markdown file with a stated date every tenth,
+/// else a text file with a name that says nothing); returns its size.
+fn write_article(dir: &Path, index: usize, german: bool, body: &str, rng: &mut Rng) -> io::Result<u64> {
+    let folder = dir.join(format!("batch-{:04}", index / 100));
+    if index.is_multiple_of(100) {
+        fs::create_dir_all(&folder)?;
+    }
+    let (name, content) = if index.is_multiple_of(10) {
+        let date = format!("20{:02}-{:02}-{:02}", 18 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28));
+        let lang = if german { "de" } else { "en" };
+        let front = format!("---\ndate: {date}\nsource: Synthetic Wire\nlang: {lang}\n---\n");
+        (format!("{index:06}.md"), front + body)
+    } else {
+        (format!("{index:06}_{:016x}.txt", rng.next()), body.to_string())
+    };
+    let mut file = fs::File::create(folder.join(name))?;
+    file.write_all(content.as_bytes())?;
+    Ok(content.len() as u64)
+}
+
+/// What fills the slots of one sentence, chosen once so that an English
+/// template and its German twin (same index) say the same thing.
+#[allow(dead_code)]
+struct Slots {
+    num: usize,
+    small: usize,
+    year: usize,
+    day: usize,
+    place: usize,
+    name: usize,
+    month: usize,
+    weekday: usize,
+}
+
+#[allow(dead_code)]
+impl Slots {
+    fn new(rng: &mut Rng) -> Slots {
+        Slots {
+            num: 500 + rng.below(4000),
+            small: 2 + rng.below(40),
+            year: 2014 + rng.below(12),
+            day: 1 + rng.below(28),
+            place: rng.below(PLACES.len()),
+            name: rng.below(NAMES.len()),
+            month: rng.below(12),
+            weekday: rng.below(WEEKDAYS_EN.len()),
+        }
+    }
+
+    /// The template with its slots filled; numbers in each language's convention.
+    fn fill(&self, template: &str, german: bool) -> String {
+        let num = if german && self.num >= 1000 {
+            format!("{}.{:03}", self.num / 1000, self.num % 1000)
+        } else if self.num >= 1000 {
+            format!("{},{:03}", self.num / 1000, self.num % 1000)
+        } else {
+            self.num.to_string()
+        };
+        template
+            .replace("{num}", &num)
+            .replace("{small}", &self.small.to_string())
+            .replace("{year}", &self.year.to_string())
+            .replace("{day}", &self.day.to_string())
+            .replace("{place}", PLACES[self.place])
+            .replace("{name}", NAMES[self.name])
+            .replace("{month}", MONTHS_EN[self.month])
+            .replace("{monat}", MONTHS_DE[self.month])
+            .replace("{weekday}", WEEKDAYS_EN[self.weekday])
+            .replace("{wochentag}", WEEKDAYS_DE[self.weekday])
+    }
+}
+
+/// An English article and its German translation: the same parallel
+/// templates with the same slot values.
+#[allow(dead_code)]
+pub fn translated_pair(rng: &mut Rng) -> (String, String) {
+    let title = rng.below(EN_TITLES.len());
+    let slots = Slots::new(rng);
+    let (mut en, mut de) = (slots.fill(EN_TITLES[title], false), slots.fill(DE_TITLES[title], true));
+    en.push_str("\n\n");
+    de.push_str("\n\n");
+    for _ in 0..6 + rng.below(9) {
+        for s in 0..1 + rng.below(4) {
+            if s > 0 {
+                en.push(' ');
+                de.push(' ');
+            }
+            let (template, slots) = (rng.below(EN_SENTENCES.len()), Slots::new(rng));
+            en.push_str(&slots.fill(EN_SENTENCES[template], false));
+            de.push_str(&slots.fill(DE_SENTENCES[template], true));
+        }
+        en.push_str("\n\n");
+        de.push_str("\n\n");
+    }
+    (en, de)
+}
+
+/// The ids of an English original, its German translation and its near-duplicate.
+#[allow(dead_code)]
+pub type Trio = (String, String, String);
+
+/// Like [`write_corpus`], but of every `every` articles the first is an
+/// English original, the second its German translation and the third a
+/// near-duplicate of the original (its last paragraph dropped). Returns
+/// the bytes written and the `(original, translation, duplicate)` ids.
+#[allow(dead_code)] // only the suggest bench makes twins; each bench compiles this file on its own
+pub fn write_corpus_with_twins(
+    dir: &Path,
+    count: usize,
+    seed: u64,
+    every: usize,
+) -> io::Result<(u64, Vec<Trio>)> {
+    let mut rng = Rng::new(seed);
+    let mut bytes = 0u64;
+    let mut twins = Vec::new();
+    let mut pending: Vec<(bool, String)> = Vec::new();
+    for index in 0..count {
+        if index.is_multiple_of(every) && index + 2 < count {
+            let (en, de) = translated_pair(&mut rng);
+            let trimmed = en.trim_end();
+            let duplicate = trimmed[..trimmed.rfind("\n\n").unwrap_or(trimmed.len())].to_string() + "\n";
+            pending = vec![(false, duplicate), (true, de)];
+            twins.push((index, en.clone()));
+            bytes += write_article(dir, index, false, &en, &mut rng)?;
+        } else if let Some((german, body)) = pending.pop() {
+            bytes += write_article(dir, index, german, &body, &mut rng)?;
+        } else {
+            let (german, body) = article_text(&mut rng);
+            bytes += write_article(dir, index, german, &body, &mut rng)?;
+        }
+    }
+    let ids =
+        twins.into_iter().map(|(index, _)| (id_of(dir, index), id_of(dir, index + 1), id_of(dir, index + 2))).collect();
+    Ok((bytes, ids))
+}
+
+/// The article id (path below `dir`) of the article written at `index`.
+#[allow(dead_code)]
+fn id_of(dir: &Path, index: usize) -> String {
+    let folder = format!("batch-{:04}", index / 100);
+    let prefix = if index.is_multiple_of(10) { format!("{index:06}.md") } else { format!("{index:06}_") };
+    fs::read_dir(dir.join(&folder))
+        .ok()
+        .and_then(|entries| {
+            entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).find(|n| n.starts_with(&prefix))
+        })
+        .map_or_else(String::new, |name| format!("{folder}/{name}"))
 }
 
 /// Extra headline shapes for the filter benchmark: longer German titles with

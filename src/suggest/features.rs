@@ -181,6 +181,12 @@ impl Fingerprint {
         self.push(FeatureKind::Name, key, span, sentence, surface, |f| f.tentative = german);
     }
 
+    /// The article's body sentences (boilerplate left out) as byte spans:
+    /// the sentences that can have similar sentences elsewhere.
+    pub fn sentence_spans(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.sentences.iter().map(|s| s.start as usize..s.end as usize)
+    }
+
     /// The feature as written.
     pub(crate) fn surface(&self, feature: &Feature) -> &str {
         &self.surfaces[feature.surface.start as usize..feature.surface.end as usize]

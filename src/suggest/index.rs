@@ -40,6 +40,10 @@ impl Stats {
         stats
     }
 
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * 8 + self.df.capacity() * 4 + self.foreign_names.capacity() * 8
+    }
+
     /// Whether a feature takes part: German capitalised words only when
     /// another language names the same thing.
     pub(crate) fn active(&self, feature: &Feature) -> bool {
@@ -101,6 +105,10 @@ impl Postings {
             }
         }
         index
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * 8 + (self.offsets.capacity() + self.postings.capacity()) * 4
     }
 
     pub(crate) fn get(&self, key: u64) -> &[u32] {

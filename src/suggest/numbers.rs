@@ -164,7 +164,7 @@ pub(crate) fn parse(s: &str) -> Option<i64> {
                 // The last separator is the decimal one; earlier ones must
                 // all be the other kind.
                 let last_sep = seps[seps.len() - 1];
-                if seps[..seps.len() - 1].iter().any(|&b| b == last_sep) {
+                if seps[..seps.len() - 1].contains(&last_sep) {
                     return None;
                 }
                 (groups[..groups.len() - 1].to_vec(), last)

@@ -127,6 +127,11 @@ impl SentenceIndex {
         found
     }
 
+    /// Bytes the index holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.stats.heap_bytes() + self.first.capacity() * 4 + self.postings.heap_bytes()
+    }
+
     /// The article and sentence of a sentence number.
     fn locate(&self, id: u32) -> (usize, u32) {
         let article = self.first.partition_point(|&f| f <= id) - 1;

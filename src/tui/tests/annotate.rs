@@ -142,7 +142,7 @@ fn setting_a_date_moves_the_article_on_the_timeline_and_undo_moves_it_back() {
         TimelineRow::Undated { articles } => Some(*articles),
         _ => None,
     });
-    assert_eq!(undated, Some(3), "one fewer undated article");
+    assert_eq!(undated, Some(4), "one fewer undated article");
     app.update(Action::Undo);
     assert!(app.articles[index].date.is_none());
     assert!(PeriodFilter::Undated.admits(&app.articles[index]));

@@ -1,0 +1,84 @@
+//! Suggestions and the sentence index on generated corpora in which every
+//! twentieth article starts a trio: an English original, its German
+//! translation and an English near-duplicate.
+//!
+//!     cargo bench --bench suggest              # 10k and 100k articles
+//!     cargo bench --bench suggest -- 2000      # other sizes
+//!
+//! Budgets (issue 5, 2 cores): whole-corpus suggestions within 10 s at 10k
+//! and 120 s at 100k. Memory is the process's high-water mark (VmHWM)
+//! after loading and after each step, and the sentence index's own size.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use dossier::corpus::{ArticleId, Corpus};
+use dossier::suggest::{Fingerprint, SentenceIndex, SuggestedKind, Suggestions};
+use rayon::prelude::*;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    for count in sizes {
+        let dir = tempfile::tempdir()?;
+        let (bytes, twins) = synth::write_corpus_with_twins(dir.path(), count, 42, 20)?;
+        let corpus = Corpus::load(dir.path())?;
+        let loaded = peak_rss_mb();
+
+        let start = Instant::now();
+        let prints: Vec<Fingerprint> = corpus.articles.par_iter().map(Fingerprint::of).collect();
+        let print_seconds = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let suggestions = Suggestions::from_fingerprints(&prints);
+        let suggest_seconds = start.elapsed().as_secs_f64();
+        let after_suggestions = peak_rss_mb();
+
+        let start = Instant::now();
+        let index = SentenceIndex::build(&prints);
+        let index_seconds = start.elapsed().as_secs_f64();
+        let after_index = peak_rss_mb();
+        let start = Instant::now();
+        let mut similar = 0;
+        let queries = prints.len().min(1000);
+        for (article, print) in prints.iter().enumerate().take(queries) {
+            if let Some(span) = print.sentence_spans().next() {
+                similar += index.similar(&prints, article, span, 10).len();
+            }
+        }
+        let query_ms = start.elapsed().as_secs_f64() * 1000.0 / queries as f64;
+
+        let top =
+            |id: &str| suggestions.for_article(&ArticleId(id.to_string())).first().map(|s| (s.to.0.clone(), s.kind));
+        let translations_found =
+            twins.iter().filter(|(en, de, _)| top(de) == Some((en.clone(), SuggestedKind::TranslationOf))).count();
+        let duplicates_found =
+            twins.iter().filter(|(en, _, dup)| top(dup) == Some((en.clone(), SuggestedKind::Duplicate))).count();
+        println!(
+            "{count:>7} articles, {:.1} MB: fingerprints {print_seconds:.2} s + suggestions {suggest_seconds:.2} s = {:.2} s \
+             ({} suggestions, translations top {translations_found}/{}, duplicates top {duplicates_found}/{}); \
+             sentence index {index_seconds:.2} s, {:.0} MB, {similar} similar sentences for {queries} queries at \
+             {query_ms:.2} ms each; peak RSS {loaded:.0} MB loaded, {after_suggestions:.0} MB after suggestions, \
+             {after_index:.0} MB after the index",
+            bytes as f64 / 1e6,
+            print_seconds + suggest_seconds,
+            suggestions.len(),
+            twins.len(),
+            twins.len(),
+            index.heap_bytes() as f64 / 1e6,
+        );
+    }
+    Ok(())
+}
+
+/// The process's peak resident set size in MB, from /proc (Linux only).
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1000.0
+}

@@ -1,0 +1,147 @@
+//! Suggested links on sample-corpus against the true links we labelled in
+//! tests/fixtures/sample-links.ron: precision@1 of translation-of and
+//! duplicate, each translation pair each other's top suggestion, the
+//! undated translation's suggested date, and same-event pairs near the top.
+
+use dossier::corpus::{ArticleId, Corpus};
+use dossier::suggest::{SentenceIndex, SuggestedKind, Suggestions};
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+struct Label {
+    from: String,
+    to: String,
+    kind: String,
+}
+
+fn labels() -> Vec<Label> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample-links.ron");
+    ron::from_str(&std::fs::read_to_string(path).expect("read the labels")).expect("parse the labels")
+}
+
+fn corpus() -> &'static (Corpus, Suggestions) {
+    static LOADED: OnceLock<(Corpus, Suggestions)> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus")).expect("load");
+        let suggestions = Suggestions::compute(&corpus.articles);
+        (corpus, suggestions)
+    })
+}
+
+fn labelled(labels: &[Label], a: &str, b: &str, kind: &str) -> bool {
+    labels.iter().any(|l| l.kind == kind && ((l.from == a && l.to == b) || (l.from == b && l.to == a)))
+}
+
+#[test]
+fn precision_at_one_of_translation_and_duplicate_suggestions() {
+    let (corpus, suggestions) = corpus();
+    let labels = labels();
+    let mut right = Vec::new();
+    let mut wrong = Vec::new();
+    for article in &corpus.articles {
+        let Some(top) = suggestions.for_article(&article.id).first() else { continue };
+        if top.kind == SuggestedKind::SameEvent {
+            continue;
+        }
+        let line = format!("{} → {} ({}, {:.2})", top.from, top.to, top.kind.as_str(), top.score);
+        if labelled(&labels, top.from.as_str(), top.to.as_str(), top.kind.as_str()) {
+            right.push(line);
+        } else {
+            wrong.push(line);
+        }
+    }
+    let precision = right.len() as f32 / (right.len() + wrong.len()).max(1) as f32;
+    // Every labelled translation and duplicate has two ends, each with the pair on top.
+    let expected = 2 * labels.iter().filter(|l| l.kind != "same-event").count();
+    assert!(
+        precision >= 1.0 && right.len() == expected,
+        "precision@1 = {precision:.2} ({} of {}, {expected} expected)\nwrong: {wrong:#?}\nright: {right:#?}",
+        right.len(),
+        right.len() + wrong.len()
+    );
+}
+
+#[test]
+fn every_translation_pair_is_each_others_top_suggestion() {
+    let (_, suggestions) = corpus();
+    for label in labels().iter().filter(|l| l.kind == "translation-of") {
+        for (from, to) in [(&label.from, &label.to), (&label.to, &label.from)] {
+            let top = suggestions.for_article(&ArticleId(from.clone())).first();
+            assert_eq!(
+                top.map(|s| (s.to.as_str(), s.kind)),
+                Some((to.as_str(), SuggestedKind::TranslationOf)),
+                "top suggestion of {from}: {top:#?}"
+            );
+            let top = top.expect("checked");
+            assert!(top.evidence.len() >= 5, "evidence makes sense: {:?}", top.evidence);
+            assert!(top.evidence.iter().any(|e| e.label.starts_with("same order: ")));
+        }
+    }
+}
+
+#[test]
+fn the_undated_translation_gets_its_originals_date() {
+    let (corpus, suggestions) = corpus();
+    let german = corpus.article("wire/142_4b9e07d1.txt").expect("the new German translation");
+    assert!(german.date.is_none(), "it keeps no year, so it is undated");
+    let original = corpus.article("wire/044_c81d0a5b.txt").expect("the English original");
+    let top = &suggestions.for_article(&german.id)[0];
+    assert_eq!(top.to, original.id);
+    assert_eq!(top.suggested_date, original.date.as_ref().map(|d| d.value));
+    assert!(top.suggested_date.is_some());
+    // And the other way round nothing is suggested: the original has its own date.
+    assert_eq!(suggestions.for_article(&original.id)[0].suggested_date, None);
+    let first_round = corpus.article("wire/055_a4c7e2b9.txt").expect("the other undated translation");
+    assert_eq!(
+        suggestions.for_article(&first_round.id)[0].suggested_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-12")
+    );
+}
+
+#[test]
+fn same_event_pairs_show_up_in_the_top_three() {
+    let (_, suggestions) = corpus();
+    let mut missing = Vec::new();
+    for label in labels().iter().filter(|l| l.kind == "same-event") {
+        let found = |from: &str, to: &str| {
+            suggestions.for_article(&ArticleId(from.to_string())).iter().take(3).any(|s| s.to.as_str() == to)
+        };
+        if !found(&label.from, &label.to) && !found(&label.to, &label.from) {
+            missing.push(format!("{} ~ {}", label.from, label.to));
+        }
+    }
+    assert!(missing.is_empty(), "same-event pairs not in either end's top 3: {missing:?}");
+}
+
+#[test]
+fn evidence_spans_point_at_the_evidence_in_each_text() {
+    let (corpus, suggestions) = corpus();
+    let english = corpus.article("wire/012_7f3a9c1e.txt").expect("English original");
+    let german = corpus.article("wire/031_b2e4d6f8.txt").expect("German translation");
+    let top = &suggestions.for_article(&english.id)[0];
+    let attacks = top.evidence.iter().find(|e| e.label == "more than 40 = mehr als 40").expect("the attack count");
+    assert_eq!(&english.text[attacks.from_spans[0].clone()], "more than 40");
+    assert_eq!(&german.text[attacks.to_spans[0].clone()], "mehr als 40");
+    let commission = top.evidence.iter().find(|e| e.label == "date 2023-08").expect("the commission's month");
+    assert_eq!(&english.text[commission.from_spans[0].clone()], "in August 2023");
+}
+
+#[test]
+fn the_recurring_claim_is_found_in_both_languages() {
+    let (corpus, _) = corpus();
+    let prints: Vec<_> = corpus.articles.iter().map(dossier::suggest::Fingerprint::of).collect();
+    let index = SentenceIndex::build(&prints);
+    let at = corpus.articles.iter().position(|a| a.id.as_str() == "wire/012_7f3a9c1e.txt").expect("English");
+    let english = &corpus.articles[at];
+    let claim = english.text.find("The coalition has 2,500 troops").expect("the claim");
+    let sentence = english.structure.sentences.iter().find(|s| s.start == claim).expect("a sentence").clone();
+    let found = index.similar(&prints, at, sentence, 8);
+    let german = found.iter().find(|f| corpus.articles[f.article].id.as_str() == "wire/031_b2e4d6f8.txt");
+    let german = german.unwrap_or_else(|| panic!("the German claim is among {found:#?}"));
+    assert!(corpus.articles[german.article].text[german.span.clone()].contains("2.500 Soldaten"));
+    assert!(german.differing.is_empty(), "{german:?}");
+    assert!(german.shared.iter().any(|s| s == "2,500"), "{german:?}");
+    assert!(found.iter().all(|f| f.article != at || f.span.start != claim), "never the claim itself");
+}
