@@ -37,7 +37,10 @@ fn accepting_a_suggestion_and_linking_a_recurring_claim_are_saved() {
         tui.send("j");
     }
     tui.send("l");
-    tui.wait_for("linked as the same claim");
+    let linked = tui.wait_for("linked as the same claim");
+    assert!(linked.contains("▸ ✓"), "the row says it is linked now:\n{linked}");
+    tui.send("\x1b");
+    tui.wait_until("the view closes", |s| !s.contains("The same claim elsewhere"));
     tui.wait_until("autosave", |s| !s.contains("● unsaved"));
     tui.send("q");
     assert!(tui.wait_exit(), "everything saved: q quits at once");

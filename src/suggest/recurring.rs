@@ -4,6 +4,7 @@
 
 use super::features::{Feature, FeatureKind, Fingerprint};
 use super::index::{Postings, Stats};
+use super::numbers;
 use super::score::match_features;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -167,13 +168,27 @@ impl SentenceIndex {
                     .collect::<Vec<_>>()
             };
             let here = unmatched(query, &|sh| &sh.here);
-            let there_unmatched = unmatched(there, &|sh| &sh.there);
-            differing.extend(here.iter().zip(&there_unmatched).map(|(h, t)| NumberDifference {
-                here: print.surface(h).to_string(),
-                there: there_print.surface(t).to_string(),
-                here_span: h.span.start as usize..h.span.end as usize,
-                there_span: t.span.start as usize..t.span.end as usize,
-            }));
+            let mut there_unmatched = unmatched(there, &|sh| &sh.there);
+            // Each unmatched figure here pairs with the closest one there
+            // that could be the same quantity given differently.
+            for h in &here {
+                let closest = there_unmatched
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, t)| {
+                        rival(h, print.surface(h), t, there_print.surface(t)).map(|distance| (distance, i))
+                    })
+                    .min_by(|a, b| a.0.total_cmp(&b.0));
+                if let Some((_, i)) = closest {
+                    let t = there_unmatched.remove(i);
+                    differing.push(NumberDifference {
+                        here: print.surface(h).to_string(),
+                        there: there_print.surface(&t).to_string(),
+                        here_span: h.span.start as usize..h.span.end as usize,
+                        there_span: t.span.start as usize..t.span.end as usize,
+                    });
+                }
+            }
         }
         let sentence = &there_print.sentences[s as usize];
         Some(SimilarSentence {
@@ -183,6 +198,31 @@ impl SentenceIndex {
             shared,
             differing,
         })
+    }
+}
+
+/// Figures further apart than this factor are different quantities
+/// (`2,500` troops and `three` bases), not one given differently.
+const MAX_FIGURE_RATIO: f64 = 2.0;
+/// Dates further apart than this are different events.
+const MAX_DATE_DAYS: i64 = 366;
+
+/// How far apart two figures are when they could be one quantity given
+/// differently (numbers within a factor of two, dates of one precision
+/// within a year); `None` when they cannot.
+fn rival(here: &Feature, here_text: &str, there: &Feature, there_text: &str) -> Option<f64> {
+    match (here.kind, here.date, there.date) {
+        (FeatureKind::Date, Some(a), Some(b)) if a.precision == b.precision && a != b => {
+            let days = (a.date - b.date).num_days().abs();
+            (days <= MAX_DATE_DAYS).then_some(days as f64)
+        }
+        (FeatureKind::Number, ..) => {
+            let value = |text: &str| numbers::find(text, 0..text.len()).first().map(|n| n.milli as f64);
+            let (a, b) = (value(here_text)?, value(there_text)?);
+            let ratio = a.max(b) / a.min(b).max(1.0);
+            (a != b && ratio <= MAX_FIGURE_RATIO).then_some(ratio)
+        }
+        _ => None,
     }
 }
 
@@ -241,5 +281,19 @@ mod tests {
         assert_eq!((difference.here.as_str(), difference.there.as_str()), ("2,500", "3,000"));
         assert_eq!(&OTHER[difference.there_span.clone()], "3,000");
         assert!(other.score < found[0].score, "the matching number ranks first");
+    }
+
+    #[test]
+    fn figures_of_another_size_or_dates_years_apart_are_not_rivals() {
+        let here = "The coalition has 2,500 troops in Kessaran and Ossel, Ashdale said in August 2023.\n";
+        let there = "The coalition has three bases in Kessaran and Ossel, Ashdale said in September 2025.\n";
+        let prints: Vec<Fingerprint> = [("a.md", here), ("b.md", there)]
+            .iter()
+            .map(|(id, body)| Fingerprint::of(&article(id, "en", None, body)))
+            .collect();
+        let index = SentenceIndex::build(&prints);
+        let found = index.similar(&prints, 0, claim_span(&prints[0]), 5);
+        let other = found.iter().find(|f| f.article == 1).expect("the sentences share names");
+        assert!(other.differing.is_empty(), "2,500 vs three, 2023 vs 2025: {:?}", other.differing);
     }
 }

@@ -12,6 +12,8 @@ use rayon::prelude::*;
 use std::fmt;
 use std::ops::Range;
 
+/// The kind of link between two statements of one claim.
+const SAME_CLAIM: &str = "same-claim";
 /// How many similar sentences the recurring-claim view lists.
 const RECURRING_LIMIT: usize = 50;
 
@@ -280,23 +282,17 @@ impl App {
                 id
             }
         };
-        let from = claim_for(here, view.article, view.span.clone());
-        let to = claim_for(there, target.article, target.span.clone());
-        let kind = "same-claim".to_string();
-        if self.notes.annotations.links.iter().any(|l| {
-            l.kind == kind
-                && [(&l.from, &l.to), (&l.to, &l.from)]
-                    .iter()
-                    .any(|(a, b)| **a == Endpoint::Claim(from.clone()) && **b == Endpoint::Claim(to.clone()))
-        }) {
+        if self.linked_as_same_claim(view, target) {
             self.message = Some("these two are already linked as the same claim".to_string());
             return;
         }
+        let from = claim_for(here, view.article, view.span.clone());
+        let to = claim_for(there, target.article, target.span.clone());
         let link = Link {
             id: RecordId::new(),
             from: Endpoint::Claim(from),
             to: Endpoint::Claim(to),
-            kind,
+            kind: SAME_CLAIM.to_string(),
             note: String::new(),
             origin: LinkOrigin::Suggested,
             conflicts: vec![],
@@ -312,6 +308,19 @@ impl App {
             n => format!("linked as the same claim as in “{title}” ({n} sentence(s) tagged as claims) · u undoes"),
         });
         self.refresh_counts();
+    }
+
+    /// Whether the view's sentence and `similar` are claims linked as the same claim.
+    pub fn linked_as_same_claim(&self, view: &Recurring, similar: &SimilarSentence) -> bool {
+        let ends =
+            (self.claim_overlapping(view.article, &view.span), self.claim_overlapping(similar.article, &similar.span));
+        let (Some((here, _)), Some((there, _))) = ends else { return false };
+        let (here, there) = (Endpoint::Claim(here), Endpoint::Claim(there));
+        self.notes
+            .annotations
+            .links
+            .iter()
+            .any(|l| l.kind == SAME_CLAIM && ((l.from == here && l.to == there) || (l.from == there && l.to == here)))
     }
 
     /// A claim on `span` with the template's tags and verdict, and the

@@ -3,6 +3,7 @@
 
 use super::sample_app;
 use crate::annotations::{Endpoint, LinkOrigin};
+use crate::corpus::Provenance;
 use crate::suggest::SuggestedKind;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay};
@@ -155,4 +156,43 @@ fn before_the_background_work_is_done_the_keys_say_so() {
     app.update(Action::ShowRecurring);
     assert!(app.message.as_deref().unwrap_or_default().contains("still indexing"));
     assert!(app.notes.annotations.links.is_empty());
+}
+
+#[test]
+fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
+    let undated = "wire/142_4b9e07d1.txt";
+    let original = "wire/044_c81d0a5b.txt";
+    let mut app = reading(undated);
+    let (value, from) = app.suggested_date_here().expect("a date is suggested");
+    assert_eq!(app.articles[from].id.as_str(), original);
+    assert_eq!(Some(value), app.articles[from].date.as_ref().map(|d| d.value));
+    app.update(Action::AcceptSuggestedDate);
+    let article = &app.articles[app.article_index(undated).unwrap()];
+    let date = article.date.as_ref().expect("dated now");
+    assert_eq!((date.value, date.provenance), (value, Provenance::Analyst));
+    let provenance = format!("suggested from {original}");
+    assert_eq!(date.reasoning, vec![provenance.clone()]);
+    let note = app.notes.annotations.article(undated).expect("a note on the article");
+    assert_eq!(note.date_provenance.as_deref(), Some(provenance.as_str()));
+    let sunday = article.mentions.iter().find(|m| article.text[m.span.clone()].contains("Sonntag")).unwrap();
+    assert_eq!(sunday.value.map(|v| v.to_string()).as_deref(), Some("2024-01-28"), "“am Sonntag” resolves");
+    assert!(app.suggested_date_here().is_none(), "a dated article is offered no date");
+    app.update(Action::Undo);
+    assert!(app.articles[app.article_index(undated).unwrap()].date.is_none(), "undo takes the date back");
+}
+
+#[test]
+fn the_conflicting_numbers_view_lists_a_claim_whose_figure_differs_elsewhere() {
+    let mut app = reading(ENGLISH);
+    for sentence in ["Ashdale told reporters", "2,500 troops"] {
+        cursor_to(&mut app, sentence);
+        app.update(Action::TagClaim);
+        app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    }
+    assert_eq!(app.notes.annotations.claims.len(), 2);
+    app.update(Action::ShowConflictingClaims);
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("the claims view opens: {:?}", app.message) };
+    assert_eq!(picker.choices.len(), 1, "only the troop figure differs elsewhere: {:?}", picker.choices);
+    assert!(picker.choices[0].label.contains("2,500 troops"), "{}", picker.choices[0].label);
+    assert!(picker.choices[0].label.contains("≠ 2,500 here, "), "{}", picker.choices[0].label);
 }

@@ -113,18 +113,20 @@ pub fn draw_recurring(app: &App, frame: &mut Frame, view: &Recurring) {
         .enumerate()
         .skip(first)
         .take(rows)
-        .map(|(i, similar)| match_row(app, similar, i == view.selected))
+        .map(|(i, similar)| match_row(app, view, similar, i == view.selected))
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
     draw_comparison(app, frame, compare_area, view);
 }
 
 /// One similar sentence: score, article, the sentence, what differs.
-fn match_row(app: &App, similar: &SimilarSentence, selected: bool) -> Line<'static> {
+fn match_row(app: &App, view: &Recurring, similar: &SimilarSentence, selected: bool) -> Line<'static> {
     let theme = &app.theme;
+    let linked = app.linked_as_same_claim(view, similar);
     let article = &app.articles[similar.article];
     let mut spans = vec![
         Span::styled(if selected { "▸ " } else { "  " }, theme.key),
+        Span::styled(if linked { "✓ " } else { "" }, theme.key),
         Span::styled(format!("{:>3.0}% ", similar.score * 100.0), theme.dim),
         Span::styled(format!("{} ({}) ", truncate(article.title(), 36), article.lang.lang), theme.key),
     ];
