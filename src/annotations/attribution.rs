@@ -23,6 +23,7 @@ enum Language {
     German,
 }
 
+use crate::corpus::dates::is_calendar_word;
 use Language::{English, German};
 
 /// The rules, tried in order; the first that yields a speaker wins.
@@ -90,44 +91,6 @@ const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "er", "sie", "
 /// capitalised name follows (`officials in Kessaran`, `Sprecher aus Berlin`).
 const LINKING: &[&str] = &["in", "of", "from", "aus", "von"];
 
-/// Capitalised words that follow `in` as a time, not a place.
-const TIMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-];
-
 const MAX_WORDS: usize = 8;
 
 /// Whether the word at `at` links to a place or body named right after it.
@@ -137,7 +100,7 @@ fn links_a_name(words: &[Word], lower: &[String], at: usize) -> bool {
         && !words[at].closes
         && next < words.len()
         && words[next].text.starts_with(char::is_uppercase)
-        && !TIMES.contains(&lower[next].as_str())
+        && !is_calendar_word(&lower[next])
 }
 
 /// The speaker of `sentence`, if an attribution phrase names one.

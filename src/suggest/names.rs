@@ -6,6 +6,7 @@
 //! Metaphone) encode English spelling only and keep `z` and `dh` apart,
 //! which is exactly the difference transliterations make.
 
+use crate::corpus::dates::is_calendar_word;
 use std::ops::Range;
 
 /// Capitalised words that start sentences or titles rather than name
@@ -85,53 +86,6 @@ const NOT_NAMES: &[&str] = &[
     "with",
     "yet",
     "you",
-    // Weekdays and months are date features, not names.
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
     // Titles and offices: capitalised before a name, not names themselves.
     "prime",
     "minister",
@@ -255,9 +209,10 @@ pub(crate) fn capitalised_words(text: &str, range: Range<usize>) -> Vec<NameWord
     out
 }
 
+/// Common words, and weekdays and months (date features, not names).
 fn is_common(word: &str) -> bool {
     let lower = word.to_lowercase();
-    NOT_NAMES.contains(&lower.as_str())
+    NOT_NAMES.contains(&lower.as_str()) || is_calendar_word(&lower)
 }
 
 /// Lowercase without diacritics: `Müller` → `muller`, `Straße` → `strasse`.

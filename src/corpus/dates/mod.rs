@@ -16,6 +16,8 @@ mod extract;
 mod infer;
 mod resolve;
 mod rules;
+
+pub use rules::is_calendar_word;
 mod scan;
 mod stated;
 mod tense;

@@ -127,6 +127,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sonntag", Weekday::Sun),
 ];
 
+/// Whether a lower-case word is a month (or its abbreviation) or a
+/// weekday in English or German: a time, never a name or a place.
+pub fn is_calendar_word(lower: &str) -> bool {
+    MONTHS.iter().chain(MONTH_ABBREVS).any(|(w, _)| *w == lower) || WEEKDAYS.iter().any(|(w, _)| *w == lower)
+}
+
 /// Parts of the day glued to a German weekday (`Montagabend`).
 const DAY_PARTS: &[&str] = &["abend", "morgen", "vormittag", "nachmittag", "mittag", "nacht"];
 
