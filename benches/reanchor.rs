@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let sentences = &article.structure.sentences;
         let mut chosen: Vec<Range<usize>> = Vec::new();
         while chosen.len() < CLAIMS_PER_ARTICLE.min(sentences.len().saturating_sub(1)) {
-            let sentence = sentences[1 + rng.below(sentences.len() - 1)].clone();
+            let sentence = sentences[1 + rng.below(sentences.len() - 1)].range();
             if !chosen.contains(&sentence) {
                 chosen.push(sentence);
             }

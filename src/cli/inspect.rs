@@ -129,9 +129,9 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
 
 fn mention_json<'a>(article: &'a Article, mention: &DateMention) -> MentionJson<'a> {
     MentionJson {
-        text: &article.text[mention.span.clone()],
-        start: mention.span.start,
-        end: mention.span.end,
+        text: &article.text[mention.span],
+        start: mention.span.start(),
+        end: mention.span.end(),
         value: mention.normalised(),
         precision: mention.precision,
         kind: mention.kind,
@@ -271,7 +271,7 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
     let mut any = false;
     for (line, kind) in flagged_lines(article) {
         any = true;
-        let span = article.structure.lines[line - 1].span.clone();
+        let span = article.structure.lines[line - 1].span;
         writeln!(
             out,
             "  {line:>4}  {:<18} {}",
@@ -287,12 +287,12 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
         writeln!(out, "  (none)")?;
     }
     for mention in &article.mentions {
-        let text = &article.text[mention.span.clone()];
+        let text = &article.text[mention.span];
         let value = mention.normalised().unwrap_or_else(|| "unresolved".to_string());
         writeln!(
             out,
             "  {:>4}  {:<28} → {:<12} {:?}, {:?}, {:?}",
-            article.line_number(mention.span.start),
+            article.line_number(mention.span.start()),
             format!("“{text}”"),
             value,
             mention.precision,

@@ -135,7 +135,7 @@ impl Article {
     pub fn line_number(&self, offset: usize) -> usize {
         self.structure
             .lines
-            .partition_point(|line| line.span.end < offset)
+            .partition_point(|line| line.span.end() < offset)
             .min(self.structure.lines.len().saturating_sub(1))
             + 1
     }
@@ -146,7 +146,7 @@ impl Article {
         self.meta.source.as_deref().or_else(|| {
             let lines = &self.structure.lines;
             let outlet = lines.iter().find(|l| l.flag == Some(super::boilerplate::LineKind::OutletName))?;
-            Some(self.text[outlet.span.clone()].trim())
+            Some(self.text[outlet.span].trim())
         })
     }
 

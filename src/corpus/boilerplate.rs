@@ -371,13 +371,13 @@ pub fn flag_lines(text: &str, lines: &mut [TextLine]) {
     let mut lower_spans: Vec<Range<usize>> = Vec::with_capacity(lines.len());
     for line in lines.iter() {
         let start = lower.len();
-        push_lowercase(&mut lower, text[line.span.clone()].trim());
+        push_lowercase(&mut lower, text[line.span].trim());
         lower_spans.push(start..lower.len());
     }
     let views: Vec<LineView> = lines
         .iter()
         .zip(&lower_spans)
-        .map(|(line, l)| LineView { text: text[line.span.clone()].trim(), lower: &lower[l.clone()] })
+        .map(|(line, l)| LineView { text: text[line.span].trim(), lower: &lower[l.clone()] })
         .collect();
     let tail_start = views.iter().rposition(|v| v.text.len() >= LONG_LINE).map_or(0, |i| i + 1);
     let mut flags: Vec<Option<LineKind>> = lines.iter().map(|l| l.flag).collect();

@@ -228,7 +228,7 @@ fn body_sample(text: &str, structure: &Structure) -> String {
     let mut sample = String::with_capacity(SAMPLE_BYTES + 64);
     let body = structure.lines.iter().filter(|l| matches!(l.flag, None | Some(LineKind::Headline)));
     for line in body {
-        let s = &text[trim_span(text, &line.span)];
+        let s = &text[trim_span(text, line.span)];
         if s.is_empty() {
             continue;
         }

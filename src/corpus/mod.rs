@@ -10,12 +10,14 @@ pub mod decode;
 pub mod lang;
 pub mod sentences;
 pub mod source;
+pub mod span;
 pub mod structure;
 pub mod timeline;
 pub mod title;
 
 pub use article::{Article, ArticleId, Provenance, PublicationDate};
 pub use source::{LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};
+pub use span::Span;
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 use super::boilerplate::{self, LineKind};
 use super::sentences;
 use super::source::SourceFormat;
+use super::span::Span;
 use super::title;
 use serde::Serialize;
 use std::ops::Range;
@@ -11,7 +12,7 @@ use std::ops::Range;
 /// One line of the cleaned text (span without the `\n`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TextLine {
-    pub span: Range<usize>,
+    pub span: Span,
     /// Set when the line is not body text (boilerplate, debris, the title).
     pub flag: Option<LineKind>,
 }
@@ -32,9 +33,16 @@ pub struct Structure {
     pub lines: Vec<TextLine>,
     pub title: Title,
     /// Paragraph spans in text order.
-    pub paragraphs: Vec<Range<usize>>,
+    pub paragraphs: Vec<Span>,
     /// Sentence spans in text order (within paragraphs, trimmed).
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: Vec<Span>,
+}
+
+impl Structure {
+    /// The byte range of sentence `index`, if there is one.
+    pub fn sentence(&self, index: usize) -> Option<Range<usize>> {
+        self.sentences.get(index).map(|s| s.range())
+    }
 }
 
 /// Analyses cleaned text; `stated_title` comes from front matter or JSONL.
@@ -43,7 +51,7 @@ pub fn analyse(text: &str, format: SourceFormat, stated_title: Option<&str>) -> 
     boilerplate::flag_lines(text, &mut lines);
     let title = title::find(text, &mut lines, format, stated_title);
     let paragraphs = paragraphs(text, &lines, format);
-    let sentences = paragraphs.iter().flat_map(|p| sentences::split(text, p.clone())).collect();
+    let sentences = paragraphs.iter().flat_map(|p| sentences::split(text, p.range())).map(Span::new).collect();
     Structure { lines, title, paragraphs, sentences }
 }
 
@@ -53,17 +61,17 @@ pub(crate) fn split_lines(text: &str) -> Vec<TextLine> {
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', body.as_bytes()).chain([body.len()]) {
-        lines.push(TextLine { span: start..end, flag: None });
+        lines.push(TextLine { span: Span::new(start..end), flag: None });
         start = end + 1;
     }
     lines
 }
 
 /// `span` without surrounding whitespace (empty at its start if all blank).
-pub(crate) fn trim_span(text: &str, span: &Range<usize>) -> Range<usize> {
-    let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start().len());
-    start..start + s.trim().len()
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let start = span.start() + (s.len() - s.trim_start().len());
+    Span::new(start..start + s.trim().len())
 }
 
 /// Markdown blocks that stand alone even without blank lines around them.
@@ -78,19 +86,19 @@ fn is_markdown_block_start(line: &str) -> bool {
 /// Text and JSONL: every non-blank line is a paragraph. Markdown: runs of
 /// non-blank lines, where a heading or list item starts its own paragraph
 /// (and a heading is always a paragraph of one line).
-fn paragraphs(text: &str, lines: &[TextLine], format: SourceFormat) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+fn paragraphs(text: &str, lines: &[TextLine], format: SourceFormat) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
     let mut open = false;
     for line in lines {
-        let span = trim_span(text, &line.span);
+        let span = trim_span(text, line.span);
         if span.is_empty() {
             open = false;
             continue;
         }
-        let line_text = &text[span.clone()];
+        let line_text = &text[span];
         let joins = format == SourceFormat::Markdown && open && !is_markdown_block_start(line_text);
         match out.last_mut() {
-            Some(last) if joins => last.end = span.end,
+            Some(last) if joins => *last = Span::new(last.start()..span.end()),
             _ => out.push(span),
         }
         open = !line_text.starts_with('#');
@@ -102,14 +110,14 @@ fn paragraphs(text: &str, lines: &[TextLine], format: SourceFormat) -> Vec<Range
 mod tests {
     use super::*;
 
-    fn texts<'a>(text: &'a str, spans: &[Range<usize>]) -> Vec<&'a str> {
-        spans.iter().map(|r| &text[r.clone()]).collect()
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|&r| &text[r]).collect()
     }
 
     #[test]
     fn lines_cover_the_text_without_newlines() {
         let lines = split_lines("a\n\nbc\n");
-        let spans: Vec<_> = lines.into_iter().map(|l| l.span).collect();
+        let spans: Vec<_> = lines.into_iter().map(|l| l.span.range()).collect();
         assert_eq!(spans, vec![0..1, 2..2, 3..5]);
     }
 

@@ -107,7 +107,7 @@ const OUTLET_WORDS: &[&str] = &[
 /// Finds the title, flagging outlet, menu, headline and debris lines.
 pub(crate) fn find(text: &str, lines: &mut [TextLine], format: SourceFormat, stated: Option<&str>) -> Title {
     let line_text = |line: &TextLine| {
-        let s = &text[trim_span(text, &line.span)];
+        let s = &text[trim_span(text, line.span)];
         match format {
             SourceFormat::Markdown => s.trim_start_matches('#').trim_start(),
             _ => s,

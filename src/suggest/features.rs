@@ -78,12 +78,12 @@ impl Fingerprint {
         let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at) as u32;
         let mentions: Vec<&DateMention> = article.mentions.iter().collect();
         let in_mention = |span: &Range<usize>| {
-            let i = mentions.partition_point(|m| m.span.end <= span.start);
-            mentions.get(i).is_some_and(|m| m.span.start < span.end)
+            let i = mentions.partition_point(|m| m.span.end() <= span.start);
+            mentions.get(i).is_some_and(|m| m.span.start() < span.end)
         };
         let in_body = |at: usize| sentences.get(sentence_of(at) as usize).is_some_and(|s| s.contains(&at));
 
-        for mention in mentions.iter().filter(|m| in_body(m.span.start)) {
+        for mention in mentions.iter().filter(|m| in_body(m.span.start())) {
             let key_expr = match mention.expr {
                 DateExpr::Date(d) => {
                     use chrono::Datelike;
@@ -93,10 +93,15 @@ impl Fingerprint {
             };
             let key = hash_of(&("date", key_expr));
             let value = mention.value;
-            let surface = mention.normalised().unwrap_or_else(|| text[mention.span.clone()].to_string());
-            print.push(FeatureKind::Date, key, mention.span.clone(), sentence_of(mention.span.start), &surface, |f| {
-                f.date = value
-            });
+            let surface = mention.normalised().unwrap_or_else(|| text[mention.span].to_string());
+            print.push(
+                FeatureKind::Date,
+                key,
+                mention.span.range(),
+                sentence_of(mention.span.start()),
+                &surface,
+                |f| f.date = value,
+            );
         }
         for sentence in &sentences {
             for number in numbers::find(text, sentence.clone()) {
@@ -125,8 +130,8 @@ impl Fingerprint {
                 print.push_name(&folded[..folded.len() - 1], word.span, at, surface, german);
             }
         }
-        for paragraph in article.structure.paragraphs.iter().filter(|p| in_body(p.start)) {
-            for quote in quotes::find(text, paragraph.clone()) {
+        for paragraph in article.structure.paragraphs.iter().filter(|p| in_body(p.start())) {
+            for quote in quotes::find(text, paragraph.range()) {
                 let words = quotes::normalise(&text[quote.clone()]);
                 if !in_body(quote.start) || words.is_empty() {
                     continue;
@@ -250,18 +255,18 @@ fn name_words(text: &str, sentences: &[Range<usize>], german: bool) -> Vec<(name
 /// Sentences that lie wholly on unflagged lines.
 fn body_sentences(article: &Article) -> Vec<Range<usize>> {
     let lines = &article.structure.lines;
-    let line_of = |at: usize| lines.partition_point(|l| l.span.end < at);
+    let line_of = |at: usize| lines.partition_point(|l| l.span.end() < at);
     article
         .structure
         .sentences
         .iter()
         .filter(|s| {
-            let (first, last) = (line_of(s.start), line_of(s.end.saturating_sub(1)));
+            let (first, last) = (line_of(s.start()), line_of(s.end().saturating_sub(1)));
             lines
                 .get(first..=last.min(lines.len().saturating_sub(1)))
                 .is_some_and(|ls| ls.iter().all(|l| l.flag.is_none()))
         })
-        .cloned()
+        .map(|s| s.range())
         .collect()
 }
 

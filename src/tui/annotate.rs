@@ -182,9 +182,9 @@ impl App {
     /// The claim overlapping the reader's cursor sentence.
     fn claim_at_cursor(&self) -> Option<RecordId> {
         let reader = self.reader.as_ref()?;
-        let sentence = self.articles[reader.article].structure.sentences.get(reader.sentence)?.clone();
+        let sentence = *self.articles[reader.article].structure.sentences.get(reader.sentence)?;
         let claims = self.placed_claims(reader.article);
-        let overlapping = claims.iter().find(|(_, span)| span.start < sentence.end && sentence.start < span.end);
+        let overlapping = claims.iter().find(|(_, span)| span.start < sentence.end() && sentence.start() < span.end);
         overlapping.map(|(claim, _)| claim.id.clone())
     }
 
@@ -192,7 +192,7 @@ impl App {
         let Some(reader) = &mut self.reader else { return };
         reader.selection = match reader.selection {
             Some(_) => None,
-            None => self.articles[reader.article].structure.sentences.get(reader.sentence).cloned(),
+            None => self.articles[reader.article].structure.sentence(reader.sentence),
         };
     }
 
@@ -200,8 +200,7 @@ impl App {
         let height = self.reader_height();
         let Some(reader) = &mut self.reader else { return };
         let article = &self.articles[reader.article];
-        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentences.get(reader.sentence).cloned())
-        else {
+        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentence(reader.sentence)) else {
             return;
         };
         let span = adjust(&article.text, &article.structure.sentences, span, how);
@@ -228,8 +227,7 @@ impl App {
             return;
         }
         let article = &self.articles[index];
-        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentences.get(reader.sentence).cloned())
-        else {
+        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentence(reader.sentence)) else {
             self.message = Some("no sentence here to tag".to_string());
             return;
         };
@@ -334,7 +332,7 @@ impl App {
         let height = self.reader_height();
         let Some(reader) = &self.reader else { return };
         let index = reader.article;
-        let here = self.articles[index].structure.sentences.get(reader.sentence).map_or(0, |s| s.start);
+        let here = self.articles[index].structure.sentences.get(reader.sentence).map_or(0, |s| s.start());
         let spans: Vec<Range<usize>> = self.placed_claims(index).into_iter().map(|(_, s)| s).collect();
         let target =
             if forward { spans.iter().find(|s| s.start > here) } else { spans.iter().rev().find(|s| s.start < here) };
@@ -815,13 +813,12 @@ enum ClaimsShown {
 /// sentence and the first dated mention inside it.
 fn prefill(article: &Article, span: Range<usize>, verdict: &str) -> ClaimFields {
     let sentences = &article.structure.sentences;
-    let sentence =
-        sentences.iter().find(|s| s.start <= span.start && span.start < s.end).cloned().unwrap_or(span.clone());
+    let sentence = sentences.iter().find(|s| s.contains(span.start)).map_or(span.clone(), |s| s.range());
     let speaker = attribution::speaker(&article.text[sentence.start..span.end.max(sentence.end)]);
     let about = article
         .mentions
         .iter()
-        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+        .filter(|m| m.span.start() >= span.start && m.span.end() <= span.end)
         .find_map(|m| m.value.map(|v| v.to_string()));
     ClaimFields { tags: vec![], speaker, verdict: verdict.to_string(), about, note: String::new() }
 }

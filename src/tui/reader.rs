@@ -123,7 +123,7 @@ impl Reader {
         };
         let target = position.saturating_add_signed(delta).min(self.shown_sentences.len().saturating_sub(1));
         self.sentence = self.shown_sentences[target];
-        self.reveal(article.structure.sentences[self.sentence].clone(), height);
+        self.reveal(article.structure.sentences[self.sentence].range(), height);
     }
 
     /// Moves the cursor to the first sentence of the next (or previous) paragraph.
@@ -131,10 +131,10 @@ impl Reader {
         let sentences = &article.structure.sentences;
         let paragraphs = &article.structure.paragraphs;
         let Some(current) = sentences.get(self.sentence) else { return };
-        let here = paragraphs.partition_point(|p| p.end < current.start);
+        let here = paragraphs.partition_point(|p| p.end() < current.start());
         let first_in = |paragraph: usize| {
             let span = paragraphs.get(paragraph)?;
-            self.shown_sentences.iter().copied().find(|&s| span.contains(&sentences[s].start))
+            self.shown_sentences.iter().copied().find(|&s| span.contains(sentences[s].start()))
         };
         let found = if forward {
             (here + 1..paragraphs.len()).find_map(first_in)
@@ -145,7 +145,7 @@ impl Reader {
         };
         if let Some(sentence) = found {
             self.sentence = sentence;
-            self.reveal(sentences[sentence].clone(), height);
+            self.reveal(sentences[sentence].range(), height);
         }
     }
 
@@ -153,7 +153,7 @@ impl Reader {
     pub fn place_cursor_at(&mut self, article: &Article, offset: usize) {
         let sentences = &article.structure.sentences;
         if let Some(&s) =
-            self.shown_sentences.iter().find(|&&s| sentences[s].start <= offset && offset < sentences[s].end)
+            self.shown_sentences.iter().find(|&&s| sentences[s].start() <= offset && offset < sentences[s].end())
         {
             self.sentence = s;
         }
@@ -171,7 +171,7 @@ impl Reader {
     /// and moves to the first match at or after the cursor.
     pub fn search(&mut self, article: &Article, query: &str, height: usize) {
         let matches = find_all(&article.text, query);
-        let from = article.structure.sentences.get(self.sentence).map_or(0, |s| s.start);
+        let from = article.structure.sentences.get(self.sentence).map_or(0, |s| s.start());
         let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
         self.search = Some(Search { query: query.to_string(), matches, current });
         self.reveal_match(article, height);
@@ -204,8 +204,8 @@ impl Reader {
 fn first_body_sentence(article: &Article, shown: &[usize]) -> usize {
     let structure = &article.structure;
     let unflagged = |s: usize| {
-        let start = structure.sentences[s].start;
-        let line = structure.lines.partition_point(|l| l.span.end < start);
+        let start = structure.sentences[s].start();
+        let line = structure.lines.partition_point(|l| l.span.end() < start);
         structure.lines.get(line).is_some_and(|l| l.flag.is_none())
     };
     shown.iter().copied().find(|&s| unflagged(s)).or(shown.first().copied()).unwrap_or(0)
@@ -215,7 +215,8 @@ fn first_body_sentence(article: &Article, shown: &[usize]) -> usize {
 fn layout(article: &Article, width: u16, prefs: ReaderPrefs) -> (Wrapped<BlockKind>, Vec<usize>) {
     let blocks = blocks(article, prefs.hide_boilerplate);
     let sentences = &article.structure.sentences;
-    let shown = (0..sentences.len()).filter(|&s| blocks.iter().any(|b| b.span.contains(&sentences[s].start))).collect();
+    let shown =
+        (0..sentences.len()).filter(|&s| blocks.iter().any(|b| b.span.contains(&sentences[s].start()))).collect();
     (wrap(&article.text, &blocks, width), shown)
 }
 
@@ -225,7 +226,7 @@ fn blocks(article: &Article, hide_flagged: bool) -> Vec<Block<BlockKind>> {
     let structure = &article.structure;
     let mut blocks = Vec::with_capacity(structure.paragraphs.len() + 1);
     for paragraph in &structure.paragraphs {
-        let first_line = structure.lines.partition_point(|l| l.span.end < paragraph.start);
+        let first_line = structure.lines.partition_point(|l| l.span.end() < paragraph.start());
         let kind = match structure.lines.get(first_line).and_then(|l| l.flag) {
             Some(LineKind::Headline) => BlockKind::Headline,
             Some(kind) => BlockKind::Flagged(kind),
@@ -234,7 +235,7 @@ fn blocks(article: &Article, hide_flagged: bool) -> Vec<Block<BlockKind>> {
         if hide_flagged && matches!(kind, BlockKind::Flagged(_)) {
             continue;
         }
-        blocks.push(Block { span: paragraph.clone(), kind });
+        blocks.push(Block { span: paragraph.range(), kind });
     }
     blocks
 }

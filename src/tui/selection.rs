@@ -1,6 +1,7 @@
 //! The span the analyst is about to tag: it starts as the sentence under
 //! the cursor and grows or shrinks by sentence or by word at either end.
 
+use crate::corpus::Span;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -17,16 +18,16 @@ pub enum Adjust {
 
 /// The selection after `adjust`, within `text` whose sentences are
 /// `sentences`. A selection never becomes empty.
-pub fn adjust(text: &str, sentences: &[Range<usize>], span: Range<usize>, adjust: Adjust) -> Range<usize> {
+pub fn adjust(text: &str, sentences: &[Span], span: Range<usize>, adjust: Adjust) -> Range<usize> {
     let words = word_spans(text);
     match adjust {
         Adjust::EndBySentence(true) => {
-            let next = sentences.iter().find(|s| s.end > span.end);
-            span.start..next.map_or(span.end, |s| s.end)
+            let next = sentences.iter().find(|s| s.end() > span.end);
+            span.start..next.map_or(span.end, |s| s.end())
         }
         Adjust::EndBySentence(false) => {
-            let previous = sentences.iter().rev().find(|s| s.end < span.end && s.end > span.start);
-            span.start..previous.map_or(span.end, |s| s.end)
+            let previous = sentences.iter().rev().find(|s| s.end() < span.end && s.end() > span.start);
+            span.start..previous.map_or(span.end, |s| s.end())
         }
         Adjust::EndByWord(true) => span.start..words.iter().find(|w| w.end > span.end).map_or(span.end, |w| w.end),
         Adjust::EndByWord(false) => {
@@ -58,12 +59,12 @@ mod tests {
 
     const TEXT: &str = "Die Truppen ziehen ab. Über 2.500 Soldaten bleiben. Das sagte Orrin.";
 
-    fn sentences() -> Vec<Range<usize>> {
+    fn sentences() -> Vec<Span> {
         let first = 0..22;
         let second = 23..52;
         let third = 53..TEXT.len();
         assert_eq!(&TEXT[second.clone()], "Über 2.500 Soldaten bleiben.");
-        vec![first, second, third]
+        vec![first.into(), second.into(), third.into()]
     }
 
     fn run(span: Range<usize>, how: Adjust) -> &'static str {

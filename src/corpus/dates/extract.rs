@@ -413,7 +413,7 @@ mod tests {
     }
 
     fn spans(text: &str) -> Vec<&str> {
-        mentions(text).iter().map(|m| &text[m.span.clone()]).collect()
+        mentions(text).iter().map(|m| &text[m.span]).collect()
     }
 
     /// The only mention in `text`: its words, normalised value, kind, precision.
@@ -421,7 +421,7 @@ mod tests {
         let found = mentions(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let m = &found[0];
-        (&text[m.span.clone()], m.normalised(), m.kind, m.precision)
+        (&text[m.span], m.normalised(), m.kind, m.precision)
     }
 
     fn absolute_day<'a>(span: &'a str, value: &str) -> (&'a str, Option<String>, MentionKind, Precision) {
@@ -748,14 +748,14 @@ mod tests {
         let text = "Seit 2014 und bis zum 31. Dezember 2021, dann am Donnerstag.";
         let found = mentions(text);
         assert_eq!(spans(text), ["Seit 2014", "bis zum 31. Dezember 2021", "am Donnerstag"]);
-        assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        assert!(found.windows(2).all(|w| w[0].span.end() <= w[1].span.start()));
     }
 
     #[test]
     fn spans_sit_on_char_boundaries_around_umlauts() {
         let text = "Über März: am 1. März 2024 – „heute“";
         for m in mentions(text) {
-            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            assert!(text.is_char_boundary(m.span.start()) && text.is_char_boundary(m.span.end()));
         }
         assert_eq!(spans(text), ["am 1. März 2024", "heute"]);
     }

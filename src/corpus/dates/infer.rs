@@ -183,7 +183,7 @@ fn current_year(
 }
 
 fn quote(text: &str, m: &DateMention) -> String {
-    text.get(m.span.clone()).unwrap_or_default().to_string()
+    text.get(m.span.range()).unwrap_or_default().to_string()
 }
 
 /// The first reading of a partial date told as past (`am 4. Januar`,
@@ -253,7 +253,7 @@ fn counted_from_a_date(
     mentions.windows(2).find_map(|pair| {
         let [m, since] = pair else { return None };
         let DateExpr::Ago { amount, unit } = since.expr else { return None };
-        if m.kind == MentionKind::Relative || !in_apposition(text.get(m.span.end..since.span.start)?) {
+        if m.kind == MentionKind::Relative || !in_apposition(text.get(m.span.end()..since.span.start())?) {
             return None;
         }
         let (v, why) = dated(text, m, bound)?;
@@ -334,7 +334,7 @@ fn pin_year(text: &str, m: &DateMention, years: std::ops::RangeInclusive<i32>) -
     let DateExpr::MonthDay { month, day } = m.expr else {
         return None;
     };
-    let weekday = stated_weekday(text.get(m.span.clone())?)?;
+    let weekday = stated_weekday(text.get(m.span.range())?)?;
     let mut fits = years.filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).filter(|d| d.weekday() == weekday);
     let first = fits.next()?;
     fits.next().is_none().then_some(first)
@@ -360,6 +360,7 @@ fn first_on_or_after(date: NaiveDate, day: Weekday) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::super::{Inference, Precision, extract};
+    use crate::corpus::Span;
     use crate::corpus::lang::Lang;
 
     /// Infers from `text`, one sentence per `|`.
@@ -367,7 +368,7 @@ mod tests {
         let mut sentences = Vec::new();
         let mut start = 0;
         for part in text.split('|') {
-            sentences.push(start..start + part.len());
+            sentences.push(Span::new(start..start + part.len()));
             start += part.len() + 1;
         }
         let mentions = extract(text, &sentences, Lang::Unknown);

@@ -8,9 +8,9 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::fmt;
-use std::ops::Range;
 
 use super::lang::Lang;
+use super::span::Span;
 
 mod extract;
 mod infer;
@@ -177,7 +177,7 @@ pub enum Tense {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
     /// Byte span of the mention's words in the cleaned text.
-    pub span: Range<usize>,
+    pub span: Span,
     pub expr: DateExpr,
     pub kind: MentionKind,
     pub precision: Precision,
@@ -218,12 +218,12 @@ pub struct Inference {
 /// The English and German date words are disjoint enough that one pass
 /// with both tables finds no false hits, so every text gets the same single
 /// pass; `lang` selects the tense cue words (German `will` is "wants").
-pub fn extract(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<DateMention> {
+pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<DateMention> {
     let tokens = scan::Tokens::new(text);
     extract::find(&tokens)
         .into_iter()
         .map(|found| DateMention {
-            span: tokens.toks[found.start].start..tokens.toks[found.end - 1].end,
+            span: Span::new(tokens.toks[found.start].start..tokens.toks[found.end - 1].end),
             expr: found.expr,
             kind: found.expr.kind(),
             precision: found.expr.precision(),

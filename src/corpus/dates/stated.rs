@@ -3,6 +3,7 @@
 //! must then cover the whole string.
 
 use super::{DateValue, MentionKind, Precision};
+use crate::corpus::Span;
 use chrono::NaiveDate;
 
 /// Reads `2024-01-27`, `2024-01-27T10:00:00Z`, `2024-01-27 10:00`,
@@ -43,7 +44,7 @@ fn iso(s: &str) -> Option<DateValue> {
 fn written(s: &str) -> Option<DateValue> {
     let mentions = super::extract(s, &[], super::Lang::Unknown);
     match mentions.as_slice() {
-        [m] if m.kind == MentionKind::Absolute && m.span == (0..s.len()) => m.value,
+        [m] if m.kind == MentionKind::Absolute && m.span == Span::new(0..s.len()) => m.value,
         _ => None,
     }
 }

@@ -7,10 +7,11 @@ use super::extract::Found;
 use super::rules;
 use super::scan::{TokenKind, Tokens};
 use super::{Lang, Tense};
+use crate::corpus::Span;
 use std::ops::Range;
 
 /// The tense of `found`, looking within the sentence that holds it.
-pub(super) fn tense_of(t: &Tokens, sentences: &[Range<usize>], found: &Found, lang: Lang) -> Tense {
+pub(super) fn tense_of(t: &Tokens, sentences: &[Span], found: &Found, lang: Lang) -> Tense {
     if let Some(cue) = found.cue {
         return cue;
     }
@@ -38,10 +39,10 @@ pub(super) fn tense_of(t: &Tokens, sentences: &[Range<usize>], found: &Found, la
 
 /// The sentence span containing `pos`, or its line when sentences are
 /// missing (as for a stated date string).
-fn sentence_around(text: &str, sentences: &[Range<usize>], pos: usize) -> Range<usize> {
-    let idx = sentences.partition_point(|s| s.end <= pos);
-    if let Some(s) = sentences.get(idx).filter(|s| s.contains(&pos)) {
-        return s.clone();
+fn sentence_around(text: &str, sentences: &[Span], pos: usize) -> Range<usize> {
+    let idx = sentences.partition_point(|s| s.end() <= pos);
+    if let Some(s) = sentences.get(idx).filter(|s| s.contains(pos)) {
+        return s.range();
     }
     let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
@@ -51,6 +52,7 @@ fn sentence_around(text: &str, sentences: &[Range<usize>], pos: usize) -> Range<
 #[cfg(test)]
 mod tests {
     use super::super::{Tense, extract};
+    use crate::corpus::Span;
     use crate::corpus::lang::Lang;
 
     /// Tenses of the mentions in `text`, split into sentences at `|`.
@@ -58,7 +60,7 @@ mod tests {
         let mut sentences = Vec::new();
         let mut start = 0;
         for part in text.split('|') {
-            sentences.push(start..start + part.len());
+            sentences.push(Span::new(start..start + part.len()));
             start += part.len() + 1;
         }
         extract(text, &sentences, Lang::Unknown).iter().map(|m| m.tense).collect()

@@ -37,7 +37,7 @@ fn save_form(app: &mut App) {
 fn cursor_sentence(app: &App) -> String {
     let reader = app.reader.as_ref().expect("reader open");
     let article = &app.articles[reader.article];
-    article.text[article.structure.sentences[reader.sentence].clone()].to_string()
+    article.text[article.structure.sentences[reader.sentence]].to_string()
 }
 
 #[test]

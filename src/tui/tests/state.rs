@@ -145,7 +145,7 @@ fn search_in_the_article_finds_every_match_and_cycles() {
     let reader = app.reader.as_ref().expect("reader");
     let hit = reader.search.as_ref().expect("search").matches[next].start;
     let sentence = &app.articles[reader.article].structure.sentences[reader.sentence];
-    assert!(sentence.contains(&hit), "the sentence cursor follows the match, ready to tag it");
+    assert!(sentence.contains(hit), "the sentence cursor follows the match, ready to tag it");
     app.update(Action::Back);
     assert!(app.reader.as_ref().expect("reader").search.is_none(), "Esc ends the search first");
     assert_eq!(app.focus, Focus::Reader);

@@ -28,7 +28,7 @@ fn cursor_to(app: &mut App, needle: &str) {
     let found = (0..60).any(|_| {
         let reader = app.reader.as_ref().expect("reader open");
         let article = &app.articles[reader.article];
-        if article.text[article.structure.sentences[reader.sentence].clone()].contains(needle) {
+        if article.text[article.structure.sentences[reader.sentence]].contains(needle) {
             return true;
         }
         app.update(Action::NextSentence);
@@ -141,7 +141,7 @@ fn enter_in_the_recurring_view_jumps_to_the_sentence_and_back() {
     let reader = app.reader.as_ref().unwrap();
     assert_eq!(reader.article, target.article);
     let sentence = &app.articles[target.article].structure.sentences[reader.sentence];
-    assert!(sentence.start <= target.span.start && target.span.start < sentence.end, "the cursor is on it");
+    assert!(sentence.start() <= target.span.start && target.span.start < sentence.end(), "the cursor is on it");
     app.update(Action::JumpBack);
     assert_eq!(app.reader.as_ref().unwrap().article, app.article_index(ENGLISH).unwrap());
 }
@@ -174,7 +174,7 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     assert_eq!(date.reasoning, vec![provenance.clone()]);
     let note = app.notes.annotations.article(undated).expect("a note on the article");
     assert_eq!(note.date_provenance.as_deref(), Some(provenance.as_str()));
-    let sunday = article.mentions.iter().find(|m| article.text[m.span.clone()].contains("Sonntag")).unwrap();
+    let sunday = article.mentions.iter().find(|m| article.text[m.span].contains("Sonntag")).unwrap();
     assert_eq!(sunday.value.map(|v| v.to_string()).as_deref(), Some("2024-01-28"), "“am Sonntag” resolves");
     assert!(app.suggested_date_here().is_none(), "a dated article is offered no date");
     app.update(Action::Undo);

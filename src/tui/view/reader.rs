@@ -112,9 +112,9 @@ fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops
     if app.focus == Focus::Reader
         && let Some(sentence) = article.structure.sentences.get(reader.sentence)
     {
-        styled.push((sentence.clone(), theme.sentence_cursor));
+        styled.push((sentence.range(), theme.sentence_cursor));
     }
-    styled.extend(article.mentions.iter().map(|m| (m.span.clone(), theme.date_mention)));
+    styled.extend(article.mentions.iter().map(|m| (m.span.range(), theme.date_mention)));
     styled.extend(app.evidence_here().into_iter().map(|span| (span, theme.evidence)));
     if let Some(selection) = &reader.selection {
         styled.push((selection.clone(), theme.selection));
@@ -141,8 +141,11 @@ fn cursor_dates<'a>(app: &App, reader: &Reader, article: &'a Article) -> Option<
         return Some(Line::styled(format!("search “{}”: {at}/{count}", search.query), theme.dim));
     }
     let sentence = article.structure.sentences.get(reader.sentence)?;
-    let mentions: Vec<_> =
-        article.mentions.iter().filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end).collect();
+    let mentions: Vec<_> = article
+        .mentions
+        .iter()
+        .filter(|m| m.span.start() >= sentence.start() && m.span.end() <= sentence.end())
+        .collect();
     if mentions.is_empty() {
         return Some(Line::styled("dates: none in this sentence", theme.dim));
     }
@@ -151,7 +154,7 @@ fn cursor_dates<'a>(app: &App, reader: &Reader, article: &'a Article) -> Option<
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        spans.push(Span::styled(&article.text[mention.span.clone()], theme.date_mention));
+        spans.push(Span::styled(&article.text[mention.span], theme.date_mention));
         let value = mention.normalised().unwrap_or_else(|| "unresolved".to_string());
         spans.push(Span::styled(format!(" → {value}"), theme.text));
     }
@@ -182,9 +185,9 @@ fn claim_line(app: &App, reader: &Reader) -> Option<Line<'static>> {
         return None;
     }
     let theme = &app.theme;
-    let sentence = app.articles[reader.article].structure.sentences.get(reader.sentence)?.clone();
+    let sentence = *app.articles[reader.article].structure.sentences.get(reader.sentence)?;
     let claims = app.placed_claims(reader.article);
-    let (claim, _) = claims.iter().find(|(_, span)| span.start < sentence.end && sentence.start < span.end)?;
+    let (claim, _) = claims.iter().find(|(_, span)| span.start < sentence.end() && sentence.start() < span.end)?;
     let mut spans =
         vec![Span::styled("claim: ", theme.dim), Span::styled(claim.verdict.clone(), theme.verdict(&claim.verdict))];
     for tag in &claim.tags {
