@@ -82,7 +82,7 @@ struct DateJson<'a> {
     precision: Precision,
     provenance: String,
     confidence: f32,
-    reasoning: &'a [String],
+    reasoning: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -105,7 +105,7 @@ struct FlaggedJson {
 fn article_json(article: &Article) -> ArticleJson<'_> {
     ArticleJson {
         id: article.id.as_str(),
-        path: article.path.display().to_string(),
+        path: article.path().display().to_string(),
         title: article.title(),
         title_derived: article.structure.title.derived,
         lang: article.lang.lang.to_string(),
@@ -118,7 +118,7 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
             precision: d.value.precision,
             provenance: d.provenance.to_string(),
             confidence: d.confidence,
-            reasoning: &d.reasoning,
+            reasoning: d.reasons().collect(),
         }),
         sentences: article.structure.sentences.len(),
         paragraphs: article.structure.paragraphs.len(),
@@ -241,7 +241,7 @@ fn skip_reason(reason: &SkipReason) -> String {
 
 fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
     writeln!(out, "{}", article.id)?;
-    writeln!(out, "  path      {}", article.path.display())?;
+    writeln!(out, "  path      {}", article.path().display())?;
     writeln!(out, "  encoding  {}", article.encoding)?;
     let title_note = if article.structure.title.derived { " [derived from the first sentence]" } else { "" };
     writeln!(out, "  title     {}{title_note}", article.title())?;
@@ -253,7 +253,7 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
     )?;
     writeln!(out, "  date      {}", date_cell(article))?;
     if let Some(date) = &article.date {
-        for reason in &date.reasoning {
+        for reason in date.reasons() {
             writeln!(out, "            · {reason}")?;
         }
     }

@@ -7,7 +7,7 @@ use super::source::{RawDocument, SourceFormat, StatedMeta};
 use super::structure::{self, Structure};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// A stable article id: the path relative to the corpus root, and for JSON
 /// Lines records the path plus `#` and the record's id (or line number).
@@ -58,8 +58,16 @@ pub struct PublicationDate {
     pub provenance: Provenance,
     /// 1.0 for stated and analyst dates; below for inferred ones.
     pub confidence: f32,
-    /// Why an inferred date is what it is, one line per step.
-    pub reasoning: Vec<String>,
+    /// Why the date is what it is, one line per step (one string, not a
+    /// string per line: every article carries it).
+    pub reasoning: String,
+}
+
+impl PublicationDate {
+    /// The steps of the reasoning.
+    pub fn reasons(&self) -> std::str::Lines<'_> {
+        self.reasoning.lines()
+    }
 }
 
 /// An article as dossier understands it. Every byte offset refers to `text`,
@@ -67,8 +75,6 @@ pub struct PublicationDate {
 #[derive(Debug, Clone)]
 pub struct Article {
     pub id: ArticleId,
-    /// Path of the source file relative to the corpus root.
-    pub path: PathBuf,
     pub format: SourceFormat,
     /// The encoding the file was decoded from, e.g. `UTF-8`, `windows-1252`.
     pub encoding: &'static str,
@@ -99,19 +105,18 @@ impl Article {
                 value,
                 provenance: Provenance::Stated,
                 confidence: 1.0,
-                reasoning: vec![format!("stated in the file: {}", raw.meta.date.as_deref().unwrap_or_default())],
+                reasoning: format!("stated in the file: {}", raw.meta.date.as_deref().unwrap_or_default()),
             }),
             None => dates::infer_publication(&text, &mentions).map(|inference| PublicationDate {
                 value: inference.value,
                 provenance: Provenance::Inferred,
                 confidence: inference.confidence,
-                reasoning: inference.reasoning,
+                reasoning: inference.reasoning.join("\n"),
             }),
         };
         dates::resolve(&text, &mut mentions, date.as_ref().map(|d| d.value));
         Article {
             id: raw.id,
-            path: raw.path,
             format: raw.format,
             encoding: raw.encoding,
             meta: raw.meta,
@@ -148,6 +153,17 @@ impl Article {
             let outlet = lines.iter().find(|l| l.flag == Some(super::boilerplate::LineKind::OutletName))?;
             Some(self.text[outlet.span].trim())
         })
+    }
+
+    /// Path of the source file relative to the corpus root: the id, less
+    /// the `#record` of a JSON Lines article (not stored: the id holds it).
+    pub fn path(&self) -> &Path {
+        let id = self.id.as_str();
+        let file = match (self.format, id.rsplit_once('#')) {
+            (SourceFormat::JsonLines, Some((file, _))) => file,
+            _ => id,
+        };
+        Path::new(file)
     }
 
     /// The article's title.

@@ -464,7 +464,7 @@ impl App {
                 value,
                 provenance: Provenance::Analyst,
                 confidence: 1.0,
-                reasoning: vec![note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string())],
+                reasoning: note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string()),
             }),
             None => machine.date,
         };

@@ -171,7 +171,7 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     let date = article.date.as_ref().expect("dated now");
     assert_eq!((date.value, date.provenance), (value, Provenance::Analyst));
     let provenance = format!("suggested from {original}");
-    assert_eq!(date.reasoning, vec![provenance.clone()]);
+    assert_eq!(date.reasoning, provenance);
     let note = app.notes.annotations.article(undated).expect("a note on the article");
     assert_eq!(note.date_provenance.as_deref(), Some(provenance.as_str()));
     let sunday = article.mentions.iter().find(|m| article.text[m.span].contains("Sonntag")).unwrap();

@@ -89,7 +89,7 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
             format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0)
         }
         // A date taken from a suggestion says where it came from.
-        Some(d) => match d.reasoning.first().filter(|r| r.starts_with("suggested from")) {
+        Some(d) => match d.reasons().next().filter(|r| r.starts_with("suggested from")) {
             Some(why) => format!("{} ({}, {why})", d.value, d.provenance),
             None => format!("{} ({})", d.value, d.provenance),
         },
