@@ -284,12 +284,7 @@ pub type Trio = (String, String, String);
 /// near-duplicate of the original (its last paragraph dropped). Returns
 /// the bytes written and the `(original, translation, duplicate)` ids.
 #[allow(dead_code)] // only the suggest bench makes twins; each bench compiles this file on its own
-pub fn write_corpus_with_twins(
-    dir: &Path,
-    count: usize,
-    seed: u64,
-    every: usize,
-) -> io::Result<(u64, Vec<Trio>)> {
+pub fn write_corpus_with_twins(dir: &Path, count: usize, seed: u64, every: usize) -> io::Result<(u64, Vec<Trio>)> {
     let mut rng = Rng::new(seed);
     let mut bytes = 0u64;
     let mut twins = Vec::new();
