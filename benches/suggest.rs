@@ -50,19 +50,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
         let top =
             |id: &str| suggestions.for_article(&ArticleId(id.to_string())).first().map(|s| (s.to.0.clone(), s.kind));
-        let translations_found =
-            twins.iter().filter(|(en, de, _)| top(de) == Some((en.clone(), SuggestedKind::TranslationOf))).count();
+        // A translation of the original is as much one of its near-duplicate.
+        let translations_found = twins
+            .iter()
+            .filter(|(en, de, dup)| {
+                [en, dup].iter().any(|to| top(de) == Some(((*to).clone(), SuggestedKind::TranslationOf)))
+            })
+            .count();
+        let mut kinds = [0usize; 3];
+        for print in &prints {
+            for s in suggestions.for_article(&print.id) {
+                kinds[s.kind as usize] += 1;
+            }
+        }
         let duplicates_found =
             twins.iter().filter(|(en, _, dup)| top(dup) == Some((en.clone(), SuggestedKind::Duplicate))).count();
         println!(
             "{count:>7} articles, {:.1} MB: fingerprints {print_seconds:.2} s + suggestions {suggest_seconds:.2} s = {:.2} s \
-             ({} suggestions, translations top {translations_found}/{}, duplicates top {duplicates_found}/{}); \
+             ({} suggestions: {} translation-of, {} duplicate, {} same-event; translations top {translations_found}/{}, duplicates top {duplicates_found}/{}); \
              sentence index {index_seconds:.2} s, {:.0} MB, {similar} similar sentences for {queries} queries at \
              {query_ms:.2} ms each; peak RSS {loaded:.0} MB loaded, {after_suggestions:.0} MB after suggestions, \
              {after_index:.0} MB after the index",
             bytes as f64 / 1e6,
             print_seconds + suggest_seconds,
             suggestions.len(),
+            kinds[0],
+            kinds[1],
+            kinds[2],
             twins.len(),
             twins.len(),
             index.heap_bytes() as f64 / 1e6,

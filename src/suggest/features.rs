@@ -6,7 +6,7 @@ use super::names;
 use super::numbers::{self, Qualifier};
 use super::quotes;
 use super::shingles::{self, Sketch};
-use crate::corpus::dates::{DateExpr, DateMention, DateValue};
+use crate::corpus::dates::{DateExpr, DateMention, DateValue, MentionKind};
 use crate::corpus::lang::Lang;
 use crate::corpus::{Article, ArticleId};
 use std::collections::HashSet;
@@ -32,7 +32,7 @@ pub(crate) struct Feature {
     /// article has a name with this key (German capitalises every noun).
     pub tentative: bool,
     pub qualifier: Qualifier,
-    /// The resolved value of a date mention, when it has one.
+    /// The value of a date mention that names its year.
     pub date: Option<DateValue>,
     /// Byte span in the article's cleaned text.
     pub span: Range<u32>,
@@ -92,7 +92,10 @@ impl Fingerprint {
                 expr => expr,
             };
             let key = hash_of(&("date", key_expr));
-            let value = mention.value;
+            // Only a date that names its year can contradict another: a
+            // partial or relative one resolves against its article's own
+            // (maybe inferred, maybe wrong) date.
+            let value = mention.value.filter(|_| mention.kind == MentionKind::Absolute);
             let surface = mention.normalised().unwrap_or_else(|| text[mention.span].to_string());
             print.push(
                 FeatureKind::Date,

@@ -119,33 +119,65 @@ impl Postings {
     }
 }
 
+/// An article with fewer rare features than this also looks up its next
+/// rarest, in up to `WIDE_CAP_FACTOR` times more articles.
+const MIN_QUERY_KEYS: usize = 4;
+const WIDE_CAP_FACTOR: u32 = 8;
 /// Candidates per article, best by shared rare weight.
 const CANDIDATES_PER_ARTICLE: usize = 12;
+/// Candidates per article from shared LSH bands, most bands first.
+const CANDIDATES_BY_BANDS: usize = 4;
 /// An LSH bucket this full holds a template, not near-duplicates.
 const BAND_CAP: usize = 50;
-/// Sharing an LSH band outranks any feature weight.
-const BAND_WEIGHT: f32 = 1000.0;
+
+/// The `limit` articles with the highest summed weight among those hit at
+/// least `min_hits` times.
+fn best(mut hits: Vec<(u32, f32)>, min_hits: usize, limit: usize) -> Vec<u32> {
+    hits.sort_unstable_by_key(|h| h.0);
+    let mut summed: Vec<(u32, f32)> = hits
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= min_hits)
+        .map(|run| (run[0].0, run.iter().map(|h| h.1).sum()))
+        .collect();
+    summed.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    summed.into_iter().take(limit).map(|(j, _)| j).collect()
+}
 
 /// Pairs `(i, j)`, `i < j`, worth scoring.
 pub(crate) fn candidate_pairs(prints: &[Fingerprint], stats: &Stats) -> Vec<(u32, u32)> {
     let cap = stats.rare_cap();
+    let wide_cap = cap * WIDE_CAP_FACTOR;
     let keys: Vec<Vec<(u64, f32)>> = prints
         .par_iter()
         .map(|p| {
-            let mut keys: Vec<(u64, f32)> = p
+            let mut keys: Vec<(u64, u32, f32)> = p
                 .features
                 .iter()
-                .filter(|f| stats.active(f) && (2..=cap).contains(&stats.df(f.key)))
-                .map(|f| (f.key, stats.idf(f.key) * kind_weight(f.kind)))
+                .filter(|f| stats.active(f))
+                .map(|f| (f.key, stats.df(f.key), stats.idf(f.key) * kind_weight(f.kind)))
+                .filter(|k| (2..=wide_cap).contains(&k.1))
                 .collect();
             keys.sort_unstable_by_key(|k| k.0);
             keys.dedup_by_key(|k| k.0);
-            keys
+            // Rare keys; an article with too few of them looks with its
+            // rarest ones up to the wide cap.
+            keys.sort_unstable_by_key(|k| (k.1, k.0));
+            let rare = keys.iter().take_while(|k| k.1 <= cap).count().max(MIN_QUERY_KEYS);
+            keys.truncate(rare);
+            keys.into_iter().map(|k| (k.0, k.2)).collect()
         })
         .collect();
     let rare = Postings::build(
-        keys.par_iter().enumerate().flat_map_iter(|(i, ks)| ks.iter().map(move |k| (k.0, i as u32))).collect(),
-        cap as usize,
+        prints
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, p)| {
+                let mut ks = stats.distinct_keys(p);
+                ks.retain(|&k| stats.df(k) <= wide_cap);
+                ks.into_iter().map(move |k| (k, i as u32))
+            })
+            .collect(),
+        wide_cap as usize,
     );
     let bands = Postings::build(
         prints
@@ -158,24 +190,23 @@ pub(crate) fn candidate_pairs(prints: &[Fingerprint], stats: &Stats) -> Vec<(u32
     let mut pairs: Vec<(u32, u32)> = (0..prints.len())
         .into_par_iter()
         .flat_map_iter(|i| {
-            let mut hits: Vec<(u32, f32, u32)> = Vec::new();
+            let mut by_features: Vec<(u32, f32)> = Vec::new();
             for &(key, weight) in &keys[i] {
-                hits.extend(rare.get(key).iter().filter(|&&j| j as usize != i).map(|&j| (j, weight, 1)));
+                by_features.extend(rare.get(key).iter().filter(|&&j| j as usize != i).map(|&j| (j, weight)));
             }
-            for band in prints[i].sketch.iter().flat_map(|s| s.bands()) {
-                hits.extend(bands.get(band).iter().filter(|&&j| j as usize != i).map(|&j| (j, BAND_WEIGHT, 2)));
-            }
-            hits.sort_unstable_by_key(|h| h.0);
-            let mut summed: Vec<(u32, f32)> = hits
-                .chunk_by(|a, b| a.0 == b.0)
-                .map(|run| (run[0].0, run.iter().map(|h| h.1).sum::<f32>(), run.iter().map(|h| h.2).sum::<u32>()))
-                // One shared rare feature is coincidence; two begin a story.
-                .filter(|&(_, _, count)| count >= 2)
-                .map(|(j, weight, _)| (j, weight))
+            // One shared rare feature is coincidence; two begin a story.
+            let mut chosen = best(by_features, 2, CANDIDATES_PER_ARTICLE);
+            // Bands get their own budget: texts built from common phrases
+            // share bands without sharing a story, and must not crowd out
+            // the candidates that share rare features.
+            let by_bands: Vec<(u32, f32)> = prints[i]
+                .sketch
+                .iter()
+                .flat_map(|s| s.bands())
+                .flat_map(|band| bands.get(band).iter().filter(|&&j| j as usize != i).map(|&j| (j, 1.0)))
                 .collect();
-            summed.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-            summed.truncate(CANDIDATES_PER_ARTICLE);
-            summed.into_iter().map(move |(j, _)| (i.min(j as usize) as u32, i.max(j as usize) as u32))
+            chosen.extend(best(by_bands, 1, CANDIDATES_BY_BANDS));
+            chosen.into_iter().map(move |j| (i.min(j as usize) as u32, i.max(j as usize) as u32))
         })
         .collect();
     pairs.par_sort_unstable();

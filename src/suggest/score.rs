@@ -150,9 +150,9 @@ const MAX_ORDER_LEN: usize = 300;
 fn compatible(pa: &Fingerprint, a: &Feature, pb: &Fingerprint, b: &Feature) -> bool {
     match a.kind {
         FeatureKind::Name => names::same_name(pa.surface(a), pb.surface(b)),
-        // `Feb. 11` resolved to 2024 is not `11. Februar` resolved to 2023.
+        // `Feb. 11, 2024` is not `11. Februar 2023`.
         FeatureKind::Date => match (a.date, b.date) {
-            (Some(x), Some(y)) if x.precision == y.precision => x == y,
+            (Some(x), Some(y)) => x == y,
             _ => true,
         },
         FeatureKind::Number | FeatureKind::Quote => true,
@@ -182,6 +182,7 @@ pub(crate) struct Verdict {
 
 /// Same-language texts sharing this much of their shingles are duplicates.
 const DUPLICATE_SHINGLES: f32 = 0.5;
+const DUPLICATE_COVERAGE: f32 = 0.6;
 /// Fewer shared features than this is not a story in common.
 const MIN_SHARED: usize = 3;
 const MIN_SHARED_TRANSLATION: usize = 4;
@@ -190,7 +191,7 @@ const TRANSLATION_COVERAGE: f32 = 0.6;
 const TRANSLATION_ORDER: f32 = 0.8;
 /// Figures one side may have that the other lacks, in a translation.
 const TRANSLATION_LONE_FIGURES: usize = 1;
-const SAME_EVENT_SIMILARITY: f32 = 0.15;
+const SAME_EVENT_SIMILARITY: f32 = 0.25;
 
 /// Decides kind and score for a pair of articles, or `None` when they have
 /// too little in common.
@@ -205,7 +206,8 @@ fn verdict(a: &Fingerprint, b: &Fingerprint, m: &Matching) -> Option<Verdict> {
     let shingles = shingle_similarity(a, b);
     let similarity = m.similarity();
     let order = m.order();
-    if same_lang && shingles >= DUPLICATE_SHINGLES {
+    // Common phrases make texts alike; a duplicate also shares its figures, names and dates.
+    if same_lang && shingles >= DUPLICATE_SHINGLES && m.coverage() >= DUPLICATE_COVERAGE {
         return Some(Verdict { kind: SuggestedKind::Duplicate, score: 0.6 + 0.4 * shingles });
     }
     let shared = m.shared.len();
