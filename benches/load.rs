@@ -7,6 +7,8 @@
 //! Peak memory is this process's high-water mark (VmHWM), read after the
 //! load, against the size of the corpus text.
 
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -39,11 +41,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         cat()?;
         let cat_seconds = cat()?;
 
-        let before = status_kb("VmRSS:").unwrap_or(0) as f64 / 1e3;
+        let before = memory::rss_mb();
         let start = Instant::now();
         let corpus = Corpus::load(dir.path())?;
         let load_seconds = start.elapsed().as_secs_f64();
-        let peak = status_kb("VmHWM:").unwrap_or(0) as f64 / 1e3;
+        let peak = memory::peak_rss_mb();
         println!(
             "{count:>7} articles, {mb:7.1} MB: load+analysis {load_seconds:6.2} s = {:6.1} MB/s; \
              cat {cat_seconds:5.2} s = {:7.1} MB/s; ratio {:.1}x cat; peak RSS {peak:.0} MB = {:.2}x corpus text, \
@@ -58,14 +60,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
-}
-
-/// A size in kB from /proc/self/status (Linux only): `VmHWM:` is the
-/// peak resident set, `VmRSS:` the current one.
-fn status_kb(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Single-thread throughput of each analysis stage on 3000 articles, to see

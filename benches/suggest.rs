@@ -9,8 +9,13 @@
 //! and 120 s at 100k. Memory is the process's high-water mark (VmHWM)
 //! after loading and after each step, and the sentence index's own size.
 
+#[path = "support/memory.rs"]
+#[allow(dead_code)] // shared with the load and TUI benches, which read the current size too
+mod memory;
 #[path = "support/synth.rs"]
 mod synth;
+
+use memory::peak_rss_mb;
 
 use dossier::corpus::{ArticleId, Corpus};
 use dossier::suggest::{Fingerprint, SentenceIndex, SuggestedKind, Suggestions};
@@ -83,16 +88,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
-}
-
-/// The process's peak resident set size in MB, from /proc (Linux only).
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1000.0
 }

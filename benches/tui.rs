@@ -9,6 +9,8 @@
 //!     cargo bench --bench tui            # 100k articles
 //!     cargo bench --bench tui -- 10000
 
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -26,7 +28,7 @@ use std::time::{Duration, Instant};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let count = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir()?;
-    synth::write_corpus(dir.path(), count, 7)?;
+    let bytes = synth::write_corpus(dir.path(), count, 7)?;
     let cat = time_cat(dir.path())?;
 
     let (width, height) = (200, 60);
@@ -86,6 +88,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let suggestions_ready = start.elapsed();
+    let loaded_rss = memory::rss_mb();
     let suggestion_count = found.suggestions.len();
     app.suggestions_found(*found);
     app.edit(TextEdit::Submit);
@@ -117,6 +120,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "suggested links ready       {:8.2} ms  ({suggestion_count} suggestions, found off the UI thread)",
         ms(suggestions_ready)
+    );
+    println!(
+        "memory with suggestions     {loaded_rss:8.0} MB resident, {:.0} MB peak; corpus text {:.0} MB",
+        memory::peak_rss_mb(),
+        bytes as f64 / 1e6
     );
     println!(
         "one frame, reader open      {:8.3} ms  (mean of {frames}, {shown} suggestions in its panel)",
