@@ -10,7 +10,6 @@
 //! after loading and after each step, and the sentence index's own size.
 
 #[path = "support/memory.rs"]
-#[allow(dead_code)] // shared with the load and TUI benches, which read the current size too
 mod memory;
 #[path = "support/synth.rs"]
 mod synth;
@@ -35,26 +34,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let prints: Vec<Fingerprint> = corpus.articles.par_iter().map(Fingerprint::of).collect();
         let print_seconds = start.elapsed().as_secs_f64();
         let start = Instant::now();
-        let suggestions = Suggestions::from_fingerprints(&prints);
-        let suggest_seconds = start.elapsed().as_secs_f64();
-        let after_suggestions = peak_rss_mb();
-
-        let start = Instant::now();
         let index = SentenceIndex::build(&prints);
         let index_seconds = start.elapsed().as_secs_f64();
         let after_index = peak_rss_mb();
+
+        let start = Instant::now();
+        let suggestions = Suggestions::from_fingerprints(prints);
+        let suggest_seconds = start.elapsed().as_secs_f64();
+        let after_suggestions = peak_rss_mb();
+        let retained = memory::rss_mb();
+        let prints = suggestions.fingerprints();
+
         let start = Instant::now();
         let mut similar = 0;
         let queries = prints.len().min(1000);
         for (article, print) in prints.iter().enumerate().take(queries) {
             if let Some(span) = print.sentence_spans().next() {
-                similar += index.similar(&prints, article, span, 10).len();
+                similar += index.similar(prints, article, span, 10).len();
             }
         }
         let query_ms = start.elapsed().as_secs_f64() * 1000.0 / queries as f64;
 
-        let top =
-            |id: &str| suggestions.for_article(&ArticleId(id.to_string())).first().map(|s| (s.to.0.clone(), s.kind));
+        let top = |id: &str| {
+            suggestions.for_article(&ArticleId(id.to_string())).into_iter().next().map(|s| (s.to.0.clone(), s.kind))
+        };
         // A translation of the original is as much one of its near-duplicate.
         let translations_found = twins
             .iter()
@@ -62,20 +65,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 [en, dup].iter().any(|to| top(de) == Some(((*to).clone(), SuggestedKind::TranslationOf)))
             })
             .count();
+        // Every article's suggestions with their evidence, as the reader asks for them.
+        let start = Instant::now();
         let mut kinds = [0usize; 3];
-        for print in &prints {
+        for print in prints {
             for s in suggestions.for_article(&print.id) {
                 kinds[s.kind as usize] += 1;
             }
         }
+        let evidence_us = start.elapsed().as_secs_f64() * 1e6 / prints.len() as f64;
         let duplicates_found =
             twins.iter().filter(|(en, _, dup)| top(dup) == Some((en.clone(), SuggestedKind::Duplicate))).count();
         println!(
             "{count:>7} articles, {:.1} MB: fingerprints {print_seconds:.2} s + suggestions {suggest_seconds:.2} s = {:.2} s \
              ({} suggestions: {} translation-of, {} duplicate, {} same-event; translations top {translations_found}/{}, duplicates top {duplicates_found}/{}); \
+             evidence {evidence_us:.0} µs per article asked; \
              sentence index {index_seconds:.2} s, {:.0} MB, {similar} similar sentences for {queries} queries at \
-             {query_ms:.2} ms each; peak RSS {loaded:.0} MB loaded, {after_suggestions:.0} MB after suggestions, \
-             {after_index:.0} MB after the index",
+             {query_ms:.2} ms each; peak RSS {loaded:.0} MB loaded, {after_index:.0} MB after the index, \
+             {after_suggestions:.0} MB after suggestions; {retained:.0} MB resident with all of it",
             bytes as f64 / 1e6,
             print_seconds + suggest_seconds,
             suggestions.len(),

@@ -41,7 +41,7 @@ fn precision_at_one_of_translation_and_duplicate_suggestions() {
     let mut right = Vec::new();
     let mut wrong = Vec::new();
     for article in &corpus.articles {
-        let Some(top) = suggestions.for_article(&article.id).first() else { continue };
+        let Some(top) = suggestions.for_article(&article.id).into_iter().next() else { continue };
         if top.kind == SuggestedKind::SameEvent {
             continue;
         }
@@ -68,9 +68,9 @@ fn every_translation_pair_is_each_others_top_suggestion() {
     let (_, suggestions) = corpus();
     for label in labels().iter().filter(|l| l.kind == "translation-of") {
         for (from, to) in [(&label.from, &label.to), (&label.to, &label.from)] {
-            let top = suggestions.for_article(&ArticleId(from.clone())).first();
+            let top = suggestions.for_article(&ArticleId(from.clone())).into_iter().next();
             assert_eq!(
-                top.map(|s| (s.to.as_str(), s.kind)),
+                top.as_ref().map(|s| (s.to.as_str(), s.kind)),
                 Some((to.as_str(), SuggestedKind::TranslationOf)),
                 "top suggestion of {from}: {top:#?}"
             );

@@ -31,16 +31,16 @@ pub fn run(args: &SuggestArgs, chosen: Option<&Path>) -> Result<()> {
     let suggestions = Suggestions::compute(&corpus.articles);
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &corpus.articles {
-        let open: Vec<&Suggestion> =
-            suggestions.for_article(&article.id).iter().filter(|s| !s.is_settled(&annotations)).collect();
+        let mut open: Vec<Suggestion> = suggestions.for_article(&article.id);
+        open.retain(|s| !s.is_settled(&annotations));
         if args.json {
-            for suggestion in open {
+            for suggestion in &open {
                 serde_json::to_writer(&mut out, &SuggestionJson::of(suggestion))?;
                 writeln!(out)?;
             }
         } else if !open.is_empty() {
             writeln!(out, "{}  {}", article.id, crate::display::truncate(article.title(), 70))?;
-            for s in open {
+            for s in &open {
                 let date = s.suggested_date.map(|d| format!("  date {d}?")).unwrap_or_default();
                 writeln!(out, "  {:.2}  {:<14} → {}{date}", s.score, s.kind.as_str(), s.to)?;
                 let labels: Vec<&str> = s.evidence.iter().map(|e| e.label.as_str()).collect();

@@ -7,6 +7,7 @@ use crate::corpus::lang::Lang;
 use rayon::prelude::*;
 
 /// Document frequencies and which tentative (German) names count.
+#[derive(Default)]
 pub(crate) struct Stats {
     /// Distinct active keys, sorted, with their document frequencies.
     keys: Vec<u64>,

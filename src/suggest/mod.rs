@@ -106,24 +106,36 @@ impl Suggestion {
 /// Suggestions kept per article, best first.
 const MAX_PER_ARTICLE: usize = 8;
 
-/// All suggestions of a corpus, by article.
-#[derive(Debug, Default)]
+/// All suggestions of a corpus, by article. Only each pair's verdict is
+/// kept; the evidence is worked out again when an article's suggestions
+/// are asked for (a few microseconds), since keeping it for every pair of
+/// a large corpus costs more memory than the corpus itself.
+#[derive(Default)]
 pub struct Suggestions {
-    lists: Vec<Vec<Suggestion>>,
+    /// The fingerprints, in the order they were given.
+    prints: Vec<Fingerprint>,
+    stats: index::Stats,
+    /// Per article: the other end and the verdict, best first.
+    lists: Vec<Vec<(u32, score::Verdict)>>,
     by_id: HashMap<ArticleId, usize>,
+}
+
+impl std::fmt::Debug for Suggestions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Suggestions {{ {} articles, {} suggestions }}", self.prints.len(), self.len())
+    }
 }
 
 impl Suggestions {
     /// All suggestions for a corpus, in parallel.
     pub fn compute(articles: &[Article]) -> Suggestions {
-        let prints: Vec<Fingerprint> = articles.par_iter().map(Fingerprint::of).collect();
-        Suggestions::from_fingerprints(&prints)
+        Suggestions::from_fingerprints(articles.par_iter().map(Fingerprint::of).collect())
     }
 
     /// All suggestions among these fingerprints, in parallel.
-    pub fn from_fingerprints(prints: &[Fingerprint]) -> Suggestions {
-        let stats = index::Stats::build(prints);
-        let pairs = index::candidate_pairs(prints, &stats);
+    pub fn from_fingerprints(prints: Vec<Fingerprint>) -> Suggestions {
+        let stats = index::Stats::build(&prints);
+        let pairs = index::candidate_pairs(&prints, &stats);
         let judged: Vec<(u32, u32, score::Verdict)> = pairs
             .par_iter()
             .filter_map(|&(i, j)| {
@@ -134,30 +146,33 @@ impl Suggestions {
         let mut ends: Vec<(u32, u32, score::Verdict)> =
             judged.iter().flat_map(|&(i, j, v)| [(i, j, v), (j, i, v)]).collect();
         ends.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.score.total_cmp(&a.2.score)).then(a.1.cmp(&b.1)));
-        let mut kept: Vec<&[(u32, u32, score::Verdict)]> = vec![&[]; prints.len()];
+        let mut lists: Vec<Vec<(u32, score::Verdict)>> = vec![Vec::new(); prints.len()];
         for run in ends.chunk_by(|a, b| a.0 == b.0) {
-            kept[run[0].0 as usize] = &run[..run.len().min(MAX_PER_ARTICLE)];
+            lists[run[0].0 as usize] = run.iter().take(MAX_PER_ARTICLE).map(|&(_, j, v)| (j, v)).collect();
         }
-        let lists: Vec<Vec<Suggestion>> = kept
-            .par_iter()
-            .map(|ends| {
-                ends.iter()
-                    .map(|&(i, j, verdict)| {
-                        let (a, b) = (&prints[i as usize], &prints[j as usize]);
-                        let m = score::match_features(&stats, a, &a.features, b, &b.features);
-                        score::suggestion(a, b, verdict, &m)
-                    })
-                    .collect()
-            })
-            .collect();
         let by_id = prints.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        Suggestions { lists, by_id }
+        Suggestions { prints, stats, lists, by_id }
     }
 
-    /// Suggestions from this article, best first (each pair appears in
-    /// both articles' lists; `from` is the article asked about).
-    pub fn for_article(&self, id: &ArticleId) -> &[Suggestion] {
-        self.by_id.get(id).map_or(&[], |&i| &self.lists[i])
+    /// Suggestions from this article, best first, with their evidence
+    /// (each pair appears in both articles' lists; `from` is the article
+    /// asked about).
+    pub fn for_article(&self, id: &ArticleId) -> Vec<Suggestion> {
+        let Some(&i) = self.by_id.get(id) else { return Vec::new() };
+        let a = &self.prints[i];
+        self.lists[i]
+            .iter()
+            .map(|&(j, verdict)| {
+                let b = &self.prints[j as usize];
+                let m = score::match_features(&self.stats, a, &a.features, b, &b.features);
+                score::suggestion(a, b, verdict, &m)
+            })
+            .collect()
+    }
+
+    /// The fingerprints the suggestions were found among, in their order.
+    pub fn fingerprints(&self) -> &[Fingerprint] {
+        &self.prints
     }
 
     /// The number of suggestions over all articles (a pair counts once per end).

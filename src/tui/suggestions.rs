@@ -19,8 +19,7 @@ const RECURRING_LIMIT: usize = 50;
 
 /// What the background thread found once the corpus was in.
 pub struct Found {
-    /// One per article, in the order of `App::articles`.
-    pub prints: Vec<Fingerprint>,
+    /// With the fingerprints, one per article in the order of `App::articles`.
     pub suggestions: Suggestions,
     pub sentences: SentenceIndex,
 }
@@ -28,9 +27,14 @@ pub struct Found {
 impl Found {
     /// Suggestions and the sentence index from the articles' fingerprints.
     pub fn from_fingerprints(prints: Vec<Fingerprint>) -> Found {
-        let suggestions = Suggestions::from_fingerprints(&prints);
         let sentences = SentenceIndex::build(&prints);
-        Found { prints, suggestions, sentences }
+        let suggestions = Suggestions::from_fingerprints(prints);
+        Found { suggestions, sentences }
+    }
+
+    /// Sentences similar to `span` of the article at `article`.
+    fn similar(&self, article: usize, span: Range<usize>) -> Vec<SimilarSentence> {
+        self.sentences.similar(self.suggestions.fingerprints(), article, span, RECURRING_LIMIT)
     }
 
     /// The same, straight from loaded articles (tests, small corpora).
@@ -41,7 +45,7 @@ impl Found {
 
 impl fmt::Debug for Found {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Found {{ {} articles, {} suggestions }}", self.prints.len(), self.suggestions.len())
+        write!(f, "Found {{ {:?} }}", self.suggestions)
     }
 }
 
@@ -75,10 +79,11 @@ impl App {
 
     /// The reader's article's suggestions the analyst has not settled
     /// (accepted, rejected or linked otherwise), best first.
-    pub fn suggestions_here(&self) -> Vec<&Suggestion> {
+    pub fn suggestions_here(&self) -> Vec<Suggestion> {
         let (Some(found), Some(reader)) = (&self.suggest.found, &self.reader) else { return Vec::new() };
-        let id = &self.articles[reader.article].id;
-        found.suggestions.for_article(id).iter().filter(|s| !s.is_settled(&self.notes.annotations)).collect()
+        let mut suggestions = found.suggestions.for_article(&self.articles[reader.article].id);
+        suggestions.retain(|s| !s.is_settled(&self.notes.annotations));
+        suggestions
     }
 
     /// Which of `suggestions_here` is highlighted.
@@ -130,7 +135,7 @@ impl App {
             return None;
         }
         let at = self.selected_suggestion();
-        let suggestion = self.suggestions_here().get(at).map(|s| (*s).clone());
+        let suggestion = self.suggestions_here().into_iter().nth(at);
         if suggestion.is_none() {
             self.message = Some("no suggested links for this article".to_string());
         }
@@ -212,7 +217,7 @@ impl App {
             self.message = Some("still indexing sentences in the background…".to_string());
             return;
         };
-        let matches = found.sentences.similar(&found.prints, article, span.clone(), RECURRING_LIMIT);
+        let matches = found.similar(article, span.clone());
         if matches.is_empty() {
             self.message = Some("no similar sentence elsewhere in the corpus".to_string());
             return;
@@ -347,7 +352,7 @@ impl App {
         else {
             return Vec::new();
         };
-        let mut similar = found.sentences.similar(&found.prints, article, span, RECURRING_LIMIT);
+        let mut similar = found.similar(article, span);
         similar.retain(|s| !s.differing.is_empty());
         similar
     }

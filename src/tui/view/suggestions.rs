@@ -54,7 +54,7 @@ pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
         let hidden = suggestions.len() - rows;
         lines.last_mut().expect("a row").push_span(Span::styled(format!("  (+{hidden}, e scrolls)"), theme.dim));
     }
-    lines.push(evidence_line(app, suggestions[selected]));
+    lines.push(evidence_line(app, &suggestions[selected]));
     if let Some((value, from)) = date {
         lines.push(Line::from(vec![
             Span::styled("undated: ", theme.dim),
