@@ -199,13 +199,20 @@ impl<'c> Fields<'c> {
 }
 
 /// Three-way merge of a list read as a set: an element stays if both sides
-/// have it or one side added it. Ours' order first, then theirs' additions.
-fn merge_set<'a, T: Clone, K: Hash + Eq>(
+/// have it or one side added it. Ours' order first, then theirs' additions;
+/// a side that alone changed the list is taken whole, in its own order.
+fn merge_set<'a, T: Clone + PartialEq, K: Hash + Eq>(
     base: &'a [T],
     ours: &'a [T],
     theirs: &'a [T],
     key: impl Fn(&'a T) -> K,
 ) -> Vec<T> {
+    if ours == base {
+        return theirs.to_vec();
+    }
+    if theirs == base {
+        return ours.to_vec();
+    }
     let base_keys: HashSet<K> = base.iter().map(&key).collect();
     let theirs_keys: HashSet<K> = theirs.iter().map(&key).collect();
     let mut seen: HashSet<K> = HashSet::new();
@@ -341,6 +348,13 @@ mod tests {
         assert_eq!(got.about.as_deref(), Some("2024-02"), "ours added, theirs left it: ours");
         assert_eq!(got.conflicts, vec![FieldConflict { field: "verdict".into(), theirs: "\"supported\"".into() }]);
         assert_eq!(merged.conflicts, 1);
+    }
+
+    #[test]
+    fn a_list_changed_on_one_side_keeps_that_sides_order() {
+        let (base, reordered) = (vec!["a", "b"], vec!["c", "b", "a"]);
+        assert_eq!(merge_set(&base, &base, &reordered, |t| *t), reordered);
+        assert_eq!(merge_set(&base, &reordered, &base, |t| *t), reordered);
     }
 
     #[test]
