@@ -126,6 +126,8 @@ fn evidence_spans_point_at_the_evidence_in_each_text() {
     assert_eq!(&german.text[attacks.to_spans[0].clone()], "mehr als 40");
     let commission = top.evidence.iter().find(|e| e.label == "date 2023-08").expect("the commission's month");
     assert_eq!(&english.text[commission.from_spans[0].clone()], "in August 2023");
+    // A weekday is shown as written: its value rests on each article's own guessed date.
+    assert!(top.evidence.iter().any(|e| e.label == "date on Thursday ~ am Donnerstag"), "{:?}", top.evidence);
 }
 
 #[test]

@@ -96,7 +96,13 @@ impl Fingerprint {
             // partial or relative one resolves against its article's own
             // (maybe inferred, maybe wrong) date.
             let value = mention.value.filter(|_| mention.kind == MentionKind::Absolute);
-            let surface = mention.normalised().unwrap_or_else(|| text[mention.span].to_string());
+            // A relative mention (`on Thursday`) is shown as written: its
+            // value depends on its article's own, maybe guessed, date.
+            let surface = match mention.kind {
+                MentionKind::Relative => None,
+                _ => mention.normalised(),
+            };
+            let surface = surface.unwrap_or_else(|| text[mention.span].to_string());
             print.push(
                 FeatureKind::Date,
                 key,
