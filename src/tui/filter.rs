@@ -7,7 +7,8 @@
 //!   lose their diacritics (`ä`→`a`, `Ö`→`O`, `é`→`e`), `ß`→`ss` (so
 //!   `strasse` and `straße` both find `Straße`), `æ`/`œ`/`þ`→`ae`/`oe`/`th`,
 //!   combining marks are dropped (decomposed input folds like composed
-//!   input). The query is folded the same way. Umlauts fold to the bare vowel,
+//!   input); dashes, curly quotes, `…` and no-break spaces become what a
+//!   keyboard types (`-`, `'`, `"`, `...`, space). The query is folded the same way. Umlauts fold to the bare vowel,
 //!   not to `ae`/`oe`/`ue`: `gesprache` finds `Gespräche`, `gespraeche` does
 //!   not.
 //! - **Smart case, per term.** Folding keeps ASCII case; a term with an ASCII
@@ -335,6 +336,8 @@ thread_local! {
     /// One matcher per thread (rayon workers and the UI thread): `Matcher`
     /// needs `&mut` for the scratch memory it reuses across calls.
     static MATCHER: RefCell<Matcher> = RefCell::new(Matcher::new(matcher_config()));
+    /// The chars of a non-ASCII haystack, reused so scoring one allocates nothing.
+    static CHARS: RefCell<Vec<char>> = const { RefCell::new(Vec::new()) };
 }
 
 fn matcher_config() -> Config {
@@ -351,15 +354,16 @@ fn score(folded: &str, terms: &[Term]) -> Option<i64> {
         return None;
     }
     MATCHER.with_borrow_mut(|matcher| {
-        let mut chars = Vec::new(); // only filled for non-ASCII haystacks
-        let haystack = Utf32Str::new(folded, &mut chars);
-        terms
-            .iter()
-            .map(|term| {
-                matcher.config.ignore_case = !term.case_sensitive;
-                matcher.fuzzy_match(haystack, term.needle.slice(..)).map(i64::from)
-            })
-            .sum()
+        CHARS.with_borrow_mut(|chars| {
+            let haystack = Utf32Str::new(folded, chars);
+            terms
+                .iter()
+                .map(|term| {
+                    matcher.config.ignore_case = !term.case_sensitive;
+                    matcher.fuzzy_match(haystack, term.needle.slice(..)).map(i64::from)
+                })
+                .sum()
+        })
     })
 }
 
@@ -406,6 +410,13 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
         'Œ' => "OE",
         'œ' => "oe",
         'ẞ' => "SS",
+        // Typographic punctuation as typed on a keyboard, so `-` finds `–`;
+        // it also keeps titles ASCII, which the matcher scores fastest.
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => "-",
+        '‘' | '’' | '‚' | '‛' | '′' => "'",
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => "\"",
+        '…' => "...",
+        '\u{a0}' | '\u{202f}' => " ",
         '\u{100}'..='\u{17f}' => {
             emit(LATIN_EXTENDED_A[c as usize - 0x100] as char);
             return;
@@ -456,6 +467,15 @@ mod tests {
         assert_eq!(folded("Gespra\u{308}che"), "Gesprache");
         // Outside the table: lowercased, never dropped.
         assert_eq!(folded("ΑΘΗΝΑ"), "αθηνα");
+    }
+
+    #[test]
+    fn typographic_punctuation_folds_to_what_a_keyboard_types() {
+        assert_eq!(folded("Abzug – „bis Ende“ … ‘so’"), "Abzug - \"bis Ende\" ... 'so'");
+        let mut filter = filter_of(&["Kessaran – Gespräche", "Kessaran Gespräche"]);
+        assert_eq!(items(filter.set_query("n - g")), vec![0]);
+        // The dash is highlighted where it is, one char for one char.
+        assert_eq!(filter.highlights(0).title, vec![7, 9, 11]);
     }
 
     #[test]
