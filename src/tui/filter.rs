@@ -25,7 +25,11 @@
 //!   normalisation off (we fold, including ß→ss, and need the map back for
 //!   highlights). A memchr subsequence check on the folded bytes rejects
 //!   most non-matches first; large candidate sets are scored on all cores
-//!   (rayon, one matcher per thread).
+//!   (rayon, one matcher per thread). Over 30k candidates (the first keys of
+//!   a broad query) nucleo's greedy pass ranks them instead of the optimal
+//!   one: the same matches, scored several times faster (first keys on 100k
+//!   titles went from up to 23 ms to under 11 ms); later keys, on fewer
+//!   candidates, rank optimally.
 //!
 //!   Why not fuzzy-matcher's `SkimMatcherV2`, the crate first chosen:
 //!   measured with `cargo bench --bench filter` on 100k titles with the same
@@ -50,6 +54,11 @@ use std::cell::RefCell;
 /// Joins the fields in the folded haystack: a control char that cleaned text
 /// never contains, and a non-word char for the matcher's word-start bonus.
 const FIELD_SEPARATOR: char = '\u{1f}';
+
+/// Above this many candidates (the first keys of a broad query) the
+/// matcher's greedy pass ranks them: several times faster than the optimal
+/// one, and the next keys, on fewer candidates, rank optimally again.
+const GREEDY_ABOVE: usize = 30_000;
 
 /// Below this many candidates a single thread beats handing work to rayon.
 const PARALLEL_MIN_LEN: usize = 2048;
@@ -221,10 +230,11 @@ impl FuzzyFilter {
                 (0..self.entries.len()).collect()
             };
 
+            let greedy = candidates.len() > GREEDY_ABOVE;
             let mut matches: Vec<FilterMatch> = candidates
                 .par_iter()
                 .with_min_len(PARALLEL_MIN_LEN)
-                .filter_map(|&item| score(self.haystack(item), &terms).map(|score| FilterMatch { item, score }))
+                .filter_map(|&item| score(self.haystack(item), &terms, greedy).map(|score| FilterMatch { item, score }))
                 .collect();
             // Best score first, ties by item: one integer key sorts fastest.
             matches.par_sort_unstable_by_key(|m| (u64::from(!(m.score as u32)) << 32) | m.item as u64);
@@ -243,7 +253,7 @@ impl FuzzyFilter {
         let mut highlights = Highlights::default();
         let Some(entry) = self.entries.get(item) else { return highlights };
         let folded = self.haystack(item);
-        if self.terms.is_empty() || score(folded, &self.terms).is_none() {
+        if self.terms.is_empty() || score(folded, &self.terms, false).is_none() {
             return highlights;
         }
         // Folded char index → (field, char index in the original field).
@@ -349,7 +359,7 @@ fn matcher_config() -> Config {
 }
 
 /// The summed score of all terms, or `None` if one of them does not match.
-fn score(folded: &str, terms: &[Term]) -> Option<i64> {
+fn score(folded: &str, terms: &[Term], greedy: bool) -> Option<i64> {
     // All prefilters first: they are far cheaper than one matcher call.
     if !terms.iter().all(|term| term.occurs_in_order(folded.as_bytes())) {
         return None;
@@ -361,7 +371,12 @@ fn score(folded: &str, terms: &[Term]) -> Option<i64> {
                 .iter()
                 .map(|term| {
                     matcher.config.ignore_case = !term.case_sensitive;
-                    matcher.fuzzy_match(haystack, term.needle.slice(..)).map(i64::from)
+                    let needle = term.needle.slice(..);
+                    if greedy {
+                        matcher.fuzzy_match_greedy(haystack, needle).map(i64::from)
+                    } else {
+                        matcher.fuzzy_match(haystack, needle).map(i64::from)
+                    }
                 })
                 .sum()
         })
