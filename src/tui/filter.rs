@@ -486,6 +486,21 @@ mod tests {
     }
 
     #[test]
+    fn a_broad_query_over_many_items_ranked_greedily_finds_every_match() {
+        // Every third title holds "abzug" whole; the others only scattered.
+        let titles: Vec<String> = (0..GREEDY_ABOVE + 30)
+            .map(|i| if i % 3 == 0 { format!("Abzug {i}") } else { format!("a b z u g {i}") })
+            .collect();
+        let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let mut filter = filter_of(&refs);
+        let found = filter.set_query("abzug");
+        assert_eq!(found.len(), titles.len(), "greedy ranking drops no match");
+        assert_eq!(found[0].item, 0, "a whole word ranks first");
+        let whole = found.iter().take(titles.len() / 3).filter(|m| m.item % 3 == 0).count();
+        assert_eq!(whole, titles.len() / 3, "whole-word titles rank above scattered ones");
+    }
+
+    #[test]
     fn typographic_punctuation_folds_to_what_a_keyboard_types() {
         assert_eq!(folded("Abzug – „bis Ende“ … ‘so’"), "Abzug - \"bis Ende\" ... 'so'");
         let mut filter = filter_of(&["Kessaran – Gespräche", "Kessaran Gespräche"]);
