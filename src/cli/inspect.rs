@@ -111,7 +111,7 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
         lang: article.lang.lang.to_string(),
         lang_confidence: article.lang.confidence,
         source: article.source(),
-        url: article.meta.url.as_deref(),
+        url: article.meta().url.as_deref(),
         encoding: article.encoding,
         date: article.date.as_ref().map(|d| DateJson {
             value: d.value.to_string(),

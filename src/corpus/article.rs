@@ -78,8 +78,9 @@ pub struct Article {
     pub format: SourceFormat,
     /// The encoding the file was decoded from, e.g. `UTF-8`, `windows-1252`.
     pub encoding: &'static str,
-    /// What the file itself says about the article.
-    pub meta: StatedMeta,
+    /// What the file itself says about the article; `None` when it says
+    /// nothing (most scraped text), which saves 144 bytes an article.
+    meta: Option<Box<StatedMeta>>,
     /// The cleaned text; all offsets are byte offsets into it.
     pub text: String,
     /// What cleaning removed or changed.
@@ -119,7 +120,7 @@ impl Article {
             id: raw.id,
             format: raw.format,
             encoding: raw.encoding,
-            meta: raw.meta,
+            meta: (raw.meta != StatedMeta::default()).then(|| Box::new(raw.meta)),
             text,
             cleaning: cleaned.report,
             structure,
@@ -148,7 +149,7 @@ impl Article {
     /// Where the article comes from: the stated source, else the outlet
     /// name a scraped page shows above its headline.
     pub fn source(&self) -> Option<&str> {
-        self.meta.source.as_deref().or_else(|| {
+        self.meta().source.as_deref().or_else(|| {
             let lines = &self.structure.lines;
             let outlet = lines.iter().find(|l| l.flag == Some(super::boilerplate::LineKind::OutletName))?;
             Some(self.text[outlet.span].trim())
@@ -164,6 +165,19 @@ impl Article {
             _ => id,
         };
         Path::new(file)
+    }
+
+    /// What the file itself says about the article (title, date, source,
+    /// url, language, tags).
+    pub fn meta(&self) -> &StatedMeta {
+        static NOTHING: StatedMeta =
+            StatedMeta { title: None, date: None, source: None, url: None, lang: None, tags: Vec::new() };
+        self.meta.as_deref().unwrap_or(&NOTHING)
+    }
+
+    /// The same, to correct (an analyst's source, say).
+    pub fn meta_mut(&mut self) -> &mut StatedMeta {
+        self.meta.get_or_insert_with(Box::default)
     }
 
     /// The article's title.

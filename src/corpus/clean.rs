@@ -37,14 +37,14 @@ pub const TAB_WIDTH: usize = TAB_SPACES.len();
 /// Counts of what cleaning changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct CleaningReport {
-    pub line_ends_normalised: usize,
-    pub escape_sequences_removed: usize,
-    pub control_chars_removed: usize,
-    pub bidi_removed: usize,
-    pub invisible_removed: usize,
-    pub tabs_expanded: usize,
+    pub line_ends_normalised: u32,
+    pub escape_sequences_removed: u32,
+    pub control_chars_removed: u32,
+    pub bidi_removed: u32,
+    pub invisible_removed: u32,
+    pub tabs_expanded: u32,
     /// No-break spaces turned into plain spaces.
-    pub spaces_normalised: usize,
+    pub spaces_normalised: u32,
 }
 
 impl CleaningReport {

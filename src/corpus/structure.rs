@@ -50,8 +50,12 @@ pub fn analyse(text: &str, format: SourceFormat, stated_title: Option<&str>) -> 
     let mut lines = split_lines(text);
     boilerplate::flag_lines(text, &mut lines);
     let title = title::find(text, &mut lines, format, stated_title);
-    let paragraphs = paragraphs(text, &lines, format);
-    let sentences = paragraphs.iter().flat_map(|p| sentences::split(text, p.range())).map(Span::new).collect();
+    let mut paragraphs = paragraphs(text, &lines, format);
+    let mut sentences: Vec<Span> =
+        paragraphs.iter().flat_map(|p| sentences::split(text, p.range())).map(Span::new).collect();
+    // Both grew by doubling; an article keeps them for the whole session.
+    paragraphs.shrink_to_fit();
+    sentences.shrink_to_fit();
     Structure { lines, title, paragraphs, sentences }
 }
 

@@ -51,7 +51,7 @@ impl MachineView {
         MachineView {
             title: article.structure.title.text.clone(),
             title_derived: article.structure.title.derived,
-            source: article.meta.source.clone(),
+            source: article.meta().source.clone(),
             date: article.date.clone(),
         }
     }
@@ -458,7 +458,7 @@ impl App {
         let note = note.unwrap_or_else(|| crate::annotations::ArticleNote::new(article.id.as_str()));
         article.structure.title.text = note.title.clone().unwrap_or(machine.title);
         article.structure.title.derived = note.title.is_none() && machine.title_derived;
-        article.meta.source = note.source.clone().or(machine.source);
+        article.meta_mut().source = note.source.clone().or(machine.source);
         let date = match note.date.as_deref().and_then(parse_stated) {
             Some(value) => Some(PublicationDate {
                 value,

@@ -753,7 +753,7 @@ impl App {
             return Vec::new();
         };
         let article = &self.articles[index];
-        vec![Effect::OpenExternal { path: self.root.join(article.path()), url: article.meta.url.clone() }]
+        vec![Effect::OpenExternal { path: self.root.join(article.path()), url: article.meta().url.clone() }]
     }
 }
 

@@ -49,7 +49,7 @@ impl<'a> ExportContext<'a> {
     }
 
     pub fn url(&self, id: &str) -> Option<String> {
-        self.article(id)?.meta.url.clone()
+        self.article(id)?.meta().url.clone()
     }
 
     /// The date a claim sits at on the timeline: what it is about, else
