@@ -113,8 +113,8 @@ actions! {
     NextSuggestion => ("next suggestion", "reader: highlight the next suggested link and its evidence"),
     AcceptSuggestion => ("accept", "reader: accept the highlighted suggested link"),
     RejectSuggestion => ("reject", "reader: reject the highlighted suggested link (not suggested again)"),
-    AcceptSuggestedDate => ("take date", "reader: date an undated article as its suggested translation or duplicate"),
-    ShowRecurring => ("recurring", "reader: the same claim elsewhere: similar sentences across the corpus, any language"),
+    AcceptSuggestedDate => ("take date", "reader: give an undated article its suggested original's date"),
+    ShowRecurring => ("recurring", "reader: the same claim elsewhere in the corpus, in any language"),
     ShowConflictingClaims => ("conflicts", "claims whose numbers differ in similar sentences elsewhere"),
 }
 
