@@ -129,3 +129,66 @@ fn the_palette_and_the_which_key_popup() {
     let screen = render(&mut app, &hints, 160, 45);
     assert!(screen.contains("go to the top") && screen.contains("focus the timeline"), "{screen}");
 }
+
+/// The sample corpus with suggestions found and the English original open,
+/// its cursor on the troop figure.
+fn reading_with_suggestions() -> App {
+    let mut app = sample_app(160, 45);
+    app.suggestions_found(crate::tui::suggestions::Found::of_articles(&app.articles));
+    let index = app.article_index("wire/012_7f3a9c1e.txt").expect("the English original");
+    app.show_article(index);
+    for _ in 0..40 {
+        let reader = app.reader.as_ref().expect("reader");
+        if app.articles[index]
+            .structure
+            .sentence(reader.sentence)
+            .is_some_and(|s| app.articles[index].text[s].starts_with("The coalition has 2,500 troops"))
+        {
+            break;
+        }
+        app.update(Action::NextSentence);
+    }
+    app
+}
+
+#[test]
+fn the_reader_lists_suggestions_with_their_evidence() {
+    let hints = default_hints();
+    let mut app = reading_with_suggestions();
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("▸ translation-of 90% Valdoria und Koalition vereinbaren"), "{screen}");
+    assert!(screen.contains("evidence: same order:"), "{screen}");
+    assert!(screen.contains("a accept") && screen.contains("R reject"), "keys from the keymap:\n{screen}");
+}
+
+#[test]
+fn the_recurring_view_sets_the_two_sentences_side_by_side() {
+    let hints = default_hints();
+    let mut app = reading_with_suggestions();
+    app.update(Action::ShowRecurring);
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("The same claim elsewhere"), "{screen}");
+    assert!(screen.contains("shared: 2,500"), "{screen}");
+    insta::assert_snapshot!("recurring_160x45", screen);
+}
+
+#[test]
+fn suggestions_and_the_recurring_view_render_at_every_size() {
+    let hints = default_hints();
+    let mut app = reading_with_suggestions();
+    let widths = (1..=40).step_by(3).chain((41..=210).step_by(23));
+    let heights: Vec<u16> = (1..=14).step_by(2).chain((15..=60).step_by(15)).collect();
+    for width in widths {
+        for &height in &heights {
+            for recurring in [false, true] {
+                app.overlay = None;
+                app.focus = crate::tui::app::Focus::Reader;
+                if recurring {
+                    app.update(Action::ShowRecurring);
+                }
+                let screen = render(&mut app, &hints, width, height);
+                assert_eq!(screen.split('\n').count(), height as usize);
+            }
+        }
+    }
+}
