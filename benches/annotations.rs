@@ -9,6 +9,9 @@
 //! disk, render, write a temp file, fsync, keep the .bak, rename, fsync the
 //! folder. Load is `Store::open`: lock, read, parse.
 
+#[path = "support/sizes.rs"]
+mod sizes;
+
 use dossier::annotations::store::{SaveOutcome, Store};
 use dossier::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId};
 use std::path::Path;
@@ -101,9 +104,7 @@ fn shell(dir: &Path, script: &str) -> Result<f64, Box<dyn std::error::Error>> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![10_000] } else { sizes };
-    for count in sizes {
+    for count in sizes::from_args(&[10_000]) {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("dossier.ron");
         let mut annotations = generate(count);

@@ -11,6 +11,8 @@
 
 #[path = "support/memory.rs"]
 mod memory;
+#[path = "support/sizes.rs"]
+mod sizes;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -19,9 +21,7 @@ use std::process::Command;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
-    for count in sizes {
+    for count in sizes::from_args(&[10_000, 100_000]) {
         let dir = tempfile::tempdir()?;
         let bytes = synth::write_corpus(dir.path(), count, 42)?;
         let mb = bytes as f64 / 1e6;
