@@ -50,3 +50,19 @@ fn accepting_a_suggestion_and_linking_a_recurring_claim_are_saved() {
     assert!(saved.contains("kind: \"same-claim\""), "{saved}");
     assert_eq!(saved.matches("quote:").count(), 2, "both sentences became claims:\n{saved}");
 }
+
+#[test]
+fn a_failing_suggestion_finder_is_told_in_the_status_line_and_the_ui_goes_on() {
+    let mut tui =
+        Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 160, 45, &[("DOSSIER_DEBUG_PANIC", "suggest")]);
+    let screen = tui.wait_for("no suggested links: DOSSIER_DEBUG_PANIC=suggest");
+    assert!(screen.contains(" articles ·"), "the UI still draws:\n{screen}");
+    let output = String::from_utf8_lossy(&tui.output()).into_owned();
+    assert!(!output.contains("panicked at"), "nothing is printed over the screen");
+    tui.send("3");
+    tui.wait_for("focus reader");
+    tui.send("a");
+    tui.wait_for("no suggested links: DOSSIER_DEBUG_PANIC");
+    tui.send("q");
+    assert!(tui.wait_exit(), "q still quits");
+}

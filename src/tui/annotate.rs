@@ -714,7 +714,7 @@ impl App {
     /// numbers differ in similar sentences elsewhere.
     fn show_claims(&mut self, shown: ClaimsShown) {
         if shown == ClaimsShown::ConflictingNumbers && self.suggest.found.is_none() {
-            self.message = Some("still indexing sentences in the background…".to_string());
+            self.message = Some(self.not_found_yet("indexing sentences"));
             return;
         }
         let notes = &self.notes.annotations;

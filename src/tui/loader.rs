@@ -9,8 +9,10 @@ use super::suggestions::Found;
 use crate::corpus::{self, Article, StreamEvent};
 use crate::suggest::Fingerprint;
 use rayon::prelude::*;
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 
 /// What the background threads report.
@@ -22,6 +24,8 @@ pub enum LoadEvent {
     Failed(String),
     /// Suggested links and the index of sentences, found after the load.
     Suggestions(Box<Found>),
+    /// Why no suggestions could be found (a bug: the finder panicked).
+    SuggestionsFailed(String),
 }
 
 /// Starts loading `root`, and then looking for suggestions, in the background.
@@ -29,39 +33,62 @@ pub fn spawn(root: PathBuf) -> Receiver<LoadEvent> {
     let (sender, receiver) = channel();
     let (batches, batches_received) = channel();
     let finder = sender.clone();
-    thread::spawn(move || find_suggestions(batches_received, finder));
+    thread::spawn(move || {
+        let found = catch_unwind(AssertUnwindSafe(|| find_suggestions(batches_received)));
+        // A failed send means the UI has quit.
+        let _ = match found {
+            Ok(Some(found)) => finder.send(LoadEvent::Suggestions(Box::new(found))),
+            Ok(None) => Ok(()),
+            Err(panic) => finder.send(LoadEvent::SuggestionsFailed(panic_message(&*panic))),
+        };
+    });
     thread::spawn(move || {
         // A failed send means the UI has quit; the load can stop caring.
-        let result = corpus::stream(&root, |event| {
-            if let StreamEvent::Batch { articles, .. } = &event {
-                let _ = batches.send(articles.clone());
-            }
-            let _ = sender.send(LoadEvent::Corpus(event));
-        });
-        if let Err(error) = result {
-            let _ = sender.send(LoadEvent::Failed(error.to_string()));
-        }
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            corpus::stream(&root, |event| {
+                if let StreamEvent::Batch { articles, .. } = &event {
+                    let _ = batches.send(articles.clone());
+                }
+                let _ = sender.send(LoadEvent::Corpus(event));
+            })
+        }));
+        let failure = match result {
+            Ok(Ok(())) => return,
+            Ok(Err(error)) => error.to_string(),
+            Err(panic) => format!("the loader failed: {}", panic_message(&*panic)),
+        };
+        let _ = sender.send(LoadEvent::Failed(failure));
     });
     receiver
 }
 
 /// Fingerprints each batch as it comes, and once the load is over (the
-/// batch channel closes) finds the suggestions and indexes the sentences.
-fn find_suggestions(batches: Receiver<Vec<Article>>, sender: Sender<LoadEvent>) {
+/// batch channel closes) finds the suggestions and indexes the sentences;
+/// `None` when there is nothing to look at.
+fn find_suggestions(batches: Receiver<Vec<Article>>) -> Option<Found> {
     let pool = rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("dossier-suggest-{i}"))
         .start_handler(|_| lowest_priority())
-        .build();
-    let Ok(pool) = pool else { return };
+        .build()
+        .ok()?;
+    // The end-to-end test checks that a failing finder leaves the UI alone.
+    if cfg!(debug_assertions) && std::env::var("DOSSIER_DEBUG_PANIC").is_ok_and(|v| v == "suggest") {
+        panic!("DOSSIER_DEBUG_PANIC=suggest: the suggestion finder fails on purpose");
+    }
     let mut prints: Vec<Fingerprint> = Vec::new();
     for batch in batches {
         pool.install(|| prints.par_extend(batch.par_iter().map(Fingerprint::of)));
     }
-    if prints.is_empty() {
-        return;
-    }
-    let found = pool.install(|| Found::from_fingerprints(prints));
-    let _ = sender.send(LoadEvent::Suggestions(Box::new(found)));
+    (!prints.is_empty()).then(|| pool.install(|| Found::from_fingerprints(prints)))
+}
+
+/// What a panic said, for the status line.
+fn panic_message(panic: &(dyn Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an unknown error".to_string())
 }
 
 /// Puts the calling thread at the lowest CPU priority (nice 19). On Linux

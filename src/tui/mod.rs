@@ -83,12 +83,14 @@ pub fn run(options: Options) -> Result<()> {
     let keymap = load_keymap(options.keymap.as_deref())?;
     let hints = hints_for(&keymap);
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
-    let loads = loader::spawn(options.corpus.clone());
-    let mut app = App::new(options.corpus, theme::no_color_requested(), options.mouse);
+    let mut app = App::new(options.corpus.clone(), theme::no_color_requested(), options.mouse);
     app.settings = crate::config::Settings::load()?;
-    app.suggest.looking = true;
     let mut store = saving::open(&mut app, &options.annotations)?;
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
+    // After the panic hook is in: a background thread's failure then goes
+    // to the status line, not over the screen.
+    let loads = loader::spawn(options.corpus);
+    app.suggest.looking = true;
     app.resize(area(&guard)?);
     let mut resolver = KeyResolver::new();
     let mut dirty = true;
@@ -144,11 +146,12 @@ fn area(guard: &TerminalGuard) -> Result<Rect> {
     Ok(Rect::new(0, 0, size.width, size.height))
 }
 
-/// Panics after the first frame when `DOSSIER_DEBUG_PANIC` is set, in debug
-/// builds only: the end-to-end test uses it to check the panic path
+/// Panics after the first frame when `DOSSIER_DEBUG_PANIC` is set (to
+/// anything but `suggest`, which fails the suggestion finder instead), in
+/// debug builds only: the end-to-end test uses it to check the panic path
 /// restores the terminal.
 fn debug_panic_switch() {
-    if cfg!(debug_assertions) && std::env::var_os("DOSSIER_DEBUG_PANIC").is_some() {
+    if cfg!(debug_assertions) && std::env::var("DOSSIER_DEBUG_PANIC").is_ok_and(|v| v != "suggest") {
         panic!("DOSSIER_DEBUG_PANIC is set: panicking on purpose to test terminal restoration");
     }
 }
@@ -169,6 +172,7 @@ fn on_load(app: &mut App, load: LoadEvent) {
             app.loading.error = Some(error);
         }
         LoadEvent::Suggestions(found) => app.suggestions_found(*found),
+        LoadEvent::SuggestionsFailed(why) => app.suggest.failed = Some(why),
     }
 }
 

@@ -56,6 +56,8 @@ pub struct SuggestState {
     pub found: Option<Box<Found>>,
     /// Set when a background thread was started to look.
     pub looking: bool,
+    /// Why the background thread found nothing (it failed).
+    pub failed: Option<String>,
     /// The highlighted suggestion of `article`.
     pub selected: usize,
     pub article: Option<usize>,
@@ -114,6 +116,15 @@ impl App {
             .find_map(|other| self.articles[other].date.as_ref().map(|d| (d.value, other)))
     }
 
+    /// Why there are no suggestions to act on yet: `doing` is still under
+    /// way in the background, or it failed.
+    pub(super) fn not_found_yet(&self, doing: &str) -> String {
+        match &self.suggest.failed {
+            Some(why) => format!("no suggested links: {why}"),
+            None => format!("still {doing} in the background…"),
+        }
+    }
+
     /// Handles the suggestion actions; returns false for any other.
     pub(super) fn update_suggestions(&mut self, action: super::action::Action) -> bool {
         use super::action::Action;
@@ -131,7 +142,7 @@ impl App {
     /// Why there is nothing to act on, or the current suggestion.
     fn current_suggestion(&mut self) -> Option<Suggestion> {
         if self.suggest.found.is_none() {
-            self.message = Some("still looking for suggested links in the background…".to_string());
+            self.message = Some(self.not_found_yet("looking for suggested links"));
             return None;
         }
         let at = self.selected_suggestion();
@@ -214,7 +225,7 @@ impl App {
             return;
         };
         let Some(found) = &self.suggest.found else {
-            self.message = Some("still indexing sentences in the background…".to_string());
+            self.message = Some(self.not_found_yet("indexing sentences"));
             return;
         };
         let matches = found.similar(article, span.clone());

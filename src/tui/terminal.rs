@@ -8,8 +8,9 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
+use std::thread::{self, ThreadId};
 
 /// The terminal type the TUI draws on.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -77,9 +78,19 @@ pub fn restore() {
     let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
+/// The thread that draws: only its panic ends the session.
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
 fn install_panic_hook() {
+    let _ = UI_THREAD.set(thread::current().id());
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A background thread's panic is caught and told in the status line
+        // by the thread that runs it (see `loader`); printing it here would
+        // scribble over the screen, and the UI goes on.
+        if UI_THREAD.get() != Some(&thread::current().id()) {
+            return;
+        }
         // Restore first, so the panic message lands on a sane terminal.
         restore();
         previous(info);

@@ -156,6 +156,9 @@ fn before_the_background_work_is_done_the_keys_say_so() {
     app.update(Action::ShowRecurring);
     assert!(app.message.as_deref().unwrap_or_default().contains("still indexing"));
     assert!(app.notes.annotations.links.is_empty());
+    app.suggest.failed = Some("the finder failed".to_string());
+    app.update(Action::ShowConflictingClaims);
+    assert_eq!(app.message.as_deref(), Some("no suggested links: the finder failed"));
 }
 
 #[test]

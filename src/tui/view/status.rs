@@ -86,7 +86,9 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     {
         parts.push(format!("{} skipped, {} problems (dossier inspect)", report.skipped.len(), report.problems.len()));
     }
-    if loading.finished && app.suggest.looking && app.suggest.found.is_none() {
+    if let Some(why) = &app.suggest.failed {
+        parts.push(format!("no suggested links: {why}"));
+    } else if loading.finished && app.suggest.looking && app.suggest.found.is_none() {
         parts.push("finding suggested links…".to_string());
     }
     // A message is what the analyst must read now: it keeps its room and
