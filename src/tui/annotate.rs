@@ -780,8 +780,14 @@ impl App {
         self.notes.retry_later();
     }
 
-    /// Recounts annotations per article for the list.
+    /// Recounts annotations per article and shows them in the list.
     pub(super) fn refresh_counts(&mut self) {
+        self.recount_annotations();
+        self.refresh_list();
+    }
+
+    /// Counts claims and links per article, for the list.
+    pub(super) fn recount_annotations(&mut self) {
         self.annotation_counts.clear();
         for claim in &self.notes.annotations.claims {
             if let Some(i) = self.article_index(&claim.anchor.article) {
@@ -797,7 +803,6 @@ impl App {
                 }
             }
         }
-        self.refresh_list();
     }
 }
 

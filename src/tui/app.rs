@@ -253,7 +253,11 @@ impl App {
         self.timeline_stale = false;
         self.place_claims(first);
         self.timeline.add_articles(&self.articles);
-        self.refresh_counts();
+        self.recount_annotations();
+        let period = self.timeline.filter();
+        let counts = &self.annotation_counts;
+        self.list.refresh_added(&self.articles, first, &period, |i| counts.get(&i).copied().unwrap_or(0));
+        self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
         self.sync_reader();
     }
 

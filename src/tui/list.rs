@@ -122,20 +122,70 @@ impl ArticleList {
     /// when it is still shown.
     pub fn refresh(&mut self, articles: &[Article], period: &PeriodFilter, annotations: impl Fn(usize) -> usize) {
         let keep = self.selected_article();
-        let admitted = |index: usize| {
-            let article = &articles[index];
-            self.language.admits(article.lang.lang)
-                && period.admits(article)
-                && (!self.annotated_only || annotations(index) > 0)
+        // A query ranks by match quality, best first, as fzf does.
+        let ranked: Option<Vec<usize>> =
+            (!self.query.is_empty()).then(|| self.fuzzy.set_query(&self.query).iter().map(|m| m.item).collect());
+        let admitted = |index: &usize| self.admits(articles, *index, period, &annotations);
+        self.visible = match ranked {
+            Some(ranked) => ranked.into_iter().filter(admitted).collect(),
+            None => {
+                let mut rows: Vec<usize> = (0..articles.len()).filter(admitted).collect();
+                let (keys, sort) = (&self.sort_keys, self.sort);
+                rows.sort_unstable_by(|&a, &b| row_order(a, b, articles, keys, sort));
+                rows
+            }
         };
-        self.visible = if self.query.is_empty() {
-            let mut rows: Vec<usize> = (0..articles.len()).filter(|&i| admitted(i)).collect();
-            sort_rows(&mut rows, articles, &self.sort_keys, self.sort);
-            rows
-        } else {
-            // A query ranks by match quality, best first, as fzf does.
-            self.fuzzy.set_query(&self.query).iter().map(|m| m.item).filter(|&i| admitted(i)).collect()
-        };
+        self.keep_selected(keep);
+    }
+
+    /// Like `refresh` after articles from `first` on arrived and nothing
+    /// else changed: without a query the new rows are sorted alone and
+    /// merged into the visible ones, already in order. Sorting all 100k
+    /// rows again for every batch of a load kept keys waiting 70 ms.
+    pub fn refresh_added(
+        &mut self,
+        articles: &[Article],
+        first: usize,
+        period: &PeriodFilter,
+        annotations: impl Fn(usize) -> usize,
+    ) {
+        if !self.query.is_empty() {
+            return self.refresh(articles, period, annotations);
+        }
+        let keep = self.selected_article();
+        let (keys, sort) = (&self.sort_keys, self.sort);
+        let order = |a: &usize, b: &usize| row_order(*a, *b, articles, keys, sort);
+        let mut added: Vec<usize> =
+            (first..articles.len()).filter(|&i| self.admits(articles, i, period, &annotations)).collect();
+        added.sort_unstable_by(order);
+        let old = std::mem::take(&mut self.visible);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let (mut old, mut added) = (old.into_iter().peekable(), added.into_iter().peekable());
+        while let (Some(a), Some(b)) = (old.peek(), added.peek()) {
+            merged.push(if order(a, b).is_le() { old.next() } else { added.next() }.expect("peeked"));
+        }
+        merged.extend(old.chain(added));
+        self.visible = merged;
+        self.keep_selected(keep);
+    }
+
+    /// Whether the article at `index` passes the language, period and
+    /// annotation filters.
+    fn admits(
+        &self,
+        articles: &[Article],
+        index: usize,
+        period: &PeriodFilter,
+        annotations: impl Fn(usize) -> usize,
+    ) -> bool {
+        let article = &articles[index];
+        self.language.admits(article.lang.lang)
+            && period.admits(article)
+            && (!self.annotated_only || annotations(index) > 0)
+    }
+
+    /// Puts the cursor back on `keep` when it is still shown, else on top.
+    fn keep_selected(&mut self, keep: Option<usize>) {
         self.cursor.selected = keep.and_then(|k| self.visible.iter().position(|&i| i == k)).unwrap_or(0);
     }
 
@@ -163,17 +213,16 @@ struct SortKeys {
     source: String,
 }
 
-fn sort_rows(rows: &mut [usize], articles: &[Article], keys: &[SortKeys], key: SortKey) {
+/// The order of two rows under `key`: a total order (ties end in arrival).
+fn row_order(a: usize, b: usize, articles: &[Article], keys: &[SortKeys], key: SortKey) -> std::cmp::Ordering {
     let title = |i: usize| keys[i].title.as_str();
     match key {
         // Dated articles oldest first, undated after them; ties by title, then arrival.
-        SortKey::Date => rows.sort_unstable_by(|&a, &b| {
+        SortKey::Date => {
             let date = |i: usize| (articles[i].date.is_none(), articles[i].date.as_ref().map(|d| d.value));
             date(a).cmp(&date(b)).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
-        }),
-        SortKey::Title => rows.sort_unstable_by(|&a, &b| title(a).cmp(title(b)).then(a.cmp(&b))),
-        SortKey::Source => rows.sort_unstable_by(|&a, &b| {
-            keys[a].source.cmp(&keys[b].source).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
-        }),
+        }
+        SortKey::Title => title(a).cmp(title(b)).then(a.cmp(&b)),
+        SortKey::Source => keys[a].source.cmp(&keys[b].source).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b)),
     }
 }

@@ -241,3 +241,27 @@ fn typing_a_filter_selects_the_best_match() {
     assert_eq!(app.articles[reader.article].title(), visible_titles(&app)[0]);
     assert!(visible_titles(&app)[0].starts_with("Valdoria and coalition agree to open talks"));
 }
+
+#[test]
+fn articles_arriving_in_batches_are_merged_into_the_order_a_full_sort_gives() {
+    let whole = sample_app(160, 45);
+    let root = whole.root.clone();
+    for sorts in 0..3 {
+        // Arrival order is reversed and split in three, as a load streams.
+        let mut articles = whole.articles.clone();
+        articles.reverse();
+        let mut app = crate::tui::app::App::new(root.clone(), false, true);
+        app.resize(Rect::new(0, 0, 160, 45));
+        for _ in 0..sorts {
+            app.update(Action::CycleSort);
+        }
+        while !articles.is_empty() {
+            let rest = articles.split_off(articles.len().min(9));
+            app.add_articles(std::mem::replace(&mut articles, rest));
+        }
+        let merged = visible_titles(&app);
+        app.refresh_list();
+        assert_eq!(merged, visible_titles(&app), "sort {:?}", app.list.sort);
+        assert_eq!(merged.len(), whole.articles.len());
+    }
+}
