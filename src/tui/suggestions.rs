@@ -32,14 +32,14 @@ impl Found {
         Found { suggestions, sentences }
     }
 
-    /// Sentences similar to `span` of the article at `article`.
-    fn similar(&self, article: usize, span: Range<usize>) -> Vec<SimilarSentence> {
-        self.sentences.similar(self.suggestions.fingerprints(), article, span, RECURRING_LIMIT)
-    }
-
     /// The same, straight from loaded articles (tests, small corpora).
     pub fn of_articles(articles: &[crate::corpus::Article]) -> Found {
         Found::from_fingerprints(articles.par_iter().map(Fingerprint::of).collect())
+    }
+
+    /// Sentences similar to `span` of the article at `article`.
+    fn similar(&self, article: usize, span: Range<usize>) -> Vec<SimilarSentence> {
+        self.sentences.similar(self.suggestions.fingerprints(), article, span, RECURRING_LIMIT)
     }
 }
 
