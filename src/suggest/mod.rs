@@ -133,8 +133,14 @@ impl Suggestions {
     }
 
     /// All suggestions among these fingerprints, in parallel.
-    pub fn from_fingerprints(prints: Vec<Fingerprint>) -> Suggestions {
+    pub fn from_fingerprints(mut prints: Vec<Fingerprint>) -> Suggestions {
         let stats = index::Stats::build(&prints);
+        // German capitalised words no other language names are never used
+        // again (every later step asks `active`): they need no room.
+        prints.par_iter_mut().for_each(|print| {
+            print.features.retain(|f| stats.active(f));
+            print.features.shrink_to_fit();
+        });
         let pairs = index::candidate_pairs(&prints, &stats);
         let judged: Vec<(u32, u32, score::Verdict)> = pairs
             .par_iter()
