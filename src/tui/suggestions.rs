@@ -104,16 +104,26 @@ impl App {
 
     /// A publication date for an undated article: the date of an article
     /// it is suggested to be a translation or duplicate of.
+    /// Links the analyst made or accepted come first, so accepting the
+    /// translation before taking its date loses nothing.
     pub fn suggested_date_here(&self) -> Option<(DateValue, usize)> {
         let reader = self.reader.as_ref()?;
         if self.articles[reader.article].date.is_some() {
             return None;
         }
-        self.suggestions_here()
+        let twin =
+            |kind: &str| kind == SuggestedKind::TranslationOf.as_str() || kind == SuggestedKind::Duplicate.as_str();
+        let linked =
+            self.links_here().into_iter().filter(|(link, _)| twin(&link.kind)).filter_map(|(_, end)| match end {
+                Endpoint::Article(id) => self.article_index(&id),
+                Endpoint::Claim(_) => None,
+            });
+        let suggested = self
+            .suggestions_here()
             .into_iter()
-            .filter(|s| matches!(s.kind, SuggestedKind::TranslationOf | SuggestedKind::Duplicate))
-            .filter_map(|s| self.article_index(s.to.as_str()))
-            .find_map(|other| self.articles[other].date.as_ref().map(|d| (d.value, other)))
+            .filter(|s| twin(s.kind.as_str()))
+            .filter_map(|s| self.article_index(s.to.as_str()));
+        linked.chain(suggested).find_map(|other| self.articles[other].date.as_ref().map(|d| (d.value, other)))
     }
 
     /// Why there are no suggestions to act on yet: `doing` is still under

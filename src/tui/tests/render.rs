@@ -192,3 +192,19 @@ fn suggestions_and_the_recurring_view_render_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_date_offer_stays_when_every_suggestion_is_settled() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.suggestions_found(crate::tui::suggestions::Found::of_articles(&app.articles));
+    let undated = app.article_index("wire/142_4b9e07d1.txt").expect("the undated translation");
+    app.show_article(undated);
+    app.update(Action::AcceptSuggestion);
+    while !app.suggestions_here().is_empty() {
+        app.update(Action::RejectSuggestion);
+    }
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(!screen.contains("suggested ("), "{screen}");
+    assert!(screen.contains("undated: y dates it 2024-01-28, as wire/044_c81d0a5b.txt"), "{screen}");
+}

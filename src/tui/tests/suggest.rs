@@ -182,6 +182,10 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     assert!(app.suggested_date_here().is_none(), "a dated article is offered no date");
     app.update(Action::Undo);
     assert!(app.articles[app.article_index(undated).unwrap()].date.is_none(), "undo takes the date back");
+    // Accepting the translation first keeps the date on offer.
+    app.update(Action::AcceptSuggestion);
+    assert_eq!(app.notes.annotations.links.len(), 1);
+    assert_eq!(app.suggested_date_here().map(|(_, from)| from), app.article_index(original));
 }
 
 #[test]

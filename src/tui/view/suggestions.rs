@@ -27,12 +27,19 @@ const TITLE_WIDTH: usize = 40;
 /// article; at most `room` lines.
 pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let suggestions = app.suggestions_here();
-    let date = app.suggested_date_here();
-    if room < 3 || suggestions.is_empty() {
-        return Vec::new();
-    }
     let key = |action: Action| hints.key_for("reader", action).unwrap_or("?").to_string();
+    let date = app.suggested_date_here().map(|(value, from)| {
+        Line::from(vec![
+            Span::styled("undated: ", theme.dim),
+            Span::styled(key(Action::AcceptSuggestedDate), theme.key),
+            Span::styled(format!(" dates it {value}, as {}", app.articles[from].id), theme.text),
+        ])
+    });
+    let suggestions = app.suggestions_here();
+    if room < 3 || suggestions.is_empty() {
+        // The date stays on offer after its suggestion was accepted.
+        return date.filter(|_| room > 0).into_iter().collect();
+    }
     let mut head = vec![Span::styled(format!("suggested ({}): ", suggestions.len()), theme.dim)];
     for (action, label) in [
         (Action::AcceptSuggestion, "accept"),
@@ -55,13 +62,7 @@ pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
         lines.last_mut().expect("a row").push_span(Span::styled(format!("  (+{hidden}, e scrolls)"), theme.dim));
     }
     lines.push(evidence_line(app, &suggestions[selected]));
-    if let Some((value, from)) = date {
-        lines.push(Line::from(vec![
-            Span::styled("undated: ", theme.dim),
-            Span::styled(key(Action::AcceptSuggestedDate), theme.key),
-            Span::styled(format!(" dates it {value}, as {}", app.articles[from].id), theme.text),
-        ]));
-    }
+    lines.extend(date);
     lines
 }
 
