@@ -23,8 +23,9 @@ pub fn draw_form(app: &App, frame: &mut Frame, form: &ClaimForm) {
     if inner.width < 20 || inner.height < 8 {
         return;
     }
-    let quote = Paragraph::new(Line::styled(format!("“{}”", form.quote), theme.text)).wrap(Wrap { trim: true });
-    let quote_rows = 3.min(inner.height / 4);
+    let quote_rows = 4.min(inner.height / 4);
+    let fitted = fitted_quote(&format!("“{}”", form.quote), inner.width as usize, quote_rows as usize);
+    let quote = Paragraph::new(Line::styled(fitted, theme.text)).wrap(Wrap { trim: true });
     frame.render_widget(quote, Rect { height: quote_rows, ..inner });
     let label_width = 12;
     let field_area = |y: u16, height: u16| Rect {
@@ -118,6 +119,36 @@ pub fn draw_picker(app: &App, frame: &mut Frame, picker: &Picker) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A quote as one run of text (a terminal line cannot hold its paragraph
+/// breaks), cut with `…` where it would need more than `rows` lines of
+/// `width` columns, words wrapped as the paragraph wraps them.
+fn fitted_quote(quote: &str, width: usize, rows: usize) -> String {
+    let mut fitted = String::new();
+    let (mut row, mut column) = (0, 0);
+    for word in quote.split_whitespace() {
+        let word_width = crate::display::width(word);
+        if column > 0 && column + 1 + word_width > width {
+            row += 1;
+            column = 0;
+        }
+        // The last row keeps two columns for ` …`.
+        let limit = if row + 1 == rows { width.saturating_sub(2) } else { width };
+        if row >= rows || (column > 0 && column + 1 + word_width > limit) || (column == 0 && word_width > limit) {
+            fitted.push_str(" …");
+            return fitted;
+        }
+        if !fitted.is_empty() {
+            fitted.push(' ');
+        }
+        if column > 0 {
+            column += 1;
+        }
+        fitted.push_str(word);
+        column += word_width;
+    }
+    fitted
+}
+
 /// Clears a centred popup of at most `width`×`height`, draws its border
 /// and title, and returns the room inside (none when the screen is too small).
 pub(super) fn centred_block(app: &App, frame: &mut Frame, width: u16, height: u16, title: &str) -> Option<Rect> {
@@ -151,4 +182,41 @@ pub fn draw_confirm_quit(app: &App, frame: &mut Frame) {
     ];
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted_quote;
+
+    /// The rows word wrapping makes of `text` at `width` columns.
+    fn rows(text: &str, width: usize) -> Vec<String> {
+        let mut rows: Vec<String> = vec![String::new()];
+        for word in text.split(' ') {
+            let last = rows.last_mut().expect("a row");
+            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+                rows.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn a_short_quote_flows_across_its_paragraph_break() {
+        assert_eq!(fitted_quote("“Erster Satz.\n\nZweiter Satz.”", 40, 3), "“Erster Satz. Zweiter Satz.”");
+    }
+
+    #[test]
+    fn a_long_quote_is_cut_with_an_ellipsis_inside_its_rows() {
+        let quote = "word ".repeat(60);
+        let fitted = fitted_quote(&quote, 30, 3);
+        assert!(fitted.ends_with(" …"), "{fitted}");
+        let wrapped = rows(&fitted, 30);
+        assert_eq!(wrapped.len(), 3, "{wrapped:?}");
+        assert!(wrapped.iter().all(|r| r.chars().count() <= 30), "{wrapped:?}");
+    }
 }
