@@ -30,6 +30,13 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` on one line: its runs of whitespace, line and paragraph breaks
+/// among them, become one space (a terminal line cannot hold a break, and
+/// without the space the words either side would run together).
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `n` and a noun, plural unless one: `1 claim`, `3 claims`.
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
@@ -46,6 +53,12 @@ pub fn fit(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_puts_one_space_where_the_breaks_were() {
+        assert_eq!(one_line("Ende.\n\nNeuer  Absatz\tund\r\nmehr"), "Ende. Neuer Absatz und mehr");
+        assert_eq!(one_line("  "), "");
+    }
 
     #[test]
     fn truncates_by_columns_not_chars() {

@@ -12,6 +12,7 @@ use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
 use crate::corpus::dates::parse_stated;
 use crate::corpus::{Article, Provenance, PublicationDate};
+use crate::display::{one_line, truncate};
 use crossterm::event::KeyEvent;
 use std::ops::Range;
 
@@ -530,7 +531,7 @@ impl App {
                 None => format!("missing article {id}"),
             },
             Endpoint::Claim(id) => match self.notes.annotations.claim(id) {
-                Some(claim) => format!("claim “{}”", crate::display::truncate(&claim.anchor.quote, 50)),
+                Some(claim) => format!("claim “{}”", truncate(&one_line(&claim.anchor.quote), 50)),
                 None => format!("missing claim {id}"),
             },
         }
@@ -682,7 +683,8 @@ impl App {
         let span = claim.as_ref().and_then(|claim| self.claim_span(claim));
         self.jump_to_span(index, span.clone().unwrap_or(0..0));
         if let Some(claim) = claim.filter(|_| span.is_none()) {
-            self.message = Some(format!("the claim's text is no longer in the article: “{}”", claim.anchor.quote));
+            let quote = one_line(&claim.anchor.quote);
+            self.message = Some(format!("the claim's text is no longer in the article: “{quote}”"));
         }
     }
 
@@ -740,7 +742,7 @@ impl App {
                 let tags = if c.tags.is_empty() { String::new() } else { format!(" #{}", c.tags.join(" #")) };
                 let speaker = c.speaker.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
                 Choice {
-                    label: format!("{placed}{}{tags}{speaker}{conflict} · {}", c.verdict, c.anchor.quote),
+                    label: format!("{placed}{}{tags}{speaker}{conflict} · {}", c.verdict, one_line(&c.anchor.quote)),
                     detail: self
                         .article_index(&c.anchor.article)
                         .map_or(c.anchor.article.clone(), |i| self.articles[i].title().to_string()),

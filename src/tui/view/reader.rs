@@ -203,7 +203,8 @@ fn claim_line(app: &App, reader: &Reader) -> Option<Line<'static>> {
         spans.push(Span::styled(format!(" · {}", claim.note.replace('\n', " ")), theme.dim));
     }
     if let Some(Placement::Fuzzy { .. }) = app.placements.get(&claim.id) {
-        spans.push(Span::styled(format!(" · the text changed since: was “{}”", claim.anchor.quote), theme.error));
+        let quote = crate::display::one_line(&claim.anchor.quote);
+        spans.push(Span::styled(format!(" · the text changed since: was “{quote}”"), theme.error));
     }
     spans.push(Span::styled("  (c edits, x deletes)", theme.dim));
     Some(Line::from(spans))
