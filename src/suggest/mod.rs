@@ -24,6 +24,7 @@ use crate::corpus::{Article, ArticleId};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The kind of link a suggestion proposes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,7 +115,7 @@ const MAX_PER_ARTICLE: usize = 8;
 pub struct Suggestions {
     /// The fingerprints, in the order they were given.
     prints: Vec<Fingerprint>,
-    stats: index::Stats,
+    stats: Arc<index::Stats>,
     /// Per article: the other end and the verdict, best first.
     lists: Vec<Vec<(u32, score::Verdict)>>,
     by_id: HashMap<ArticleId, usize>,
@@ -157,7 +158,7 @@ impl Suggestions {
             lists[run[0].0 as usize] = run.iter().take(MAX_PER_ARTICLE).map(|&(_, j, v)| (j, v)).collect();
         }
         let by_id = prints.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        Suggestions { prints, stats, lists, by_id }
+        Suggestions { prints, stats: Arc::new(stats), lists, by_id }
     }
 
     /// Suggestions from this article, best first, with their evidence
@@ -174,6 +175,12 @@ impl Suggestions {
                 score::suggestion(a, b, verdict, &m)
             })
             .collect()
+    }
+
+    /// The index of their sentences, for recurring claims; it shares the
+    /// statistics the suggestions were found with.
+    pub fn sentence_index(&self) -> SentenceIndex {
+        SentenceIndex::with_stats(&self.prints, Arc::clone(&self.stats))
     }
 
     /// The fingerprints the suggestions were found among, in their order.

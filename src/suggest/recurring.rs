@@ -8,6 +8,7 @@ use super::numbers;
 use super::score::match_features;
 use rayon::prelude::*;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A sentence similar to the one asked about.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +36,7 @@ pub struct NumberDifference {
 /// Sentences by the rare features they hold: postings are `u32` sentence
 /// numbers, and only sentences with two or more features are indexed.
 pub struct SentenceIndex {
-    stats: Stats,
+    stats: Arc<Stats>,
     /// Per article, the number of its first sentence; one more at the end.
     first: Vec<u32>,
     postings: Postings,
@@ -49,7 +50,12 @@ const CANDIDATES_PER_RESULT: usize = 4;
 impl SentenceIndex {
     /// `prints[i]` is the fingerprint of article index i.
     pub fn build(prints: &[Fingerprint]) -> SentenceIndex {
-        let stats = Stats::build(prints);
+        SentenceIndex::with_stats(prints, Arc::new(Stats::build(prints)))
+    }
+
+    /// The same with the statistics already taken of these fingerprints
+    /// (the suggestions share theirs).
+    pub(crate) fn with_stats(prints: &[Fingerprint], stats: Arc<Stats>) -> SentenceIndex {
         let mut first = Vec::with_capacity(prints.len() + 1);
         let mut total = 0u32;
         for print in prints {

@@ -254,10 +254,7 @@ impl App {
         self.place_claims(first);
         self.timeline.add_articles(&self.articles);
         self.recount_annotations();
-        let period = self.timeline.filter();
-        let counts = &self.annotation_counts;
-        self.list.refresh_added(&self.articles, first, &period, |i| counts.get(&i).copied().unwrap_or(0));
-        self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+        self.update_list_rows(Some(first));
         self.sync_reader();
     }
 
@@ -714,10 +711,21 @@ impl App {
         self.set_focus(Focus::Reader);
     }
 
+    /// Recomputes every row of the list.
     pub(super) fn refresh_list(&mut self) {
+        self.update_list_rows(None);
+    }
+
+    /// Recomputes the list's rows: all of them, or only merging in the
+    /// articles from `added_from` on when nothing else changed.
+    fn update_list_rows(&mut self, added_from: Option<usize>) {
         let period = self.timeline.filter();
         let counts = &self.annotation_counts;
-        self.list.refresh(&self.articles, &period, |i| counts.get(&i).copied().unwrap_or(0));
+        let count = |i: usize| counts.get(&i).copied().unwrap_or(0);
+        match added_from {
+            Some(first) => self.list.refresh_added(&self.articles, first, &period, count),
+            None => self.list.refresh(&self.articles, &period, count),
+        }
         self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
     }
 

@@ -27,8 +27,8 @@ pub struct Found {
 impl Found {
     /// Suggestions and the sentence index from the articles' fingerprints.
     pub fn from_fingerprints(prints: Vec<Fingerprint>) -> Found {
-        let sentences = SentenceIndex::build(&prints);
         let suggestions = Suggestions::from_fingerprints(prints);
+        let sentences = suggestions.sentence_index();
         Found { suggestions, sentences }
     }
 
@@ -63,6 +63,25 @@ pub struct SuggestState {
     pub article: Option<usize>,
 }
 
+/// The reader's suggestions for one frame.
+#[derive(Debug)]
+pub struct SuggestionsHere {
+    /// Unsettled, best first.
+    pub list: Vec<Suggestion>,
+    /// The highlighted one (0 when there are none).
+    pub selected: usize,
+    /// A date on offer for an undated article, and the article it is from.
+    pub date: Option<(DateValue, usize)>,
+}
+
+impl SuggestionsHere {
+    /// Where the highlighted suggestion's evidence sits in the reader's text.
+    pub fn evidence(&self) -> Vec<Range<usize>> {
+        let Some(suggestion) = self.list.get(self.selected) else { return Vec::new() };
+        suggestion.evidence.iter().flat_map(|e| e.from_spans.iter().cloned()).collect()
+    }
+}
+
 /// The recurring-claim view: sentences across the corpus similar to one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recurring {
@@ -88,25 +107,36 @@ impl App {
         suggestions
     }
 
+    /// The reader's suggestions as a frame shows them, worked out once
+    /// (each works out its evidence).
+    pub fn suggestions_view(&self) -> SuggestionsHere {
+        let list = self.suggestions_here();
+        let selected = self.selected_of(list.len());
+        let date = self.suggested_date_among(&list);
+        SuggestionsHere { list, selected, date }
+    }
+
     /// Which of `suggestions_here` is highlighted.
     pub fn selected_suggestion(&self) -> usize {
-        let count = self.suggestions_here().len();
+        self.selected_of(self.suggestions_here().len())
+    }
+
+    /// The highlighted one of `count` suggestions of the reader's article.
+    fn selected_of(&self, count: usize) -> usize {
         let here = self.reader.as_ref().map(|r| r.article);
         if count == 0 || here != self.suggest.article { 0 } else { self.suggest.selected % count }
     }
 
-    /// Where the highlighted suggestion's evidence sits in the reader's text.
-    pub fn evidence_here(&self) -> Vec<Range<usize>> {
-        let suggestions = self.suggestions_here();
-        let Some(suggestion) = suggestions.get(self.selected_suggestion()) else { return Vec::new() };
-        suggestion.evidence.iter().flat_map(|e| e.from_spans.iter().cloned()).collect()
-    }
-
     /// A publication date for an undated article: the date of an article
     /// it is suggested to be a translation or duplicate of.
-    /// Links the analyst made or accepted come first, so accepting the
-    /// translation before taking its date loses nothing.
     pub fn suggested_date_here(&self) -> Option<(DateValue, usize)> {
+        self.suggested_date_among(&self.suggestions_here())
+    }
+
+    /// The same among these suggestions of the reader's article. Links the
+    /// analyst made or accepted come first, so accepting the translation
+    /// before taking its date loses nothing.
+    fn suggested_date_among(&self, suggestions: &[Suggestion]) -> Option<(DateValue, usize)> {
         let reader = self.reader.as_ref()?;
         if self.articles[reader.article].date.is_some() {
             return None;
@@ -118,11 +148,8 @@ impl App {
                 Endpoint::Article(id) => self.article_index(&id),
                 Endpoint::Claim(_) => None,
             });
-        let suggested = self
-            .suggestions_here()
-            .into_iter()
-            .filter(|s| twin(s.kind.as_str()))
-            .filter_map(|s| self.article_index(s.to.as_str()));
+        let suggested =
+            suggestions.iter().filter(|s| twin(s.kind.as_str())).filter_map(|s| self.article_index(s.to.as_str()));
         linked.chain(suggested).find_map(|other| self.articles[other].date.as_ref().map(|d| (d.value, other)))
     }
 
@@ -155,8 +182,9 @@ impl App {
             self.message = Some(self.not_found_yet("looking for suggested links"));
             return None;
         }
-        let at = self.selected_suggestion();
-        let suggestion = self.suggestions_here().into_iter().nth(at);
+        let suggestions = self.suggestions_here();
+        let at = self.selected_of(suggestions.len());
+        let suggestion = suggestions.into_iter().nth(at);
         if suggestion.is_none() {
             self.message = Some("no suggested links for this article".to_string());
         }
@@ -169,7 +197,7 @@ impl App {
             self.message = Some("no suggested links for this article".to_string());
             return;
         }
-        self.suggest.selected = (self.selected_suggestion() + 1) % count;
+        self.suggest.selected = (self.selected_of(count) + 1) % count;
         self.suggest.article = self.reader.as_ref().map(|r| r.article);
     }
 

@@ -55,7 +55,7 @@ fn the_english_article_offers_its_german_translation_first_with_evidence() {
     let figure = top.evidence.iter().find(|e| e.label.contains("more than 40")).expect("the figure is evidence");
     let text = &app.articles[app.article_index(ENGLISH).unwrap()].text;
     assert_eq!(figure.from_spans.iter().map(|s| &text[s.clone()]).collect::<Vec<_>>(), vec!["more than 40"]);
-    let highlighted = app.evidence_here();
+    let highlighted = app.suggestions_view().evidence();
     assert!(figure.from_spans.iter().all(|s| highlighted.contains(s)), "it is highlighted in the reader");
 }
 

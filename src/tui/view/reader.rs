@@ -44,7 +44,8 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
     let mut above = vec![header(app, article)];
     above.extend(links_line(app));
     let room = (text_area.height as usize / 3).saturating_sub(above.len());
-    above.extend(super::suggestions::panel(app, hints, room));
+    let suggestions = app.suggestions_view();
+    above.extend(super::suggestions::panel(app, hints, &suggestions, room));
     let top = above.len() as u16;
     for (y, line) in above.into_iter().enumerate() {
         put_line(frame, text_area, y as u16, line);
@@ -55,7 +56,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
         None => app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten(),
     };
     let body_height = text_area.height.saturating_sub(top + u16::from(dates_line.is_some()));
-    let styled = styled_ranges(app, reader, article);
+    let styled = styled_ranges(app, reader, article, suggestions.evidence());
     let rows = reader.wrapped.rows().iter().skip(reader.scroll).take(body_height as usize);
     for (y, row) in rows.enumerate() {
         let base = match row.kind {
@@ -101,9 +102,15 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     ])
 }
 
-/// Byte ranges to style, later ones winning: date mentions, the sentence
-/// cursor (when the reader has focus), search hits, the current hit.
-fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops::Range<usize>, Style)> {
+/// Byte ranges to style, later ones winning: claims, the sentence cursor
+/// (when the reader has focus), date mentions, a suggestion's `evidence`,
+/// the selection, search hits, the current hit.
+fn styled_ranges(
+    app: &App,
+    reader: &Reader,
+    article: &Article,
+    evidence: Vec<std::ops::Range<usize>>,
+) -> Vec<(std::ops::Range<usize>, Style)> {
     let theme = &app.theme;
     let mut styled: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
     for (claim, span) in app.placed_claims(reader.article) {
@@ -115,7 +122,7 @@ fn styled_ranges(app: &App, reader: &Reader, article: &Article) -> Vec<(std::ops
         styled.push((sentence.range(), theme.sentence_cursor));
     }
     styled.extend(article.mentions.iter().map(|m| (m.span.range(), theme.date_mention)));
-    styled.extend(app.evidence_here().into_iter().map(|span| (span, theme.evidence)));
+    styled.extend(evidence.into_iter().map(|span| (span, theme.evidence)));
     if let Some(selection) = &reader.selection {
         styled.push((selection.clone(), theme.selection));
     }

@@ -9,7 +9,7 @@ use crate::suggest::{SimilarSentence, Suggestion};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::hints::Hints;
-use crate::tui::suggestions::Recurring;
+use crate::tui::suggestions::{Recurring, SuggestionsHere};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -25,17 +25,17 @@ const TITLE_WIDTH: usize = 40;
 /// The suggested-links panel: a line of keys, one row per suggestion
 /// (the highlighted one marked), and a suggested date for an undated
 /// article; at most `room` lines.
-pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
+pub fn panel(app: &App, hints: &Hints, here: &SuggestionsHere, room: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let key = |action: Action| hints.key_for("reader", action).unwrap_or("?").to_string();
-    let date = app.suggested_date_here().map(|(value, from)| {
+    let date = here.date.map(|(value, from)| {
         Line::from(vec![
             Span::styled("undated: ", theme.dim),
             Span::styled(key(Action::AcceptSuggestedDate), theme.key),
             Span::styled(format!(" dates it {value}, as {}", app.articles[from].id), theme.text),
         ])
     });
-    let suggestions = app.suggestions_here();
+    let suggestions = &here.list;
     if room < 3 || suggestions.is_empty() {
         // The date stays on offer after its suggestion was accepted.
         return date.filter(|_| room > 0).into_iter().collect();
@@ -52,7 +52,7 @@ pub fn panel(app: &App, hints: &Hints, room: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(head)];
     // One row per suggestion, then the highlighted one's evidence.
     let rows = (room - 2 - usize::from(date.is_some())).min(MAX_ROWS);
-    let selected = app.selected_suggestion();
+    let selected = here.selected;
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, suggestion) in suggestions.iter().enumerate().skip(first).take(rows) {
         lines.push(suggestion_row(app, suggestion, i == selected));
