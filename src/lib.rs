@@ -10,5 +10,6 @@ pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod keymap;
+pub mod safe_fs;
 pub mod suggest;
 pub mod tui;

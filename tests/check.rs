@@ -6,7 +6,10 @@ use dossier::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigi
 use dossier::corpus::Corpus;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "support/cli.rs"]
+mod cli_support;
 
 const A: &str = "Truppen bleiben vorerst\n\n\
     Die Regierung hat am Montag über den Einsatz beraten.\n\n\
@@ -17,11 +20,7 @@ const B: &str = "Talks resume\n\nOfficials said on Tuesday that talks would resu
 const B_QUOTE: &str = "Officials said on Tuesday that talks would resume in March.";
 
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("DOSSIER_KEYMAP", "/nonexistent/dossier-test-keymap.ron")
-        .output()
-        .expect("run dossier")
+    cli_support::command().args(args).output().expect("run dossier")
 }
 
 fn stdout(output: &Output) -> String {

@@ -8,7 +8,9 @@ use dossier::annotations::{
 };
 use dossier::corpus::{Article, Corpus};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli_support;
 
 const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
 const GERMAN: &str = "wire/031_b2e4d6f8.txt";
@@ -210,7 +212,7 @@ fn the_command_line_writes_a_format_to_a_file() {
     let notes = dir.path().join("notes.ron");
     std::fs::write(&notes, dossier::annotations::file::render(&annotations(&articles))).expect("write annotations");
     let out = dir.path().join("claims.csv");
-    let status = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let status = cli_support::command()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["export", "sample-corpus", "--format", "csv", "-o"])
         .arg(&out)
@@ -227,7 +229,7 @@ fn an_unparsable_annotation_file_is_an_error_with_its_position() {
     let dir = tempfile::tempdir().expect("temp dir");
     let notes = dir.path().join("notes.ron");
     std::fs::write(&notes, "(\n  version: 1,\n  claims: [oops],\n)\n").expect("write");
-    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let output = cli_support::command()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["export", "sample-corpus", "--format", "json", "--annotations"])
         .arg(&notes)

@@ -6,6 +6,9 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "support/cli.rs"]
+mod cli_support;
+
 fn claim(id: &str, note: &str) -> Claim {
     Claim {
         id: RecordId(id.into()),
@@ -29,11 +32,7 @@ fn read(path: &Path) -> Annotations {
 }
 
 fn merge(dir: &Path, base: &str, ours: &str, theirs: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["merge", base, ours, theirs])
-        .current_dir(dir)
-        .output()
-        .expect("run dossier merge")
+    cli_support::command().args(["merge", base, ours, theirs]).current_dir(dir).output().expect("run dossier merge")
 }
 
 fn write(dir: &Path, name: &str, annotations: &Annotations) {

@@ -104,7 +104,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn no_argument_outside_a_corpus_names_the_sample_corpus() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = Command::new(env!("CARGO_BIN_EXE_dossier")).current_dir(dir.path()).output().expect("run dossier");
+    let output = support::cli::command().current_dir(dir.path()).output().expect("run dossier");
     assert!(!output.status.success());
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("holds no articles") && message.contains("sample-corpus"), "{message}");

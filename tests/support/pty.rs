@@ -32,8 +32,10 @@ impl Pty {
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
-        // A user keymap on the test machine must not change what we test.
-        command.env("DOSSIER_KEYMAP", "/nonexistent/dossier-test-keymap.ron");
+        // A user keymap or settings on the test machine must not change what we test.
+        for (key, value) in super::cli::NO_USER_FILES {
+            command.env(key, value);
+        }
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);
