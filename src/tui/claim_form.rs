@@ -2,11 +2,10 @@
 //! verdict, the date the claim is about, and a note. Text fields are
 //! ratatui-textarea editors, so the usual editing keys work in each.
 
+use super::rank::rank;
 use crate::annotations::{Claim, RecordId};
 use crate::corpus::dates::parse_stated;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 use std::ops::Range;
@@ -242,15 +241,9 @@ impl ClaimForm {
             return Vec::new();
         }
         let entered = split_tags(self.tags.lines().first().map_or("", String::as_str));
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let mut scored: Vec<(i64, &str)> = self
-            .known_tags
-            .iter()
-            .filter(|t| !entered.contains(t))
-            .filter_map(|t| matcher.fuzzy_match(t, partial).map(|score| (score, t.as_str())))
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        scored.into_iter().take(6).map(|(_, t)| t).collect()
+        let offered: Vec<&str> =
+            self.known_tags.iter().map(String::as_str).filter(|t| !entered.iter().any(|e| e == t)).collect();
+        rank(partial, &offered).into_iter().take(6).map(|at| offered[at]).collect()
     }
 
     fn move_completion(&mut self, step: isize) {

@@ -3,8 +3,7 @@
 
 use super::action::Action;
 use super::app::TextEdit;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use super::rank::rank;
 
 /// The palette's state.
 #[derive(Debug, Default)]
@@ -24,17 +23,8 @@ impl Palette {
     }
 
     fn rank(&mut self) {
-        let matcher = SkimMatcherV2::default();
-        let mut scored: Vec<(i64, usize, Action)> = Action::ALL
-            .iter()
-            .enumerate()
-            .filter_map(|(order, &action)| {
-                let haystack = format!("{} {}", action.name(), action.description());
-                matcher.fuzzy_match(&haystack, &self.query).map(|score| (score, order, action))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.matches = scored.into_iter().map(|(_, _, action)| action).collect();
+        let haystacks = Action::ALL.iter().map(|action| format!("{} {}", action.name(), action.description()));
+        self.matches = rank(&self.query, haystacks).into_iter().map(|at| Action::ALL[at]).collect();
         self.selected = 0;
     }
 

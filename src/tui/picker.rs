@@ -1,9 +1,8 @@
 //! A popup list to choose from with fuzzy search: link kinds, link
 //! targets, export formats, the claims across the corpus, orphans.
 
+use super::rank::rank;
 use crate::annotations::RecordId;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// One choice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,18 +66,7 @@ impl Picker {
         if self.query.is_empty() {
             self.visible = (0..self.choices.len()).collect();
         } else {
-            let matcher = SkimMatcherV2::default().ignore_case();
-            let mut scored: Vec<(i64, usize)> = self
-                .choices
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| {
-                    let haystack = format!("{} {}", c.label, c.detail);
-                    matcher.fuzzy_match(&haystack, &self.query).map(|score| (score, i))
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.visible = scored.into_iter().map(|(_, i)| i).collect();
+            self.visible = rank(&self.query, self.choices.iter().map(|c| format!("{} {}", c.label, c.detail)));
         }
         self.selected = 0;
     }
