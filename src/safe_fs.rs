@@ -90,7 +90,32 @@ fn refused(path: &Path, what: &NotRegular) -> io::Error {
 /// never blocks (a FIFO is opened non-blocking, then refused) and, with
 /// `Links::Refuse`, never follows a symlink.
 pub fn open_regular(path: &Path, links: Links) -> io::Result<File> {
-    let file = match open_read(path, links) {
+    checked(path, links, open_read(path, links))
+}
+
+/// Opens the regular file at `path` for reading and writing, creating it
+/// when nothing is there (a lock file left for the next user). Never
+/// follows a symlink there, never blocks, and refuses anything but a
+/// regular file, so nothing is ever written through what sits at the path.
+pub fn open_or_create(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NOFOLLOW also keeps O_CREAT from creating a dangling link's target.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    #[cfg(not(unix))]
+    if let Some(what @ NotRegular::Symlink { .. }) = not_regular(path).ok().flatten() {
+        return Err(refused(path, &what));
+    }
+    checked(path, Links::Refuse, options.open(path))
+}
+
+/// An opened file, if it is a regular one: the error names what it is.
+fn checked(path: &Path, links: Links, opened: io::Result<File>) -> io::Result<File> {
+    let file = match opened {
         Ok(file) => file,
         // O_NOFOLLOW on a symlink: say what it is rather than "too many links".
         Err(error) if links == Links::Refuse && error.raw_os_error() == Some(libc_eloop()) => {
@@ -260,5 +285,22 @@ mod tests {
         assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
         assert_eq!(fs::read_to_string(&link).unwrap(), "ours");
         assert_eq!(clear_path(&dir.path().join("missing")).unwrap(), None);
+    }
+
+    #[test]
+    fn open_or_create_keeps_a_regular_file_and_refuses_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron.lock");
+        open_or_create(&path).unwrap().write_all(b"holder").unwrap();
+        let mut text = String::new();
+        open_or_create(&path).unwrap().read_to_string(&mut text).unwrap();
+        assert_eq!(text, "holder", "an existing file is opened, not truncated");
+        let victim = dir.path().join("victim");
+        let link = dir.path().join("link.lock");
+        // Dangling: a plain O_CREAT would create the victim through it.
+        symlink(&victim, &link).unwrap();
+        let error = open_or_create(&link).unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert!(!victim.exists());
     }
 }

@@ -137,3 +137,50 @@ fn closing_the_terminal_saves_what_autosave_had_not_yet_written() {
     let saved = std::fs::read_to_string(&file).expect("saved on the way out");
     assert!(saved.contains("claims: [\n    ("), "{saved}");
 }
+
+#[test]
+fn a_window_whose_file_was_taken_over_quits_leaving_its_changes_in_a_rescue_file() {
+    use dossier::annotations::{Annotations, file as ron_file};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let original = ron_file::render(&Annotations::default());
+    std::fs::write(&file, &original).expect("write the annotation file");
+    let file = file.to_str().expect("utf-8 temp path");
+    let mut first = dossier(file);
+    first.wait_for("Articles 24/24");
+    let mut second = dossier(file);
+    second.wait_for("annotations READ-ONLY");
+    second.send(":");
+    second.type_slowly("takeover");
+    second.wait_for(" TakeOver ");
+    second.send("\r");
+    second.wait_for("took over the annotation file");
+    // The first does not know yet: it tags a claim, then quits.
+    first.send("\r");
+    first.wait_for("focus reader");
+    first.send("c");
+    first.wait_for("Tag claim");
+    first.send("\x13");
+    first.wait_for("● unsaved");
+    first.send("q");
+    assert!(first.wait_exit(), "the window that lost its file quits");
+    let name = "dossier.ron.rescue-";
+    let rescued: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the temp dir")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.to_string_lossy().contains(name))
+        .collect();
+    assert_eq!(rescued.len(), 1, "{rescued:?}");
+    let kept = dossier::annotations::store::read_annotations(&rescued[0]).expect("the rescue file parses");
+    assert_eq!(kept.claims.len(), 1, "it holds the claim that could not be saved");
+    // Said on the restored screen, after the TUI has gone.
+    let said = rescued[0].display().to_string();
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&first.output()).contains(&said) {
+        assert!(start.elapsed() < support::pty::PATIENCE, "the rescue file is never named");
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert_eq!(std::fs::read_to_string(dir.path().join("dossier.ron")).expect("the file"), original, "untouched");
+    second.send("q");
+    assert!(second.wait_exit());
+}

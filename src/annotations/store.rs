@@ -9,15 +9,30 @@
 //! The lock file is left in place on exit (removing it would race with a
 //! dossier that has just opened it); the OS releases the lock itself when
 //! the process ends, even on a crash, so it never goes stale.
+//!
+//! Nothing here follows a symlink. The annotation file is read only when it
+//! is a regular file of at most `MAX_ANNOTATION_FILE_BYTES`; when it is a
+//! symlink it is neither read nor replaced, and the store is read-only. A
+//! link, FIFO or device at a side file's path (lock, temp, `.bak`) is
+//! removed and replaced by a file of our own, never written through.
 
 use super::file::{self, ParseError};
 use super::merge;
 use super::model::Annotations;
+use crate::safe_fs::{self, Links, NotRegular};
 use std::ffi::OsString;
 use std::fmt;
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File, TryLockError};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+
+/// The largest annotation file dossier reads: 256 MiB. A thousand claims
+/// take about 1 MB, so no real file comes near; the limit keeps a wrong or
+/// hostile file from exhausting memory.
+pub const MAX_ANNOTATION_FILE_BYTES: u64 = 256 << 20;
+
+/// The most of a lock file read for its holder's line (it holds two short lines).
+const MAX_LOCK_FILE_BYTES: u64 = 4096;
 
 /// An annotation file opened for reading and, when it may, for writing.
 #[derive(Debug)]
@@ -31,6 +46,8 @@ pub struct Store {
     base: Annotations,
     /// Hash of the bytes last read or written; `None` when there was no file.
     disk: Option<u64>,
+    /// Something the analyst should hear about that did not stop the open.
+    notice: Option<String>,
 }
 
 /// Why a store is read-only.
@@ -42,6 +59,9 @@ pub enum ReadOnly {
     Unparsable(ParseError),
     /// The lock file could not be made (e.g. a read-only folder).
     Unlockable { message: String },
+    /// The file is a symlink (to `target`, resolved beside the link): it is
+    /// neither followed nor replaced.
+    Link { target: PathBuf },
 }
 
 impl fmt::Display for ReadOnly {
@@ -52,6 +72,9 @@ impl fmt::Display for ReadOnly {
             }
             ReadOnly::Unparsable(error) => write!(f, "{error}; fix the file, it will not be overwritten"),
             ReadOnly::Unlockable { message } => write!(f, "cannot lock the file: {message}"),
+            ReadOnly::Link { target } => {
+                write!(f, "it is a symbolic link (to {}); {}", target.display(), link_advice(target))
+            }
         }
     }
 }
@@ -81,14 +104,69 @@ pub enum StoreError {
     ReadOnly { path: PathBuf, reason: String },
     #[error("{path}: another dossier took over the file ({holder}); now read-only, not saved")]
     LockLost { path: PathBuf, holder: String },
+    /// Something other than a regular file is where a file of ours goes.
+    #[error("{path} is {what}, not a regular file; {}", not_regular_advice(.what))]
+    NotRegular { path: PathBuf, what: NotRegular },
+    #[error(
+        "{path} holds {bytes} bytes, over the {} MiB limit for an annotation file; \
+         is it the right file? (another can be chosen with --annotations)",
+        .limit >> 20
+    )]
+    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+}
+
+/// What to do about a symlink where the annotation file goes.
+fn link_advice(target: &Path) -> String {
+    format!(
+        "dossier does not read or write through links: open the target with --annotations {}, \
+         or replace the link by the file",
+        target.display()
+    )
+}
+
+/// What to do about something other than a regular file where dossier
+/// reads or writes (an annotation file, an export).
+fn not_regular_advice(what: &NotRegular) -> String {
+    match what {
+        NotRegular::Symlink { target } => format!(
+            "dossier does not read or write through links: name the target itself \
+             (for an annotation file, --annotations {}), or replace the link by the file",
+            target.display()
+        ),
+        _ => "dossier reads and writes only regular files: move it away, or name another file \
+              (for an annotation file, with --annotations)"
+            .to_string(),
+    }
+}
+
+/// What is at `path` when it is not a regular file, a symlink's target
+/// resolved beside the link (as `--annotations` would need it).
+fn not_regular_at(path: &Path) -> io::Result<Option<NotRegular>> {
+    Ok(safe_fs::not_regular(path)?.map(|what| match what {
+        NotRegular::Symlink { target } => {
+            NotRegular::Symlink { target: path.parent().map_or_else(|| target.clone(), |folder| folder.join(&target)) }
+        }
+        other => other,
+    }))
 }
 
 impl Store {
     /// Opens the annotation file at `path` (a missing file is an empty set),
     /// taking the lock when no other dossier holds it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let mut store =
-            Store { path: path.to_path_buf(), lock: None, read_only: None, base: Annotations::default(), disk: None };
+        let mut store = Store {
+            path: path.to_path_buf(),
+            lock: None,
+            read_only: None,
+            base: Annotations::default(),
+            disk: None,
+            notice: None,
+        };
+        // A link is never followed, not even to read, nor replaced by a save.
+        if let Ok(Some(NotRegular::Symlink { target })) = not_regular_at(path) {
+            store.read_only = Some(ReadOnly::Link { target });
+            return Ok(store);
+        }
         // Lock before reading, so no dossier saves between the read and the lock.
         store.lock()?;
         if let Some(bytes) = read_if_exists(path)? {
@@ -102,6 +180,12 @@ impl Store {
             }
         }
         Ok(store)
+    }
+
+    /// Something the analyst should know about the open that did not stop
+    /// it (a link or FIFO planted as the lock file, replaced).
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     /// The file's path.
@@ -125,7 +209,7 @@ impl Store {
     pub fn take_over(&mut self) -> Result<(), StoreError> {
         match &self.read_only {
             None => return Ok(()),
-            Some(ReadOnly::Unparsable(_)) => return Err(self.read_only_error()),
+            Some(ReadOnly::Unparsable(_) | ReadOnly::Link { .. }) => return Err(self.read_only_error()),
             Some(ReadOnly::Locked { .. } | ReadOnly::Unlockable { .. }) => {}
         }
         // The other holder keeps its lock on the unlinked file; a fresh lock
@@ -189,9 +273,16 @@ impl Store {
     /// Takes the lock, or turns read-only saying why not.
     fn lock(&mut self) -> Result<(), StoreError> {
         let lock_path = lock_path(&self.path);
-        let opened = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock_path);
-        let mut lock_file = match opened {
-            Ok(file) => file,
+        let mut lock_file = match open_lock_file(&lock_path) {
+            Ok((file, replaced)) => {
+                self.notice = replaced.map(|what| {
+                    format!(
+                        "{} was {what}; replaced by a lock file of dossier's own, nothing written through it",
+                        lock_path.display()
+                    )
+                });
+                file
+            }
             Err(error) => {
                 self.read_only = Some(ReadOnly::Unlockable { message: format!("{}: {error}", lock_path.display()) });
                 return Ok(());
@@ -223,13 +314,14 @@ impl Store {
     /// Fails, turning read-only, when another dossier took the lock over.
     fn check_lock(&mut self) -> Result<(), StoreError> {
         let Some(lock) = &self.lock else { return Ok(()) };
-        let now = match fs::read_to_string(lock_path(&self.path)) {
-            Ok(now) if now == lock.holder => return Ok(()),
-            Ok(now) => now,
+        let now = match safe_fs::read_regular(&lock_path(&self.path), Links::Refuse, MAX_LOCK_FILE_BYTES) {
+            Ok(Ok(now)) if now == lock.holder.as_bytes() => return Ok(()),
+            Ok(Ok(now)) => String::from_utf8_lossy(&now).into_owned(),
             Err(error) if error.kind() == io::ErrorKind::NotFound => String::new(),
             // Unreadable is not lost: on Windows our own lock blocks reads
-            // through another handle.
-            Err(_) => return Ok(()),
+            // through another handle. (Nor is something planted there: a
+            // dossier that replaces it writes its holder, seen next time.)
+            Ok(Err(_)) | Err(_) => return Ok(()),
         };
         let holder = holder_line(&now);
         self.lock = None;
@@ -261,10 +353,24 @@ impl HeldLock {
     }
 }
 
+/// Opens the lock file, creating it when missing. A regular file there is
+/// reused: it is the lock the last dossier left, which a running one may
+/// hold. Anything else (a planted link, a FIFO, a device) is removed, never
+/// followed, and replaced; returns what was replaced.
+fn open_lock_file(path: &Path) -> io::Result<(File, Option<NotRegular>)> {
+    let replaced = match safe_fs::not_regular(path) {
+        Ok(Some(_)) => safe_fs::clear_path(path)?,
+        Ok(None) => None,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(error),
+    };
+    Ok((safe_fs::open_or_create(path)?, replaced))
+}
+
 fn read_holder(lock_file: &mut File) -> String {
     let mut text = String::new();
     // The holder may be between locking and writing its line: say so.
-    match lock_file.read_to_string(&mut text) {
+    match lock_file.take(MAX_LOCK_FILE_BYTES).read_to_string(&mut text) {
         Ok(_) => holder_line(&text),
         Err(_) => holder_line(""),
     }
@@ -296,16 +402,41 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Reads and parses an annotation file that must exist; an empty file is
 /// an empty set (git gives an empty base when both branches added the file).
 pub fn read_annotations(path: &Path) -> Result<Annotations, StoreError> {
-    let bytes =
-        fs::read(path).map_err(|error| StoreError::Io { path: path.to_path_buf(), action: "reading", error })?;
-    Ok(parse_bytes(&bytes, path)?)
+    read_annotations_if_exists(path)?.ok_or_else(|| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "reading",
+        error: io::Error::new(io::ErrorKind::NotFound, "no such file"),
+    })
 }
 
+/// Reads and parses an annotation file; `None` when there is none. The
+/// same reading rules as the reader's: a regular file only, size-limited.
+pub fn read_annotations_if_exists(path: &Path) -> Result<Option<Annotations>, StoreError> {
+    match read_if_exists(path)? {
+        Some(bytes) => Ok(Some(parse_bytes(&bytes, path)?)),
+        None => Ok(None),
+    }
+}
+
+/// The bytes of the annotation file, `None` when there is none. Read only
+/// when it is a regular file (a link is not followed; a FIFO or device
+/// would block or never end) of at most `MAX_ANNOTATION_FILE_BYTES`.
 fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
+    let io_error = |error| StoreError::Io { path: path.to_path_buf(), action: "reading", error };
+    match not_regular_at(path) {
+        Ok(Some(what)) => return Err(StoreError::NotRegular { path: path.to_path_buf(), what }),
+        Ok(None) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(io_error(error)),
+    }
+    match safe_fs::read_regular(path, Links::Refuse, MAX_ANNOTATION_FILE_BYTES) {
+        Ok(Ok(bytes)) => Ok(Some(bytes)),
+        Ok(Err(too_large)) => {
+            Err(StoreError::TooLarge { path: path.to_path_buf(), bytes: too_large.bytes, limit: too_large.limit })
+        }
+        // Removed since we looked: as if it had never been there.
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(StoreError::Io { path: path.to_path_buf(), action: "reading", error }),
+        Err(error) => Err(io_error(error)),
     }
 }
 
@@ -386,38 +517,92 @@ fn step<T>(path: &Path, step: SaveStep, run: impl FnOnce() -> io::Result<T>) -> 
 /// Replaces the file at `path` by `bytes` atomically: a reader (or a crash)
 /// sees either the whole old file or the whole new one. Temp file in the
 /// same folder, fsync, optional `.bak` of the old file, rename, fsync of the
-/// folder so the rename itself survives a power cut.
+/// folder so the rename itself survives a power cut. Refuses when `path` is
+/// anything but a regular file or nothing (a symlink is neither written
+/// through nor replaced); a failure removes the temp files it made.
 pub fn write_file(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), StoreError> {
+    match not_regular_at(path) {
+        Ok(Some(what)) => return Err(StoreError::NotRegular { path: path.to_path_buf(), what }),
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            return Err(StoreError::Io { path: path.to_path_buf(), action: "looking at the file", error });
+        }
+        _ => {}
+    }
     // One fixed temp name is enough: the lock (or git, for a merge driver)
     // ensures one writer, and a crash leaves one stale file, not many.
     let temp = with_suffix(path, ".tmp");
-    let mut out = step(&temp, SaveStep::CreateTemp, || File::create(&temp))?;
-    if let Ok(meta) = fs::metadata(path) {
+    let written = replace(path, &temp, bytes, backup);
+    if written.is_err() {
+        // A crash may still leave them; the next save clears them first.
+        let _ = fs::remove_file(&temp);
+        if backup == Backup::Keep {
+            let _ = fs::remove_file(with_suffix(&backup_path(path), ".tmp"));
+        }
+    }
+    written
+}
+
+/// The steps of `write_file`, through `temp`.
+fn replace(path: &Path, temp: &Path, bytes: &[u8], backup: Backup) -> Result<(), StoreError> {
+    // Whatever is at the temp path (a crash's leftover, a planted link) is
+    // removed, not opened: the temp file is always one we just made.
+    let mut out = step(temp, SaveStep::CreateTemp, || {
+        safe_fs::clear_path(temp)?;
+        safe_fs::create_new(temp)
+    })?;
+    let existing = fs::symlink_metadata(path).ok();
+    if let Some(meta) = &existing {
         // Keep the file's permissions (a shared group-writable file stays so).
-        step(&temp, SaveStep::CreateTemp, || fs::set_permissions(&temp, meta.permissions()))?;
+        step(temp, SaveStep::CreateTemp, || out.set_permissions(meta.permissions()))?;
     }
     // Two halves, so that the crash test can stop mid-write.
     let (first, second) = bytes.split_at(bytes.len() / 2);
-    step(&temp, SaveStep::WriteTemp, || out.write_all(first))?;
-    step(&temp, SaveStep::WriteTemp, || out.write_all(second))?;
-    step(&temp, SaveStep::SyncTemp, || out.sync_all())?;
+    step(temp, SaveStep::WriteTemp, || out.write_all(first))?;
+    step(temp, SaveStep::WriteTemp, || out.write_all(second))?;
+    step(temp, SaveStep::SyncTemp, || out.sync_all())?;
     drop(out);
-    if backup == Backup::Keep && fs::exists(path).unwrap_or(false) {
-        let bak = backup_path(path);
-        let bak_temp = with_suffix(&bak, ".tmp");
-        step(&bak, SaveStep::Backup, || {
-            let _ = fs::remove_file(&bak_temp);
-            // A hard link costs nothing; the rename below leaves it holding
-            // the old content. Copy where links are not supported.
-            if fs::hard_link(path, &bak_temp).is_err() {
-                fs::copy(path, &bak_temp)?;
-                File::open(&bak_temp)?.sync_all()?;
-            }
-            fs::rename(&bak_temp, &bak)
-        })?;
+    if backup == Backup::Keep && existing.is_some() {
+        step(&backup_path(path), SaveStep::Backup, || keep_backup(path))?;
     }
-    step(path, SaveStep::Rename, || fs::rename(&temp, path))?;
+    step(path, SaveStep::Rename, || fs::rename(temp, path))?;
     step(path, SaveStep::SyncFolder, || sync_folder(path))
+}
+
+/// Makes `<file>.bak` the file at `path` (a regular file: `write_file`
+/// checked), through `<file>.bak.tmp`, following no link on the way.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let bak = backup_path(path);
+    let bak_temp = with_suffix(&bak, ".tmp");
+    safe_fs::clear_path(&bak_temp)?;
+    // A hard link costs nothing; the rename in `replace` leaves it holding
+    // the old content. Copy where links are not supported.
+    if fs::hard_link(path, &bak_temp).is_err() {
+        let mut copy = safe_fs::create_new(&bak_temp)?;
+        io::copy(&mut safe_fs::open_regular(path, Links::Refuse)?, &mut copy)?;
+        copy.sync_all()?;
+    }
+    // A rename replaces what is at `.bak` (a link itself, never its target).
+    fs::rename(&bak_temp, &bak)
+}
+
+/// Writes `annotations` to a new file beside the annotation file,
+/// `<file>.rescue-<ULID>.ron`, for changes that cannot be saved to it (its
+/// lock was taken over). A complete annotation file: open it with
+/// `--annotations`, or merge it in with `dossier merge`. Never replaces
+/// anything; a failed write leaves no partial file.
+pub fn write_rescue(path: &Path, annotations: &Annotations) -> Result<PathBuf, StoreError> {
+    let rescue = with_suffix(path, &format!(".rescue-{}.ron", ulid::Ulid::new()));
+    let written = safe_fs::create_new(&rescue).and_then(|mut out| {
+        let written = out.write_all(file::render(annotations).as_bytes()).and_then(|()| out.sync_all());
+        if written.is_err() {
+            let _ = fs::remove_file(&rescue);
+        }
+        written
+    });
+    match written.and_then(|()| sync_folder(&rescue)) {
+        Ok(()) => Ok(rescue),
+        Err(error) => Err(StoreError::Io { path: rescue, action: "writing the rescue file", error }),
+    }
 }
 
 #[cfg(unix)]
@@ -518,6 +703,13 @@ mod tests {
             assert!(error.to_string().contains(fail_at.action()), "{fail_at:?}: {error}");
             let expected = if expected == "old" { &old } else { &new };
             assert_eq!(&on_disk(&path), expected, "after a failure at {fail_at:?}");
+            for scratch in [with_suffix(&path, ".tmp"), with_suffix(&backup_path(&path), ".tmp")] {
+                assert!(
+                    !fs::exists(&scratch).unwrap(),
+                    "{} left behind after a failure at {fail_at:?}",
+                    scratch.display()
+                );
+            }
             if fs::exists(backup_path(&path)).unwrap() {
                 assert_eq!(on_disk(&backup_path(&path)), old, "the .bak after a failure at {fail_at:?}");
             }
@@ -638,6 +830,168 @@ mod tests {
         assert_eq!(annotations.claims[0].note, "ours");
         assert_eq!(annotations.claims[0].conflicts[0].theirs, "\"theirs\"");
         assert_eq!(on_disk(&path), annotations);
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only reads it.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo {}", path.display());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_or_fifo_is_replaced_and_nothing_is_written_through_it() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        fs::create_dir(&corpus).unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let path = corpus.join("dossier.ron");
+        symlink("../victim", lock_path(&path)).unwrap();
+        let store = Store::open(&path).unwrap();
+        assert!(store.read_only().is_none(), "{:?}", store.read_only());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(safe_fs::not_regular(&lock_path(&path)).unwrap(), None, "a lock file of our own took its place");
+        let notice = store.notice().expect("the replaced link is told");
+        assert!(notice.contains("symbolic link") && notice.contains("victim"), "{notice}");
+        drop(store);
+
+        fs::remove_file(lock_path(&path)).unwrap();
+        mkfifo(&lock_path(&path));
+        // No reader or writer ever opens the FIFO: following it would hang here.
+        let store = Store::open(&path).unwrap();
+        assert!(store.read_only().is_none(), "{:?}", store.read_only());
+        assert!(store.notice().is_some_and(|n| n.contains("FIFO")), "{:?}", store.notice());
+        assert_eq!(safe_fs::not_regular(&lock_path(&path)).unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_regular_lock_file_is_reused_so_the_lock_holds_across_dossiers() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        drop(Store::open(&path).unwrap());
+        let inode = fs::metadata(lock_path(&path)).unwrap().ino();
+        let first = Store::open(&path).unwrap();
+        assert!(first.notice().is_none(), "{:?}", first.notice());
+        assert_eq!(fs::metadata(lock_path(&path)).unwrap().ino(), inode, "the lock file left behind is reused");
+        let second = Store::open(&path).unwrap();
+        assert!(matches!(second.read_only(), Some(ReadOnly::Locked { .. })), "{:?}", second.read_only());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_links_at_the_temp_and_backup_paths_are_never_written_through() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        fs::write(&path, file::render(&set(&[("A", "one")]))).unwrap();
+        let scratch = [with_suffix(&path, ".tmp"), with_suffix(&backup_path(&path), ".tmp"), backup_path(&path)];
+        for (n, link) in scratch.iter().enumerate() {
+            let victim = dir.path().join(format!("victim{n}"));
+            fs::write(&victim, "precious").unwrap();
+            symlink(&victim, link).unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        store.save(&set(&[("A", "two")])).unwrap();
+        for n in 0..scratch.len() {
+            assert_eq!(fs::read_to_string(dir.path().join(format!("victim{n}"))).unwrap(), "precious", "victim{n}");
+        }
+        assert_eq!(safe_fs::not_regular(&path).unwrap(), None, "the file stays a regular file");
+        assert_eq!(safe_fs::not_regular(&backup_path(&path)).unwrap(), None, "the .bak is a file, not the link");
+        assert_eq!(on_disk(&path), set(&[("A", "two")]));
+        assert_eq!(on_disk(&backup_path(&path)), set(&[("A", "one")]));
+        assert!(!fs::exists(&scratch[0]).unwrap() && !fs::exists(&scratch[1]).unwrap(), "no scratch file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_annotation_file_opens_read_only_unread_and_is_never_replaced() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("shared.ron");
+        let text = file::render(&set(&[("A", "theirs")]));
+        fs::write(&target, &text).unwrap();
+        let path = dir.path().join("dossier.ron");
+        symlink(&target, &path).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        let reason = store.read_only().expect("read-only").to_string();
+        assert!(reason.contains("symbolic link") && reason.contains("shared.ron"), "{reason}");
+        assert!(reason.contains("--annotations"), "says how to open the target: {reason}");
+        assert!(store.annotations().is_empty(), "the link is not followed, not even to read");
+        assert!(matches!(store.save(&set(&[("B", "ours")])), Err(StoreError::ReadOnly { .. })));
+        assert!(store.take_over().is_err(), "taking over does not make a link writable");
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_symlink(), "the link stays a link");
+        assert_eq!(fs::read_to_string(&target).unwrap(), text);
+        assert!(!fs::exists(backup_path(&path)).unwrap() && !fs::exists(lock_path(&path)).unwrap());
+        // The file readers refuse it too, and a link into a device is refused at once.
+        let error = read_annotations(&path).unwrap_err().to_string();
+        assert!(error.contains("symbolic link"), "{error}");
+        let zero = dir.path().join("zero.ron");
+        symlink("/dev/zero", &zero).unwrap();
+        assert!(Store::open(&zero).unwrap().read_only().is_some());
+        assert!(read_annotations(&zero).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_over_a_link_is_refused_and_its_target_left_alone() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let export = dir.path().join("dossier-export.claims.csv");
+        symlink(&victim, &export).unwrap();
+        let error = write_file(&export, b"a,b\n", Backup::Skip).unwrap_err().to_string();
+        assert!(error.contains("symbolic link"), "{error}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(fs::symlink_metadata(&export).unwrap().file_type().is_symlink());
+        assert!(!fs::exists(with_suffix(&export, ".tmp")).unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_as_the_annotation_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        mkfifo(&path);
+        // Nothing ever writes to the FIFO: a read would block this test forever.
+        let error = Store::open(&path).unwrap_err().to_string();
+        assert!(error.contains("FIFO"), "{error}");
+        assert!(read_annotations(&path).unwrap_err().to_string().contains("FIFO"));
+        let error = read_annotations(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert!(error.contains("device"), "{error}");
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_naming_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        // Sparse: as large as it says, without using the disk.
+        File::create(&path).unwrap().set_len(MAX_ANNOTATION_FILE_BYTES + 1).unwrap();
+        let error = Store::open(&path).unwrap_err().to_string();
+        assert!(error.contains("256 MiB"), "{error}");
+        assert!(read_annotations(&path).unwrap_err().to_string().contains("256 MiB"));
+    }
+
+    #[test]
+    fn a_rescue_file_holds_the_whole_set_and_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let ours = set(&[("A", "ours"), ("B", "unsaved")]);
+        let first = write_rescue(&path, &ours).unwrap();
+        let second = write_rescue(&path, &ours).unwrap();
+        assert_ne!(first, second, "each rescue gets its own file");
+        for rescue in [&first, &second] {
+            let name = rescue.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(name.starts_with("dossier.ron.rescue-") && name.ends_with(".ron"), "{name}");
+            assert_eq!(rescue.parent(), Some(dir.path()));
+            assert_eq!(read_annotations(rescue).unwrap(), ours);
+        }
+        assert!(!path.exists(), "the annotation file itself is not touched");
     }
 
     proptest! {

@@ -4,6 +4,7 @@
 //! fuzzy placements, broken references), 2 when the file cannot be read.
 
 use crate::annotations::reanchor::{Placement, Report, reanchor_all};
+use crate::annotations::store::read_annotations_if_exists;
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::Corpus;
 use crate::display::count;
@@ -44,15 +45,11 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
     let unreadable = |message: String| ExitError { code: UNREADABLE, message };
     crate::corpus::source::check_root(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
     let path = file::annotation_path(&args.corpus, chosen);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            println!("{}: no annotation file, nothing to check", path.display());
-            return Ok(());
-        }
-        Err(e) => return Err(unreadable(format!("{}: {e}", path.display())).into()),
+    // The reader's own rules: a regular file only, size-limited, parsed alike.
+    let Some(annotations) = read_annotations_if_exists(&path).map_err(|e| unreadable(e.to_string()))? else {
+        println!("{}: no annotation file, nothing to check", path.display());
+        return Ok(());
     };
-    let annotations = file::parse(&text, &path).map_err(|e| unreadable(e.to_string()))?;
     let corpus = Corpus::load(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
     let problems = reference_problems(&annotations, &corpus);
     let report = reanchor_all(&annotations, &corpus);

@@ -2,7 +2,7 @@
 //! share, to stdout or a file.
 
 use crate::annotations::export::{ExportFormat, export};
-use crate::annotations::store::{Backup, read_annotations, write_file};
+use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
 use crate::corpus::{Corpus, corpus_name};
 use anyhow::{Context, Result};
@@ -27,12 +27,10 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs, chosen: Option<&Path>) -> Result<()> {
     crate::corpus::source::check_root(&args.corpus)?;
     let path = file::annotation_path(&args.corpus, chosen);
-    let annotations = if path.exists() {
-        read_annotations(&path)?
-    } else {
+    let annotations = read_annotations_if_exists(&path)?.unwrap_or_else(|| {
         eprintln!("{}: no annotation file; exporting an empty set", path.display());
         Annotations::default()
-    };
+    });
     let corpus = Corpus::load(&args.corpus)?;
     let mut bytes = Vec::new();
     export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;

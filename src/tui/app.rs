@@ -149,6 +149,9 @@ pub struct App {
     pub message: Option<String>,
     pub pending: Option<PendingKeys>,
     pub quit: bool,
+    /// What to tell the analyst once the terminal is restored (where
+    /// changes that could not be saved went).
+    pub farewell: Option<String>,
     /// The analyst's annotations with undo and redo.
     pub notes: Notebook,
     /// Why annotations cannot be changed (the file is locked or broken).
@@ -205,6 +208,7 @@ impl App {
             message: None,
             pending: None,
             quit: false,
+            farewell: None,
             notes: Notebook::default(),
             read_only: None,
             marked: None,
@@ -380,6 +384,22 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Whether the analyst asked to quit and a save stands in the way.
+    pub fn quitting(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::ConfirmQuit))
+    }
+
+    /// Quits after changes that could not be saved were kept elsewhere;
+    /// `note` says where, in the status line and after the terminal is back.
+    pub fn quit_after_rescue(&mut self, note: String) {
+        // On disk now, if not in the annotation file: nothing left to save.
+        self.notes.saved();
+        self.overlay = None;
+        self.message = Some(note.clone());
+        self.farewell = Some(note);
+        self.quit = true;
     }
 
     /// Called by the event loop after a save: if the analyst was quitting

@@ -123,10 +123,11 @@ pub fn run(options: Options) -> Result<()> {
         }
         dirty |= saving::autosave(&mut app, &mut store);
     }
-    // On the way out (quit, SIGTERM, a closed terminal) whatever is not
-    // on disk yet is saved.
-    if app.notes.unsaved() && app.read_only.is_none() {
-        saving::save(&mut app, &mut store, false);
+    saving::on_exit(&mut app, &mut store);
+    drop(guard);
+    // Where unsaved changes went, told again on the restored screen.
+    if let Some(farewell) = &app.farewell {
+        eprintln!("dossier: {farewell}");
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use super::app::App;
 use crate::annotations::export::{self, ExportFormat};
-use crate::annotations::store::{Backup, ReadOnly, SaveOutcome, Store, StoreError, write_file};
+use crate::annotations::store::{Backup, ReadOnly, SaveOutcome, Store, StoreError, write_file, write_rescue};
 use std::path::Path;
 use std::time::Instant;
 
@@ -14,6 +14,9 @@ pub fn open(app: &mut App, path: &Path) -> Result<Store, StoreError> {
     let store = Store::open(path)?;
     let read_only = store.read_only().map(|reason| format!("{}: {reason}", path.display()));
     app.set_annotations(store.annotations().clone(), read_only);
+    if let Some(notice) = store.notice() {
+        app.message = Some(notice.to_string());
+    }
     Ok(store)
 }
 
@@ -51,7 +54,43 @@ pub fn save(app: &mut App, store: &mut Store, explicit: bool) {
                 app.read_only = Some(error.to_string());
             }
             app.save_failed(format!("not saved: {error}"));
+            // A window that can no longer save can still quit: its changes
+            // go to a file of their own.
+            if app.quitting() && store.read_only().is_some() {
+                rescue(app, store);
+            }
         }
+    }
+}
+
+/// On the way out (quit, SIGTERM, a closed terminal): saves what is not on
+/// disk yet, and rescues it when the file cannot take it: nobody is left
+/// to ask.
+pub fn on_exit(app: &mut App, store: &mut Store) {
+    if app.notes.unsaved() && app.read_only.is_none() {
+        save(app, store, false);
+    }
+    if app.notes.unsaved() {
+        rescue(app, store);
+    }
+    // Not even rescued: at least the terminal says why.
+    if app.notes.unsaved() {
+        app.farewell = app.message.clone();
+    }
+}
+
+/// Writes every annotation of a window that cannot save (another dossier
+/// took its file over) to a rescue file beside the file, and quits saying
+/// where. When even that fails, the quit question stays, with the reason.
+fn rescue(app: &mut App, store: &Store) {
+    match write_rescue(store.path(), &app.notes.annotations) {
+        Ok(rescue) => app.quit_after_rescue(format!(
+            "could not save to {}. Your annotations, unsaved changes included, are in {} \
+             (open it with --annotations, or merge it in with `dossier merge`)",
+            store.path().display(),
+            rescue.display()
+        )),
+        Err(error) => app.message = Some(format!("not saved, and no rescue file either: {error}")),
     }
 }
 

@@ -251,6 +251,66 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(app.quit, "once saved, it quits");
 }
 
+/// The rescue files beside `path`.
+fn rescue_files(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let name = format!("{}.rescue-", path.file_name().unwrap().to_string_lossy());
+    let folder = std::fs::read_dir(path.parent().unwrap()).unwrap();
+    folder.map(|entry| entry.unwrap().path()).filter(|p| p.to_string_lossy().contains(&name)).collect()
+}
+
+/// An app whose annotation file another dossier took over after it opened
+/// it, with a change made since; and its store.
+fn taken_over(path: &std::path::Path) -> (App, crate::annotations::store::Store) {
+    let mut app = reading(ENGLISH);
+    let store = crate::tui::saving::open(&mut app, path).unwrap();
+    assert!(app.read_only.is_none());
+    let mut other = crate::annotations::store::Store::open(path).unwrap();
+    other.take_over().unwrap();
+    app.update(Action::ToggleRead);
+    assert!(app.notes.unsaved());
+    (app, store)
+}
+
+#[test]
+fn a_window_whose_file_was_taken_over_quits_and_rescues_its_changes() {
+    for autosaved_first in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let (mut app, mut store) = taken_over(&path);
+        if autosaved_first {
+            // The save that finds out: read-only now, the change unsaved.
+            crate::tui::saving::save(&mut app, &mut store, false);
+            assert!(app.read_only.as_deref().is_some_and(|r| r.contains("took over")), "{:?}", app.read_only);
+        }
+        assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+        crate::tui::saving::save(&mut app, &mut store, true);
+        assert!(app.quit, "it quits (autosaved first: {autosaved_first})");
+        let rescued = rescue_files(&path);
+        assert_eq!(rescued.len(), 1, "{rescued:?}");
+        let kept = crate::annotations::store::read_annotations(&rescued[0]).unwrap();
+        assert_eq!(kept, app.notes.annotations, "the rescue file holds the whole set, the change included");
+        let name = rescued[0].display().to_string();
+        assert!(app.message.as_deref().is_some_and(|m| m.contains(&name)), "{:?}", app.message);
+        assert!(!path.exists(), "the file that was taken over is not written");
+        assert_eq!(app.farewell, app.message, "told again once the terminal is back");
+    }
+}
+
+#[test]
+fn a_window_whose_file_was_taken_over_rescues_its_changes_when_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.ron");
+    let (mut app, mut store) = taken_over(&path);
+    // SIGTERM or a closed terminal: no quit asked, nobody to ask.
+    crate::tui::saving::on_exit(&mut app, &mut store);
+    let rescued = rescue_files(&path);
+    assert_eq!(rescued.len(), 1, "{rescued:?}");
+    assert_eq!(crate::annotations::store::read_annotations(&rescued[0]).unwrap(), app.notes.annotations);
+    let name = rescued[0].display().to_string();
+    assert!(app.farewell.as_deref().is_some_and(|m| m.contains(&name)), "{:?}", app.farewell);
+    assert!(!path.exists());
+}
+
 #[test]
 fn a_read_only_file_refuses_changes_with_the_reason() {
     let mut app = reading(ENGLISH);
