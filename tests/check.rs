@@ -140,8 +140,10 @@ fn a_corrected_typo_is_fuzzy_and_a_deleted_article_an_orphan_both_exit_1() {
 fn broken_references_empty_verdicts_and_duplicate_ids_exit_1() {
     let (dir, mut annotations) = corpus_with_claims();
     annotations.claims[1].verdict = " ".into();
-    let duplicate = annotations.claims[0].clone();
-    annotations.claims.push(duplicate);
+    // A link with a claim's id: two lists, so nothing is lost, but odd.
+    let mut duplicate = annotations.links[0].clone();
+    duplicate.id = annotations.claims[0].id.clone();
+    annotations.links.push(duplicate);
     annotations.links[0].to = Endpoint::Claim(RecordId("01JZZZZZZZZZZZZZZZZZZZZZZZ".into()));
     save(dir.path(), &annotations);
     let output = check(dir.path(), &[]);
@@ -161,6 +163,67 @@ fn an_unparsable_file_exits_2_naming_line_and_column() {
     let output = check(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains(&format!("{}:3:", path.display())), "{}", stderr(&output));
+}
+
+#[test]
+fn an_empty_or_blank_file_is_an_empty_set_with_a_warning() {
+    for (blank, with_backup) in [("", false), (" \n\t\n", true)] {
+        let (dir, annotations) = corpus_with_claims();
+        let path = dir.path().join(DEFAULT_FILE_NAME);
+        std::fs::write(&path, blank).expect("write");
+        let backup = dir.path().join(format!("{DEFAULT_FILE_NAME}.bak"));
+        if with_backup {
+            std::fs::write(&backup, file::render(&annotations)).expect("write the .bak");
+        }
+        let output = check(dir.path(), &[]);
+        assert_eq!(output.status.code(), Some(0), "{blank:?}: {}", stderr(&output));
+        assert!(stdout(&output).contains("0 claims, 0 links, 0 article notes"), "{}", stdout(&output));
+        let warning = stderr(&output);
+        assert!(
+            warning.contains(&format!("{}: warning: no claims, links or article notes", path.display())),
+            "{warning}"
+        );
+        let names_backup = warning.contains(&format!("the previous version is in {}", backup.display()));
+        assert_eq!(names_backup, with_backup, "{warning}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_exits_2_naming_line_and_column() {
+    let (dir, annotations) = corpus_with_claims();
+    let path = dir.path().join(DEFAULT_FILE_NAME);
+    let mut bytes = file::render(&annotations).into_bytes();
+    bytes.splice(4..4, [0xff]);
+    std::fs::write(&path, bytes).expect("write");
+    let output = check(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains(&format!("{}:2:3: not UTF-8 text", path.display())), "{}", stderr(&output));
+}
+
+#[test]
+fn an_unknown_field_from_a_newer_dossier_exits_2_naming_it() {
+    let (dir, annotations) = corpus_with_claims();
+    let path = dir.path().join(DEFAULT_FILE_NAME);
+    let text = file::render(&annotations).replacen("      verdict:", "      weight: 0.8,\n      verdict:", 1);
+    std::fs::write(&path, &text).expect("write");
+    let output = check(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.contains("unknown field `weight`"), "{message}");
+    assert!(message.contains("newer dossier"), "{message}");
+}
+
+#[test]
+fn one_claim_id_used_twice_exits_2_naming_it() {
+    let (dir, mut annotations) = corpus_with_claims();
+    let mut twin = annotations.claims[1].clone();
+    twin.id = annotations.claims[0].id.clone();
+    annotations.claims.push(twin);
+    save(dir.path(), &annotations);
+    let output = check(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.contains("a second claim with id \"01JAAAAAAAAAAAAAAAAAAAAAAA\""), "{message}");
 }
 
 #[test]

@@ -225,17 +225,29 @@ fn the_command_line_writes_a_format_to_a_file() {
 }
 
 #[test]
-fn an_unparsable_annotation_file_is_an_error_with_its_position() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let notes = dir.path().join("notes.ron");
-    std::fs::write(&notes, "(\n  version: 1,\n  claims: [oops],\n)\n").expect("write");
-    let output = cli_support::command()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["export", "sample-corpus", "--format", "json", "--annotations"])
-        .arg(&notes)
-        .output()
-        .expect("run dossier export");
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("notes.ron:3:"), "{message}");
+fn an_annotation_file_that_does_not_parse_is_an_error_with_its_position() {
+    let broken = [
+        ("(\n  version: 1,\n  claims: [oops],\n)\n", "notes.ron:3:"),
+        // Two notes on one article, the same as `check` and the reader refuse.
+        (
+            "(\n  version: 1,\n  articles: [\n    (article: \"a\", read: true),\n    (article: \"a\"),\n  ],\n)\n",
+            "a second note on article \"a\"",
+        ),
+        ("(\n  version: 1,\n  timeline: [],\n)\n", "notes.ron:3:3: unknown field `timeline`"),
+    ];
+    for (text, expected) in broken {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let notes = dir.path().join("notes.ron");
+        std::fs::write(&notes, text).expect("write");
+        let output = cli_support::command()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["export", "sample-corpus", "--format", "json", "--annotations"])
+            .arg(&notes)
+            .output()
+            .expect("run dossier export");
+        assert!(!output.status.success(), "{text}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(expected), "{message}");
+        assert!(output.stdout.is_empty(), "nothing exported");
+    }
 }

@@ -81,6 +81,31 @@ fn an_input_that_does_not_parse_exits_2_with_its_position_and_writes_nothing() {
 }
 
 #[test]
+fn a_side_this_build_would_lose_records_of_exits_2_naming_why_and_writes_nothing() {
+    // Theirs holds claim A twice (a merge by id would keep one of them).
+    let mut twice = set(&[("A", "base"), ("B", "theirs")]);
+    twice.claims[1].id = RecordId("A".into());
+    // Ours has a field from a newer dossier (a merge would drop it).
+    let newer = file::render(&set(&[("A", "ours")])).replacen("      verdict:", "      weight: 2,\n      verdict:", 1);
+    let cases = [
+        (file::render(&set(&[("A", "ours")])), file::render(&twice), "theirs.ron:", "a second claim with id \"A\""),
+        (newer, file::render(&set(&[("B", "theirs")])), "ours.ron:", "unknown field `weight`"),
+    ];
+    for (ours, theirs, file_named, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "base.ron", &set(&[("A", "base")]));
+        fs::write(dir.path().join("ours.ron"), &ours).unwrap();
+        fs::write(dir.path().join("theirs.ron"), &theirs).unwrap();
+        let output = merge(dir.path(), "base.ron", "ours.ron", "theirs.ron");
+        assert_eq!(output.status.code(), Some(2), "{why}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(file_named) && stderr.contains(why), "{stderr}");
+        assert!(stderr.contains("nothing written"), "{stderr}");
+        assert_eq!(fs::read_to_string(dir.path().join("ours.ron")).unwrap(), ours);
+    }
+}
+
+#[test]
 fn an_empty_base_is_an_empty_set() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("base.ron"), "").unwrap();

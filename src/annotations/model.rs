@@ -3,8 +3,11 @@
 //! name here is part of a file format people keep in git; change it only
 //! with a new `version`.
 
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The annotation file format this build writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -51,14 +54,18 @@ impl fmt::Display for RecordId {
 
 /// Everything in one annotation file. Each list is kept sorted by id (by
 /// article id for `articles`) so that diffs stay small and files merge.
+///
+/// Every struct of the file refuses fields it does not know: a field from
+/// a newer dossier would otherwise be dropped at the next save.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotations {
     pub version: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique")]
     pub articles: Vec<ArticleNote>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique")]
     pub claims: Vec<Claim>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique")]
     pub links: Vec<Link>,
     /// Link suggestions the analyst rejected, so they are not offered again.
     #[serde(default)]
@@ -83,6 +90,12 @@ impl Annotations {
     /// True when there is nothing worth writing.
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty() && self.claims.is_empty() && self.links.is_empty() && self.rejected.is_empty()
+    }
+
+    /// How many records the set holds: claims, links, article notes and
+    /// rejected suggestions.
+    pub fn record_count(&self) -> usize {
+        self.articles.len() + self.claims.len() + self.links.len() + self.rejected.len()
     }
 
     /// The analyst's notes on one article, if any.
@@ -134,6 +147,7 @@ impl Annotations {
 /// Where a claim sits in an article's text, robust to later edits of that
 /// text (W3C TextQuoteSelector + TextPositionSelector, as Hypothesis does).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Anchor {
     /// The article id (path, or path#record for JSONL).
     pub article: String,
@@ -150,6 +164,7 @@ pub struct Anchor {
 
 /// A span of text the analyst tagged as a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: RecordId,
     pub anchor: Anchor,
@@ -173,6 +188,7 @@ pub struct Claim {
 
 /// The analyst's corrections and notes on one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleNote {
     pub article: String,
     /// The corrected publication date, ISO-style at its precision.
@@ -234,6 +250,7 @@ pub enum LinkOrigin {
 
 /// A typed link between two articles or two claims.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub id: RecordId,
     pub from: Endpoint,
@@ -250,6 +267,7 @@ pub struct Link {
 
 /// A suggested link the analyst turned down.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RejectedSuggestion {
     pub from: String,
     pub to: String,
@@ -259,9 +277,77 @@ pub struct RejectedSuggestion {
 /// Two analysts changed the same field differently: the record keeps
 /// `ours`, and this remembers what `theirs` said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FieldConflict {
     pub field: String,
     pub theirs: String,
+}
+
+/// A record its list holds once per key: two with the same key in one
+/// file would be merged and edited as one, and the other silently lost.
+trait Keyed {
+    fn key(&self) -> &str;
+    /// Why a second record with `key` is refused, and what to do.
+    fn duplicate(key: &str) -> String;
+}
+
+impl Keyed for Claim {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+    fn duplicate(key: &str) -> String {
+        format!("a second claim with id {key:?} ends here; give one of the two a new id or delete it")
+    }
+}
+
+impl Keyed for Link {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+    fn duplicate(key: &str) -> String {
+        format!("a second link with id {key:?} ends here; give one of the two a new id or delete it")
+    }
+}
+
+impl Keyed for ArticleNote {
+    fn key(&self) -> &str {
+        &self.article
+    }
+    fn duplicate(key: &str) -> String {
+        format!("a second note on article {key:?} ends here; combine the two notes into one")
+    }
+}
+
+/// Reads a list of records, refusing a second record with a key already seen
+/// (the parser reports where that record ends).
+fn unique<'de, D, R>(deserializer: D) -> Result<Vec<R>, D::Error>
+where
+    D: Deserializer<'de>,
+    R: Deserialize<'de> + Keyed,
+{
+    struct Records<R>(PhantomData<R>);
+
+    impl<'de, R: Deserialize<'de> + Keyed> Visitor<'de> for Records<R> {
+        type Value = Vec<R>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of records")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<R>, A::Error> {
+            let mut records: Vec<R> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            let mut keys = HashSet::new();
+            while let Some(record) = seq.next_element::<R>()? {
+                if !keys.insert(record.key().to_string()) {
+                    return Err(de::Error::custom(R::duplicate(record.key())));
+                }
+                records.push(record);
+            }
+            Ok(records)
+        }
+    }
+
+    deserializer.deserialize_seq(Records(PhantomData))
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ impl fmt::Display for ReadOnly {
             ReadOnly::Locked { holder } => {
                 write!(f, "another dossier is editing this file ({holder}); take over to edit")
             }
-            ReadOnly::Unparsable(error) => write!(f, "{error}; fix the file, it will not be overwritten"),
+            ReadOnly::Unparsable(error) => write!(f, "{error}; open read-only, the file will not be overwritten"),
             ReadOnly::Unlockable { message } => write!(f, "cannot lock the file: {message}"),
             ReadOnly::Link { target } => {
                 write!(f, "it is a symbolic link (to {}); {}", target.display(), link_advice(target))
@@ -90,6 +90,11 @@ pub enum SaveOutcome {
     /// The file had changed on disk since it was read: the merge of both was
     /// written, and the caller should adopt `annotations`.
     Merged { annotations: Annotations, conflicts: usize },
+    /// The file had been emptied on disk (no records left in it, while the
+    /// version we last read or saved had some): damage, not the deletion of
+    /// every record. Ours was written instead of a merge, `records` of them,
+    /// and the `.bak` still holds the last version with records.
+    RecoveredEmptied { records: usize },
 }
 
 /// A failure to read, lock or save the annotation file.
@@ -171,7 +176,7 @@ impl Store {
         store.lock()?;
         if let Some(bytes) = read_if_exists(path)? {
             store.disk = Some(hash(&bytes));
-            match parse_bytes(&bytes, path) {
+            match file::parse(&bytes, path) {
                 Ok(annotations) => store.base = annotations,
                 Err(error) => {
                     store.lock = None;
@@ -230,7 +235,9 @@ impl Store {
 
     /// Saves `annotations`. When the file changed on disk since it was read
     /// or last saved, saves the three-way merge of the two instead and
-    /// returns it. Refuses when read-only or when the file on disk no longer
+    /// returns it, except when the change left the file with no records:
+    /// that is damage (a truncation, an editor's mistake), so ours is saved
+    /// as it is. Refuses when read-only or when the file on disk no longer
     /// parses.
     pub fn save(&mut self, annotations: &Annotations) -> Result<SaveOutcome, StoreError> {
         if self.read_only.is_some() {
@@ -240,11 +247,14 @@ impl Store {
         let on_disk = read_if_exists(&self.path)?;
         let on_disk_hash = on_disk.as_deref().map(hash);
         // A file deleted under us is simply written again: nothing to merge.
-        let merged = match &on_disk {
-            Some(bytes) if on_disk_hash != self.disk => {
-                let theirs = parse_bytes(bytes, &self.path)?;
-                Some(merge::merge(&self.base, annotations, &theirs))
-            }
+        let theirs = match &on_disk {
+            Some(bytes) if on_disk_hash != self.disk => Some(file::parse(bytes, &self.path)?),
+            _ => None,
+        };
+        let emptied =
+            theirs.as_ref().is_some_and(|theirs| theirs.is_empty() && !self.base.is_empty() && !annotations.is_empty());
+        let merged = match &theirs {
+            Some(theirs) if !emptied => Some(merge::merge(&self.base, annotations, theirs)),
             _ => None,
         };
         let to_write = merged.as_ref().map_or(annotations, |m| &m.annotations);
@@ -254,12 +264,17 @@ impl Store {
             None => to_write.is_empty(),
         };
         if !unchanged {
-            write_file(&self.path, text.as_bytes(), Backup::Keep)?;
+            // The `.bak` keeps the last version with records: a file with
+            // none (emptied, or every record deleted) adds nothing to it.
+            let replaced = theirs.as_ref().unwrap_or(&self.base);
+            let backup = if on_disk.is_some() && replaced.is_empty() { Backup::Skip } else { Backup::Keep };
+            write_file(&self.path, text.as_bytes(), backup)?;
         }
         self.disk = if unchanged { on_disk_hash } else { Some(hash(text.as_bytes())) };
         self.base = to_write.clone();
         Ok(match merged {
             Some(merged) => SaveOutcome::Merged { annotations: merged.annotations, conflicts: merged.conflicts },
+            None if emptied => SaveOutcome::RecoveredEmptied { records: annotations.record_count() },
             None if unchanged => SaveOutcome::Unchanged,
             None => SaveOutcome::Saved,
         })
@@ -413,7 +428,7 @@ pub fn read_annotations(path: &Path) -> Result<Annotations, StoreError> {
 /// same reading rules as the reader's: a regular file only, size-limited.
 pub fn read_annotations_if_exists(path: &Path) -> Result<Option<Annotations>, StoreError> {
     match read_if_exists(path)? {
-        Some(bytes) => Ok(Some(parse_bytes(&bytes, path)?)),
+        Some(bytes) => Ok(Some(file::parse(&bytes, path)?)),
         None => Ok(None),
     }
 }
@@ -438,21 +453,6 @@ fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(io_error(error)),
     }
-}
-
-fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Annotations, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let before = &bytes[..error.valid_up_to()];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
-        // `before` is valid UTF-8, so the column counts characters.
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-        ParseError::Syntax { path: path.to_path_buf(), line, column, message: "not UTF-8 text".into() }
-    })?;
-    if text.trim().is_empty() {
-        return Ok(Annotations::default());
-    }
-    file::parse(text, path)
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -737,12 +737,18 @@ mod tests {
         };
         assert_eq!((*line, *column), (4, 14), "the column of `oops`");
         assert!(store.read_only().unwrap().to_string().contains("dossier.ron:4:14"));
+        assert_never_written(&mut store, broken);
+    }
+
+    /// A store that is read-only because its file does not parse refuses to
+    /// save, before and after a take-over, and leaves `text` byte for byte.
+    fn assert_never_written(store: &mut Store, text: &str) {
         let error = store.save(&set(&[("A", "x")])).unwrap_err();
         assert!(matches!(error, StoreError::ReadOnly { .. }), "{error}");
         assert!(store.take_over().is_err(), "taking over does not make a broken file writable");
         assert!(store.save(&set(&[("A", "x")])).is_err());
-        assert_eq!(fs::read_to_string(&path).unwrap(), broken);
-        assert!(!backup_path(&path).exists());
+        assert_eq!(fs::read_to_string(store.path()).unwrap(), text);
+        assert!(!backup_path(store.path()).exists());
     }
 
     #[test]
@@ -759,13 +765,85 @@ mod tests {
     }
 
     #[test]
-    fn bytes_that_are_not_utf8_are_a_syntax_error_with_position() {
+    fn a_file_emptied_on_disk_is_damage_not_a_deletion_of_every_record() {
+        for emptied in ["", " \n\t\n", "(version: 1)\n"] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("dossier.ron");
+            let mut store = Store::open(&path).unwrap();
+            store.save(&set(&[("A", "one")])).unwrap();
+            store.save(&set(&[("A", "one"), ("B", "two")])).unwrap();
+            // Another program empties the file while we edit.
+            fs::write(&path, emptied).unwrap();
+            let ours = set(&[("A", "one"), ("B", "two"), ("C", "three")]);
+            assert_eq!(store.save(&ours).unwrap(), SaveOutcome::RecoveredEmptied { records: 3 }, "{emptied:?}");
+            assert_eq!(on_disk(&path), ours, "{emptied:?}");
+            assert_eq!(store.annotations(), &ours);
+            // The .bak still holds a version with records, not the emptied file.
+            assert_eq!(on_disk(&backup_path(&path)), set(&[("A", "one")]), "{emptied:?}");
+            // And the next save is an ordinary one again.
+            assert_eq!(store.save(&set(&[("A", "one")])).unwrap(), SaveOutcome::Saved);
+            assert_eq!(on_disk(&backup_path(&path)), ours);
+        }
+    }
+
+    #[test]
+    fn a_file_with_no_records_never_replaces_the_bak() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("dossier.ron");
-        fs::write(&path, b"(\n  version: 1, \xff\n)").unwrap();
-        let store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        store.save(&set(&[("A", "one")])).unwrap();
+        store.save(&set(&[("A", "two")])).unwrap();
+        drop(store);
+        // Emptied while no dossier had it open: it opens as an empty set.
+        fs::write(&path, "").unwrap();
+        let mut store = Store::open(&path).unwrap();
+        assert!(store.annotations().is_empty());
+        assert_eq!(store.save(&set(&[("C", "new")])).unwrap(), SaveOutcome::Saved);
+        assert_eq!(on_disk(&path), set(&[("C", "new")]));
+        assert_eq!(on_disk(&backup_path(&path)), set(&[("A", "one")]), "the last .bak with records stays");
+    }
+
+    #[test]
+    fn emptied_on_disk_while_we_emptied_it_too_is_simply_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let mut store = Store::open(&path).unwrap();
+        store.save(&set(&[("A", "one")])).unwrap();
+        fs::write(&path, "").unwrap();
+        let outcome = store.save(&Annotations::default()).unwrap();
+        assert!(matches!(outcome, SaveOutcome::Merged { conflicts: 0, .. }), "{outcome:?}");
+        assert!(on_disk(&path).is_empty());
+    }
+
+    #[test]
+    fn a_file_from_a_newer_dossier_opens_read_only_and_is_left_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let newer =
+            file::render(&set(&[("A", "x")])).replacen("      verdict:", "      weight: 0.8,\n      verdict:", 1);
+        fs::write(&path, &newer).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        let Some(ReadOnly::Unparsable(ParseError::UnknownField { field, .. })) = store.read_only() else {
+            panic!("expected an unknown field, got {:?}", store.read_only());
+        };
+        assert_eq!(field, "weight");
+        let message = store.read_only().unwrap().to_string();
+        assert!(message.contains("newer dossier") && message.contains("not be overwritten"), "{message}");
+        assert_never_written(&mut store, &newer);
+    }
+
+    #[test]
+    fn a_file_holding_one_id_twice_opens_read_only_naming_the_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let mut twice = set(&[("A", "first")]);
+        twice.claims.push(claim("A", "second"));
+        let text = file::render(&twice);
+        fs::write(&path, &text).unwrap();
+        let mut store = Store::open(&path).unwrap();
         let message = store.read_only().expect("read-only").to_string();
-        assert!(message.contains("dossier.ron:2:15: not UTF-8"), "{message}");
+        assert!(message.contains("claim with id \"A\""), "{message}");
+        assert_never_written(&mut store, &text);
     }
 
     #[test]

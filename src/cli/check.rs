@@ -4,7 +4,7 @@
 //! fuzzy placements, broken references), 2 when the file cannot be read.
 
 use crate::annotations::reanchor::{Placement, Report, reanchor_all};
-use crate::annotations::store::read_annotations_if_exists;
+use crate::annotations::store::{backup_path, read_annotations_if_exists};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::Corpus;
 use crate::display::count;
@@ -50,6 +50,11 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
         println!("{}: no annotation file, nothing to check", path.display());
         return Ok(());
     };
+    if annotations.is_empty() {
+        // Not an error (a new corpus, a git base), but a file emptied by
+        // accident looks just like this.
+        eprintln!("{}: warning: {}", path.display(), nothing_recorded(&path));
+    }
     let corpus = Corpus::load(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
     let problems = reference_problems(&annotations, &corpus);
     let report = reanchor_all(&annotations, &corpus);
@@ -86,7 +91,19 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
-/// References that point nowhere, ids used twice, claims without a verdict.
+/// What to say about an annotation file with no records.
+fn nothing_recorded(path: &Path) -> String {
+    let empty = "no claims, links or article notes (an empty file is an empty set)";
+    let backup = backup_path(path);
+    if backup.exists() {
+        format!("{empty}; if work is missing, the previous version is in {}", backup.display())
+    } else {
+        empty.to_string()
+    }
+}
+
+/// References that point nowhere, a claim's id reused by a link (ids used
+/// twice in one list do not parse), claims without a verdict.
 fn reference_problems(annotations: &Annotations, corpus: &Corpus) -> Vec<String> {
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();

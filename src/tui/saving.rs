@@ -49,6 +49,17 @@ pub fn save(app: &mut App, store: &mut Store, explicit: bool) {
             });
             app.saved();
         }
+        Ok(SaveOutcome::RecoveredEmptied { records }) => {
+            app.message = Some(format!(
+                "{} was emptied on disk by another program; your {} kept and saved",
+                store.path().display(),
+                match records {
+                    1 => "record was".to_string(),
+                    n => format!("{n} records were"),
+                }
+            ));
+            app.saved();
+        }
         Err(error) => {
             if let StoreError::LockLost { .. } | StoreError::ReadOnly { .. } = error {
                 app.read_only = Some(error.to_string());
@@ -119,5 +130,29 @@ pub fn take_over(app: &mut App, store: &mut Store) {
     }
     if let Some(ReadOnly::Unparsable(_)) = store.read_only() {
         app.message = Some(format!("cannot take over: {}", app.read_only.clone().unwrap_or_default()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_emptied_on_disk_is_said_and_our_records_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let mut app = App::new(dir.path().to_path_buf(), false, true);
+        let mut store = open(&mut app, &path).unwrap();
+        app.notes.annotations.article_mut("a.txt").read = true;
+        save(&mut app, &mut store, false);
+        std::fs::write(&path, "").unwrap();
+        app.notes.annotations.article_mut("b.txt").read = true;
+        save(&mut app, &mut store, false);
+        let message = app.message.clone().unwrap_or_default();
+        assert_eq!(
+            message,
+            format!("{} was emptied on disk by another program; your 2 records were kept and saved", path.display())
+        );
+        assert_eq!(store.annotations(), &app.notes.annotations);
     }
 }
