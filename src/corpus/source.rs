@@ -435,7 +435,13 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
         }
     };
     let bytes_read = bytes.len() as u64;
-    let Some(Decoded { text, encoding }) = decode::decode(&bytes) else {
+    // A JSON Lines file is judged binary record by record: one bad record
+    // must not cost the others.
+    let decoded = match format {
+        SourceFormat::JsonLines => decode::decode_records(&bytes),
+        SourceFormat::Text | SourceFormat::Markdown => decode::decode(&bytes),
+    };
+    let Some(Decoded { text, encoding }) = decoded else {
         return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
     };
     if text.trim().is_empty() {
@@ -471,7 +477,9 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
             }
         }
         SourceFormat::JsonLines => {
-            let records = read_json_lines(&text, &id);
+            let Some(records) = read_json_lines(&text, &id) else {
+                return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
+            };
             FileOutcome {
                 documents: records.documents.into_iter().map(|(id, meta, body)| document(id, meta, body)).collect(),
                 problems: records.problems.into_iter().map(|(line, message)| problem(line, message)).collect(),
@@ -481,6 +489,9 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
         }
     }
 }
+
+/// The problem of a JSON Lines record that holds binary bytes.
+const BINARY_RECORD: &str = "binary content (a NUL or control bytes) in this record; record not loaded";
 
 /// A problem found in a file: its 1-based line and a message.
 type LineProblem = (usize, String);
@@ -618,23 +629,36 @@ struct JsonLines {
 
 /// Reads one article per non-blank line. A record's id is `file#id` with the
 /// record's own `id`, else `file#L<line>`; a duplicate id falls back to the
-/// line form so every id stays unique.
-fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
+/// line form so every id stays unique. A record that looks binary (a raw
+/// NUL, say) is a problem of its line; `None` when most records do, as in
+/// a binary file that happens to be named `.jsonl`.
+fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
     let lines: Vec<(usize, &str)> = text
         .split('\n')
         .enumerate()
         .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
         .filter(|(_, line)| !line.trim().is_empty())
         .collect();
-    let records: Vec<(usize, Result<Record, String>)> =
-        lines.into_par_iter().map(|(number, line)| (number, parse_record(line))).collect();
+    // `None` for a binary record.
+    let records: Vec<(usize, Option<Result<Record, String>>)> = lines
+        .into_par_iter()
+        .map(|(number, line)| (number, (!decode::looks_binary(line)).then(|| parse_record(line))))
+        .collect();
+    let binary = records.iter().filter(|(_, record)| record.is_none()).count();
+    if binary * 2 > records.len() {
+        return None;
+    }
 
     let mut result = JsonLines { documents: Vec::new(), problems: Vec::new() };
     let mut ids = HashSet::new();
     for (number, record) in records {
         let record = match record {
-            Ok(record) => record,
-            Err(message) => {
+            Some(Ok(record)) => record,
+            None => {
+                result.problems.push((number, BINARY_RECORD.to_owned()));
+                continue;
+            }
+            Some(Err(message)) => {
                 result.problems.push((number, message));
                 continue;
             }
@@ -659,7 +683,7 @@ fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
         }
         result.documents.push((id, record.meta, record.body));
     }
-    result
+    Some(result)
 }
 
 /// One JSON Lines record.
@@ -1113,6 +1137,38 @@ mod tests {
             "{:?}",
             report.skipped
         );
+    }
+
+    #[test]
+    fn a_binary_json_lines_record_is_skipped_alone_with_its_line() {
+        let mut file = Vec::new();
+        for i in 1..=1000 {
+            if i == 500 {
+                file.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"raw \0 NUL\"}\n");
+            }
+            file.extend_from_slice(format!("{{\"id\": \"r{i}\", \"text\": \"Record {i} \u{e4}\"}}\n").as_bytes());
+        }
+        let dir = corpus(&[("x.jsonl", &file)]);
+        let (documents, report) = load(&dir);
+        assert_eq!(documents.len(), 1000);
+        assert!(documents.iter().all(|d| d.encoding == "UTF-8" && !d.id.as_str().ends_with("#bad")));
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        assert_eq!(report.problems, [problem("x.jsonl", 500, BINARY_RECORD)]);
+    }
+
+    #[test]
+    fn a_json_lines_file_of_mostly_binary_records_is_binary() {
+        let dir = corpus(&[
+            ("blob.jsonl", b"\x00\x01\x02\n\x00\x00\n{\"text\": \"x\"}\n"),
+            ("image.jsonl", b"\x89PNG\r\n\x1a\n{\"text\": \"x\"}\n"),
+        ]);
+        let (documents, report) = load(&dir);
+        assert!(documents.is_empty());
+        assert_eq!(
+            report.skipped,
+            [skipped("blob.jsonl", SkipReason::Binary), skipped("image.jsonl", SkipReason::Binary)]
+        );
+        assert!(report.problems.is_empty());
     }
 
     #[test]
