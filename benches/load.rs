@@ -69,7 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn stages() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let bytes = synth::write_corpus(dir.path(), 3000, 1)?;
-    let (documents, _) = source::load_folder(dir.path())?;
+    let (documents, _) = source::load_folder(dir.path(), source::LinkScope::InsideCorpus)?;
     let mb = bytes as f64 / 1e6;
     let rate = |start: Instant| format!("{:6.1} MB/s", mb / start.elapsed().as_secs_f64());
     let start = Instant::now();

@@ -14,7 +14,7 @@ mod memory;
 #[path = "support/synth.rs"]
 mod synth;
 
-use dossier::corpus::StreamEvent;
+use dossier::corpus::{LinkScope, StreamEvent};
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, TextEdit};
 use dossier::tui::loader::{self, LoadEvent};
@@ -35,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut terminal = Terminal::new(TestBackend::new(width, height))?;
     let start = Instant::now();
     let hints = hints_for(&load_keymap(None)?);
-    let events = loader::spawn(dir.path().to_path_buf());
+    let events = loader::spawn(dir.path().to_path_buf(), LinkScope::InsideCorpus);
     let mut app = App::new(dir.path().to_path_buf(), false, true);
     app.resize(Rect::new(0, 0, width, height));
     terminal.draw(|frame| view::draw(&app, &hints, frame))?;

@@ -6,7 +6,7 @@
 use crate::annotations::reanchor::{Placement, Report, reanchor_all};
 use crate::annotations::store::{backup_path, read_annotations_if_exists};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LinkScope};
 use crate::display::count;
 use anyhow::Result;
 use clap::Args;
@@ -41,7 +41,7 @@ const UNREADABLE: u8 = 2;
 const NEEDS_ATTENTION: u8 = 1;
 
 /// Runs `dossier check`; `chosen` is the `--annotations` flag.
-pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
+pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<()> {
     let unreadable = |message: String| ExitError { code: UNREADABLE, message };
     crate::corpus::source::check_root(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
     let path = file::annotation_path(&args.corpus, chosen);
@@ -55,7 +55,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
         // accident looks just like this.
         eprintln!("{}: warning: {}", path.display(), nothing_recorded(&path));
     }
-    let corpus = Corpus::load(&args.corpus).map_err(|e| unreadable(e.to_string()))?;
+    let corpus = Corpus::load_with(&args.corpus, links).map_err(|e| unreadable(e.to_string()))?;
     let problems = reference_problems(&annotations, &corpus);
     let report = reanchor_all(&annotations, &corpus);
 

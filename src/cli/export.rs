@@ -4,7 +4,7 @@
 use crate::annotations::export::{ExportFormat, export};
 use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
-use crate::corpus::{Corpus, corpus_name};
+use crate::corpus::{Corpus, LinkScope, corpus_name};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::io::Write;
@@ -24,14 +24,14 @@ pub struct ExportArgs {
 }
 
 /// Runs `dossier export`; `chosen` is the `--annotations` flag.
-pub fn run(args: &ExportArgs, chosen: Option<&Path>) -> Result<()> {
+pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result<()> {
     crate::corpus::source::check_root(&args.corpus)?;
     let path = file::annotation_path(&args.corpus, chosen);
     let annotations = read_annotations_if_exists(&path)?.unwrap_or_else(|| {
         eprintln!("{}: no annotation file; exporting an empty set", path.display());
         Annotations::default()
     });
-    let corpus = Corpus::load(&args.corpus)?;
+    let corpus = Corpus::load_with(&args.corpus, links)?;
     let mut bytes = Vec::new();
     export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
     match &args.output {

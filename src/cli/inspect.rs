@@ -3,7 +3,7 @@
 //! detail.
 
 use crate::corpus::dates::{DateMention, MentionKind, Precision, Tense};
-use crate::corpus::{Article, Corpus, LoadReport, SkipReason};
+use crate::corpus::{Article, Corpus, LinkScope, LoadReport, SkipReason};
 use crate::display::fit;
 use anyhow::{Result, bail};
 use clap::Args;
@@ -25,8 +25,8 @@ pub struct InspectArgs {
 }
 
 /// Runs `dossier inspect`.
-pub fn run(args: &InspectArgs) -> Result<()> {
-    let corpus = Corpus::load(&args.corpus)?;
+pub fn run(args: &InspectArgs, links: LinkScope) -> Result<()> {
+    let corpus = Corpus::load_with(&args.corpus, links)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match (&args.article, args.json) {
         (Some(id), json) => {
@@ -236,6 +236,11 @@ fn skip_reason(reason: &SkipReason) -> String {
         SkipReason::TooLarge { bytes, limit } => format!("too large ({bytes} bytes, limit {limit})"),
         SkipReason::Binary => "binary content, not text".to_string(),
         SkipReason::Unreadable { message } => format!("unreadable: {message}"),
+        SkipReason::OutsideCorpus { target } => {
+            format!("a link leading outside the corpus, to {} (read it with --follow-links)", target.display())
+        }
+        SkipReason::SpecialFile { what } => format!("{what}, not a regular file"),
+        SkipReason::KernelFile => "a kernel file under /proc or /sys, never read".to_string(),
     }
 }
 

@@ -8,6 +8,7 @@ mod keys;
 mod merge;
 mod suggest;
 
+use crate::corpus::LinkScope;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -26,6 +27,10 @@ pub struct Cli {
     /// The annotation file (default: dossier.ron in the corpus folder).
     #[arg(long, value_name = "FILE", global = true)]
     pub annotations: Option<PathBuf>,
+    /// Follow symbolic links that lead outside the corpus folder; without
+    /// it they are skipped and listed in the load report.
+    #[arg(long, global = true)]
+    pub follow_links: bool,
     /// Start with mouse capture off, so the terminal selects text (toggle with M).
     #[arg(long)]
     pub no_mouse: bool,
@@ -57,13 +62,14 @@ pub enum Command {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let links = if cli.follow_links { LinkScope::Anywhere } else { LinkScope::InsideCorpus };
     match cli.command {
-        Some(Command::Inspect(args)) => inspect::run(&args),
-        Some(Command::Check(args)) => check::run(&args, cli.annotations.as_deref()),
+        Some(Command::Inspect(args)) => inspect::run(&args, links),
+        Some(Command::Check(args)) => check::run(&args, cli.annotations.as_deref(), links),
         Some(Command::Keys) => keys::run(cli.keymap.as_deref()),
         Some(Command::Merge(args)) => merge::run(&args),
-        Some(Command::Export(args)) => export::run(&args, cli.annotations.as_deref()),
-        Some(Command::Suggest(args)) => suggest::run(&args, cli.annotations.as_deref()),
+        Some(Command::Export(args)) => export::run(&args, cli.annotations.as_deref(), links),
+        Some(Command::Suggest(args)) => suggest::run(&args, cli.annotations.as_deref(), links),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,
@@ -76,7 +82,13 @@ pub fn run(cli: Cli) -> Result<()> {
             // Fail on a bad path before the terminal is taken over.
             crate::corpus::source::check_root(&corpus)?;
             let annotations = crate::annotations::file::annotation_path(&corpus, cli.annotations.as_deref());
-            crate::tui::run(crate::tui::Options { corpus, annotations, keymap: cli.keymap, mouse: !cli.no_mouse })
+            crate::tui::run(crate::tui::Options {
+                corpus,
+                links,
+                annotations,
+                keymap: cli.keymap,
+                mouse: !cli.no_mouse,
+            })
         }
     }
 }

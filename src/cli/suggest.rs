@@ -3,7 +3,7 @@
 
 use crate::annotations::store::read_annotations;
 use crate::annotations::{Annotations, file};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LinkScope};
 use crate::suggest::{Suggestion, Suggestions};
 use anyhow::Result;
 use clap::Args;
@@ -22,12 +22,12 @@ pub struct SuggestArgs {
 }
 
 /// Runs `dossier suggest`; `chosen` is the `--annotations` flag.
-pub fn run(args: &SuggestArgs, chosen: Option<&Path>) -> Result<()> {
+pub fn run(args: &SuggestArgs, chosen: Option<&Path>, links: LinkScope) -> Result<()> {
     crate::corpus::source::check_root(&args.corpus)?;
     let path = file::annotation_path(&args.corpus, chosen);
     // Read-only: a missing file settles nothing.
     let annotations = if path.exists() { read_annotations(&path)? } else { Annotations::default() };
-    let corpus = Corpus::load(&args.corpus)?;
+    let corpus = Corpus::load_with(&args.corpus, links)?;
     let suggestions = Suggestions::compute(&corpus.articles);
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &corpus.articles {

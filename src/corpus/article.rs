@@ -94,8 +94,10 @@ pub struct Article {
 }
 
 impl Article {
-    /// Cleans and analyses a document read from disk.
-    pub fn analyse(raw: RawDocument) -> Article {
+    /// Cleans and analyses a document read from disk: its text and what
+    /// the file states about it alike.
+    pub fn analyse(mut raw: RawDocument) -> Article {
+        raw.meta = clean_meta(raw.meta);
         let cleaned = clean::clean(&raw.body);
         let text = cleaned.text;
         let structure = structure::analyse(&text, raw.format, raw.meta.title.as_deref());
@@ -183,5 +185,85 @@ impl Article {
     /// The article's title.
     pub fn title(&self) -> &str {
         &self.structure.title.text
+    }
+}
+
+/// Stated metadata cleaned as the body is, each value to one line (see
+/// [`clean::clean_line`]); a value that cleaning empties is dropped.
+fn clean_meta(meta: StatedMeta) -> StatedMeta {
+    let line = |value: Option<String>| value.map(|v| clean::clean_line(&v)).filter(|v| !v.is_empty());
+    StatedMeta {
+        title: line(meta.title),
+        date: line(meta.date),
+        source: line(meta.source),
+        url: line(meta.url),
+        lang: line(meta.lang),
+        tags: meta.tags.iter().map(|tag| clean::clean_line(tag)).filter(|tag| !tag.is_empty()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    /// Whether a metadata value holds anything a terminal could act on or
+    /// that hides or reorders text: controls, ESC, bidi overrides and
+    /// isolates, zero-width characters, line breaks.
+    fn unsafe_on_one_line(value: &str) -> bool {
+        value.chars().any(|c| {
+            c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{2028}' | '\u{2029}')
+        })
+    }
+
+    #[test]
+    fn stated_metadata_is_cleaned_to_one_line_like_the_body() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // OSC 0 sets the window title, OSC 52 writes the clipboard, CSI 2J
+        // clears the screen; then a bidi override, isolates, zero-width
+        // characters and a joiner between two letters the body would keep.
+        let front_matter = "---\n\
+            title: \x1b]0;pwned\x07Troops \u{202e}leave\u{202c} by\u{200b} 2025\x1b[2J\n\
+            date: \x1b[2J2024-01-27\u{200b}\n\
+            source: \x1b]52;c;ZXZpbA==\x07Reu\u{200b}ters\u{2066}\u{2069}\n\
+            url: https://exa\x1b[2Jmple.com/\u{202e}a\x1b]0;x\x07\n\
+            lang: \u{feff}de\x1b[2J\n\
+            tags: [\x1b]52;c;ZXZpbA==\x07irak, \u{202e}usa\u{2060}, gr\u{fc}\u{200d}\u{df}e, \x1b]0;t\x07]\n\
+            ---\n\
+            Body text of the article.\n";
+        std::fs::write(dir.path().join("a.md"), front_matter).expect("write");
+        let record = r#"{"id": "r1", "text": "Body text of the record.",
+            "title": "\u001b]0;pwned\u0007Troops\n\u202eleave\u202c by\u200b 2025\u001b[2J",
+            "date": "\u001b[2J2024-01-27\u200b",
+            "source": "\u001b]52;c;ZXZpbA==\u001b\\Reu\u200bters\r\n\u2066\u2069",
+            "url": "https://exa\u001b[2Jmple.com/\u202ea\u001b]0;x\u0007",
+            "lang": "\ufeffde\u001b[2J",
+            "tags": ["\u001b]52;c;ZXZpbA==\u0007irak", "\u202eusa\u2060", "gr\u00fc\u200d\u00dfe", "\u001b]0;t\u0007"]}"#;
+        std::fs::write(dir.path().join("b.jsonl"), record.replace('\n', " ") + "\n").expect("write");
+
+        let corpus = Corpus::load(dir.path()).expect("loads");
+        assert!(corpus.report.problems.is_empty(), "{:?}", corpus.report.problems);
+        let clean = StatedMeta {
+            title: Some("Troops leave by 2025".to_owned()),
+            date: Some("2024-01-27".to_owned()),
+            source: Some("Reuters".to_owned()),
+            url: Some("https://example.com/a".to_owned()),
+            lang: Some("de".to_owned()),
+            tags: vec!["irak".to_owned(), "usa".to_owned(), "gr\u{fc}\u{df}e".to_owned()],
+        };
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a.md", "b.jsonl#r1"]);
+        for article in &corpus.articles {
+            assert_eq!(article.meta(), &clean, "{}", article.id);
+            assert_eq!(article.title(), "Troops leave by 2025", "{}", article.id);
+            assert_eq!(article.source(), Some("Reuters"), "{}", article.id);
+            assert_eq!(article.date.as_ref().map(|d| d.provenance), Some(Provenance::Stated), "{}", article.id);
+            let meta = article.meta();
+            let fields = [&meta.title, &meta.date, &meta.source, &meta.url, &meta.lang];
+            let values = fields.into_iter().flatten().chain(&meta.tags);
+            assert!(!values.clone().any(|v| unsafe_on_one_line(v)), "{:?}", values.collect::<Vec<_>>());
+        }
     }
 }

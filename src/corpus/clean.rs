@@ -83,6 +83,16 @@ pub fn clean(text: &str) -> Cleaned {
     cleaner.finish()
 }
 
+/// Cleans a value meant for one line (a title, source, url, tag): what
+/// [`clean`] removes, and also every joiner, while line breaks, tabs and
+/// runs of spaces become one space and the ends are trimmed. A column of a
+/// list must have a width every terminal agrees on; emoji joined by U+200D
+/// do not.
+pub fn clean_line(text: &str) -> String {
+    let cleaned = clean(text).text.replace(['\u{200c}', '\u{200d}'], "");
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What a character asks of the cleaner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -441,6 +451,16 @@ mod tests {
                 spaces_normalised: 0,
             }
         );
+    }
+
+    #[test]
+    fn a_line_loses_its_breaks_joiners_and_runs_of_space() {
+        assert_eq!(clean_line(" Troops\r\n\tleave\u{2028}  by\x1b[2J 2025 "), "Troops leave by 2025");
+        assert_eq!(
+            clean_line("\u{1f469}\u{200d}\u{1f4bb} gr\u{fc}\u{200d}\u{df}e"),
+            "\u{1f469}\u{1f4bb} gr\u{fc}\u{df}e"
+        );
+        assert_eq!(clean_line("\x1b]0;only an escape\x07"), "");
     }
 
     fn is_unsafe(c: char) -> bool {

@@ -36,27 +36,33 @@ const BINARY_SIGNATURES: [&[u8]; 6] =
 /// Windows-1252). UTF-16 without a BOM is full of NUL bytes and reads as
 /// binary.
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
+    // Text in a BOM-less encoding never contains NUL; binaries nearly always do.
+    if Encoding::for_bom(bytes).is_none() && memchr::memchr(0, bytes).is_some() {
+        return None;
+    }
+    decode_records(bytes).filter(|decoded| !looks_binary(&decoded.text))
+}
+
+/// Decodes a file of records, one a line (JSON Lines), without judging
+/// the file as a whole by its content: a NUL or control bytes make only
+/// their own record binary, for the caller to find with [`looks_binary`]
+/// line by line. `None` only for a file that starts like a known binary
+/// format. The encoding is found as for [`decode`].
+pub fn decode_records(bytes: &[u8]) -> Option<Decoded> {
     if BINARY_SIGNATURES.iter().any(|sig| bytes.starts_with(sig)) {
         return None;
     }
-    let decoded = match Encoding::for_bom(bytes) {
+    Some(match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => {
             let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
             let name = if encoding == UTF_8 { UTF_8_BOM } else { encoding.name() };
             Decoded { text: text.into_owned(), encoding: name }
         }
-        None => {
-            // Text in a BOM-less encoding never contains NUL; binaries nearly always do.
-            if memchr::memchr(0, bytes).is_some() {
-                return None;
-            }
-            match std::str::from_utf8(bytes) {
-                Ok(text) => Decoded { text: text.to_owned(), encoding: UTF_8.name() },
-                Err(_) => decode_legacy(bytes),
-            }
-        }
-    };
-    (!looks_binary(&decoded.text)).then_some(decoded)
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => Decoded { text: text.to_owned(), encoding: UTF_8.name() },
+            Err(_) => decode_legacy(bytes),
+        },
+    })
 }
 
 /// Decodes bytes that are not UTF-8 in the legacy encoding chardetng guesses.
@@ -74,7 +80,7 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
 
 /// Whether decoded text is really binary: NUL characters (possible after
 /// UTF-16 decoding) or a high share of control characters near the start.
-fn looks_binary(text: &str) -> bool {
+pub fn looks_binary(text: &str) -> bool {
     let mut end = text.len().min(SNIFF_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -171,6 +177,17 @@ mod tests {
     #[test]
     fn escapes_and_line_ends_do_not_make_text_binary() {
         assert_eq!(decoded(b"\x1b[31mRED\x1b[0m\r\n\tx\x0c"), ("\x1b[31mRED\x1b[0m\r\n\tx\x0c".to_owned(), "UTF-8"));
+    }
+
+    #[test]
+    fn records_decode_around_a_nul_that_makes_the_whole_binary() {
+        let bytes = "{\"text\": \"Grüße\"}\n{\"text\": \"a\0b\"}\n".as_bytes();
+        assert_eq!(decode(bytes), None);
+        let records = decode_records(bytes).expect("decodes");
+        assert_eq!(records.encoding, "UTF-8");
+        let binary: Vec<bool> = records.text.lines().map(looks_binary).collect();
+        assert_eq!(binary, [false, true]);
+        assert_eq!(decode_records(b"%PDF-1.7\n"), None);
     }
 
     #[test]

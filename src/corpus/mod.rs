@@ -16,7 +16,7 @@ pub mod timeline;
 pub mod title;
 
 pub use article::{Article, ArticleId, Provenance, PublicationDate};
-pub use source::{LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};
+pub use source::{LinkScope, LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};
 pub use span::Span;
 
 use rayon::prelude::*;
@@ -60,22 +60,23 @@ pub fn corpus_name(root: &Path) -> String {
         .unwrap_or_else(|| root.display().to_string())
 }
 
-/// Loads `root` and hands the articles over in batches as they are
-/// analysed, so a UI can show them while the rest is still working.
-pub fn stream(root: &Path, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {
+/// Loads `root`, following the symbolic links `links` allows, and hands
+/// the articles over in batches as they are analysed, so a UI can show them
+/// while the rest is still working.
+pub fn stream(root: &Path, links: LinkScope, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {
     let mut read_report = LoadReport::default();
     let mut done = 0;
     let mut batch = FIRST_BATCH;
     // Files are read and analysed a batch at a time while the walk goes on,
     // so the first titles show long before a large corpus has been walked.
     let mut analyse = |files: &[source::ArticleFile]| {
-        let documents = source::read_articles(root, files, &mut read_report);
+        let documents = source::read_articles(files, &mut read_report);
         done += files.len();
         let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         on_event(StreamEvent::Batch { articles, done });
     };
-    let mut report = source::walk_articles(root, |found, last| {
+    let mut report = source::walk_articles(root, links, |found, last| {
         if found.len() >= batch || (last && !found.is_empty()) {
             analyse(found);
             found.clear();
@@ -105,12 +106,19 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Loads every article below `root` and analyses them on all cores, a
-    /// batch at a time so the raw text of only one batch is held at once.
+    /// Loads every article below `root`, following only symbolic links
+    /// that stay inside it (see [`Corpus::load_with`]).
     pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+        Corpus::load_with(root, LinkScope::InsideCorpus)
+    }
+
+    /// Loads every article below `root`, following the symbolic links
+    /// `links` allows, and analyses them on all cores, a batch at a time so
+    /// the raw text of only one batch is held at once.
+    pub fn load_with(root: &Path, links: LinkScope) -> Result<Corpus, CorpusError> {
         let mut articles = Vec::new();
         let mut report = LoadReport::default();
-        stream(root, |event| match event {
+        stream(root, links, |event| match event {
             StreamEvent::Batch { articles: batch, .. } => articles.extend(batch),
             StreamEvent::Finished(last) => report = last,
         })?;

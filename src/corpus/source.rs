@@ -4,12 +4,13 @@
 
 use super::decode::{self, Decoded};
 use super::{ArticleId, CorpusError};
+use crate::safe_fs::{self, Links, TooLarge};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Largest `.txt` or Markdown file read; an article this long is a log or
@@ -53,6 +54,17 @@ pub struct RawDocument {
     pub body: String,
 }
 
+/// Which symbolic links the walk follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkScope {
+    /// Links whose target lies inside the corpus folder; a link that leads
+    /// outside is skipped and reported.
+    #[default]
+    InsideCorpus,
+    /// Every link, wherever it leads (`--follow-links`).
+    Anywhere,
+}
+
 /// Why a file was not loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -69,6 +81,19 @@ pub enum SkipReason {
     Unreadable {
         message: String,
     },
+    /// A symbolic link that leads outside the corpus folder, to `target`
+    /// (its canonical path); followed only with `--follow-links`.
+    OutsideCorpus {
+        target: PathBuf,
+    },
+    /// A FIFO, socket or device: reading one could block or never end.
+    /// `what` says which.
+    SpecialFile {
+        what: String,
+    },
+    /// A file or folder under `/proc` or `/sys`: the kernel's view of the
+    /// system, never an article, and reading it can block (`/proc/kmsg`).
+    KernelFile,
 }
 
 /// A file that was skipped, with the reason.
@@ -103,13 +128,17 @@ pub struct LoadReport {
 ///
 /// Folders are walked in name order; hidden entries (names starting with
 /// `.`) and dossier's annotation files (`dossier.ron`, `dossier.ron.bak`,
-/// `*.ron.tmp`) are ignored without a word. Files are read and decoded on
-/// all cores; documents come back sorted by id. A file that cannot be used
-/// is reported in [`LoadReport::skipped`], never fatal.
-pub fn load_folder(root: &Path) -> Result<(Vec<RawDocument>, LoadReport), CorpusError> {
-    let found = find_articles(root)?;
+/// `*.ron.tmp`) are ignored without a word. A symbolic link is followed
+/// when its target lies inside `root`, or anywhere with
+/// [`LinkScope::Anywhere`]. Only regular files are read: FIFOs, sockets,
+/// devices and anything under `/proc` or `/sys` are skipped unopened, so no
+/// file can block the load. Files are read and decoded on all cores;
+/// documents come back sorted by id. A file that cannot be used is reported
+/// in [`LoadReport::skipped`], never fatal.
+pub fn load_folder(root: &Path, links: LinkScope) -> Result<(Vec<RawDocument>, LoadReport), CorpusError> {
+    let found = find_articles(root, links)?;
     let mut report = found.report;
-    let mut documents = read_articles(root, &found.articles, &mut report);
+    let mut documents = read_articles(&found.articles, &mut report);
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok((documents, report))
 }
@@ -129,21 +158,30 @@ pub fn check_root(root: &Path) -> Result<(), CorpusError> {
 /// The article files below a root, found without reading them.
 #[derive(Debug, Default)]
 pub struct FoundArticles {
-    /// Article files (relative paths) in walk order, with their format.
-    pub articles: Vec<(PathBuf, SourceFormat)>,
+    /// Article files in walk order.
+    pub articles: Vec<ArticleFile>,
     /// The report so far: files seen and those skipped by the walk.
     pub report: LoadReport,
 }
 
 /// Walks `root` and lists its article files (see [`load_folder`]).
-pub fn find_articles(root: &Path) -> Result<FoundArticles, CorpusError> {
+pub fn find_articles(root: &Path, links: LinkScope) -> Result<FoundArticles, CorpusError> {
     let mut articles = Vec::new();
-    let report = walk_articles(root, |found, _| articles.append(found))?;
+    let report = walk_articles(root, links, |found, _| articles.append(found))?;
     Ok(FoundArticles { articles, report })
 }
 
-/// An article file: its path relative to the corpus root, and its format.
-pub type ArticleFile = (PathBuf, SourceFormat);
+/// An article file found by the walk.
+#[derive(Debug, Clone)]
+pub struct ArticleFile {
+    /// Its path relative to the corpus root, through any link followed.
+    pub path: PathBuf,
+    pub format: SourceFormat,
+    /// Its canonical path, checked by the walk (inside the corpus unless
+    /// links are followed anywhere). The file is read there without
+    /// following a link, so a link swapped in after the walk is refused.
+    pub canonical: PathBuf,
+}
 
 /// Walks `root`, handing article files to `on_found` as they are found:
 /// it gets the files found since it last took them (it takes them by
@@ -152,26 +190,30 @@ pub type ArticleFile = (PathBuf, SourceFormat);
 /// report: files seen, and those skipped without reading.
 pub fn walk_articles(
     root: &Path,
+    links: LinkScope,
     mut on_found: impl FnMut(&mut Vec<ArticleFile>, bool),
 ) -> Result<LoadReport, CorpusError> {
     check_root(root)?;
+    let io_error = |source| CorpusError::Io { path: root.to_path_buf(), source };
+    let canonical_root = fs::canonicalize(root).map_err(io_error)?;
     let mut walk = Walk {
         on_found: &mut on_found,
+        links,
+        root: canonical_root.clone(),
         articles: Vec::new(),
         skipped: Vec::new(),
         files_seen: 0,
         visited: HashSet::new(),
     };
-    walk.folder(root, Path::new("")).map_err(|source| CorpusError::Io { path: root.to_path_buf(), source })?;
+    walk.folder(Path::new(""), canonical_root).map_err(io_error)?;
     (walk.on_found)(&mut walk.articles, true);
     Ok(LoadReport { files_seen: walk.files_seen, skipped: walk.skipped, ..LoadReport::default() })
 }
 
 /// Reads and decodes `files` on all cores, adding what could not be used
 /// to `report` (kept sorted by path). Documents come back in file order.
-pub fn read_articles(root: &Path, files: &[(PathBuf, SourceFormat)], report: &mut LoadReport) -> Vec<RawDocument> {
-    let outcomes: Vec<FileOutcome> =
-        files.par_iter().map(|(path, format)| read_article_file(root, path, *format)).collect();
+pub fn read_articles(files: &[ArticleFile], report: &mut LoadReport) -> Vec<RawDocument> {
+    let outcomes: Vec<FileOutcome> = files.par_iter().map(read_article_file).collect();
     let mut documents = Vec::new();
     for outcome in outcomes {
         report.bytes_read += outcome.bytes_read;
@@ -239,6 +281,10 @@ fn path_id(path: &Path) -> String {
 struct Walk<'a> {
     /// Told of article files as they are found (see [`walk_articles`]).
     on_found: &'a mut dyn FnMut(&mut Vec<ArticleFile>, bool),
+    links: LinkScope,
+    /// The corpus root, canonical: a link stays inside when its canonical
+    /// target starts with it.
+    root: PathBuf,
     /// Article files found and not yet taken, in walk order.
     articles: Vec<ArticleFile>,
     skipped: Vec<Skipped>,
@@ -247,16 +293,25 @@ struct Walk<'a> {
     visited: HashSet<PathBuf>,
 }
 
+/// What an entry of a folder turned out to be, symlinks resolved.
+enum Entry {
+    /// A folder to walk, at its canonical path.
+    Folder(PathBuf),
+    /// A regular file, at its canonical path.
+    File(PathBuf),
+    Skipped(SkipReason),
+}
+
 impl Walk<'_> {
-    /// Walks `root/relative`. Only an unreadable root is an error; an
-    /// unreadable folder or entry below it is reported and skipped.
-    fn folder(&mut self, root: &Path, relative: &Path) -> io::Result<()> {
-        let absolute = root.join(relative);
-        if !self.visited.insert(fs::canonicalize(&absolute)?) {
+    /// Walks the folder at `relative` below the root, whose canonical path
+    /// is `canonical`. Only an unreadable root is an error; an unreadable
+    /// folder or entry below it is reported and skipped.
+    fn folder(&mut self, relative: &Path, canonical: PathBuf) -> io::Result<()> {
+        if !self.visited.insert(canonical.clone()) {
             return Ok(());
         }
         let mut names = Vec::new();
-        for entry in fs::read_dir(&absolute)? {
+        for entry in fs::read_dir(&canonical)? {
             match entry {
                 Ok(entry) => names.push(entry.file_name()),
                 Err(error) => self.unreadable(relative.to_path_buf(), &error),
@@ -268,23 +323,25 @@ impl Walk<'_> {
                 continue;
             }
             let path = relative.join(&name);
-            // Follows symlinks: a link to an article is read like the article.
-            match fs::metadata(root.join(&path)) {
-                Ok(metadata) if metadata.is_dir() => {
-                    if let Err(error) = self.folder(root, &path) {
+            match self.entry(canonical.join(&name)) {
+                Ok(Entry::Folder(target)) => {
+                    if let Err(error) = self.folder(&path, target) {
                         self.unreadable(path, &error);
                     }
                 }
-                Ok(metadata) => {
+                Ok(Entry::File(target)) => {
                     self.files_seen += 1;
-                    // Only regular files: reading a FIFO or device would block.
-                    match article_format(&path).filter(|_| metadata.is_file()) {
+                    match article_format(&path) {
                         Some(format) => {
-                            self.articles.push((path, format));
+                            self.articles.push(ArticleFile { path, format, canonical: target });
                             (self.on_found)(&mut self.articles, false);
                         }
                         None => self.skipped.push(Skipped { path, reason: SkipReason::NotAnArticle }),
                     }
+                }
+                Ok(Entry::Skipped(reason)) => {
+                    self.files_seen += 1;
+                    self.skipped.push(Skipped { path, reason });
                 }
                 Err(error) => {
                     self.files_seen += 1;
@@ -295,9 +352,46 @@ impl Walk<'_> {
         Ok(())
     }
 
+    /// What is at `at`, a path whose folder is canonical. A symlink is
+    /// resolved, unless it leads outside the corpus and links are followed
+    /// only inside. Nothing is opened: a FIFO or device is told by its
+    /// metadata.
+    fn entry(&self, at: PathBuf) -> io::Result<Entry> {
+        let own = fs::symlink_metadata(&at)?;
+        let (canonical, metadata) = if own.is_symlink() {
+            let target = fs::canonicalize(&at)?;
+            if self.links == LinkScope::InsideCorpus && !target.starts_with(&self.root) {
+                return Ok(Entry::Skipped(SkipReason::OutsideCorpus { target }));
+            }
+            let metadata = fs::metadata(&target)?;
+            (target, metadata)
+        } else {
+            (at, own)
+        };
+        Ok(if is_kernel_file(&canonical) {
+            Entry::Skipped(SkipReason::KernelFile)
+        } else if metadata.is_dir() {
+            Entry::Folder(canonical)
+        } else if metadata.is_file() {
+            Entry::File(canonical)
+        } else {
+            // The canonical path holds no link, so this names the target.
+            let what =
+                safe_fs::not_regular(&canonical)?.map_or_else(|| "not a regular file".to_owned(), |w| w.to_string());
+            Entry::Skipped(SkipReason::SpecialFile { what })
+        })
+    }
+
     fn unreadable(&mut self, path: PathBuf, error: &io::Error) {
         self.skipped.push(Skipped { path, reason: SkipReason::Unreadable { message: error.to_string() } });
     }
+}
+
+/// Whether a canonical path lies in the kernel's pseudo file systems: their
+/// files claim to be regular and empty, yet `/proc/kmsg` blocks a reader
+/// and others change as they are read. Never an article.
+fn is_kernel_file(canonical: &Path) -> bool {
+    canonical.starts_with("/proc") || canonical.starts_with("/sys")
 }
 
 /// What reading one file gave.
@@ -320,15 +414,19 @@ impl FileOutcome {
 }
 
 /// Reads, decodes and parses one article file.
-fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutcome {
+fn read_article_file(file: &ArticleFile) -> FileOutcome {
+    let ArticleFile { path, format, canonical } = file;
+    let format = *format;
     let limit = match format {
         SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
         SourceFormat::Text | SourceFormat::Markdown => MAX_ARTICLE_BYTES,
     };
-    let bytes = match read_limited(&root.join(path), limit) {
+    // Non-blocking, regular files only: whatever replaced the file since
+    // the walk (a FIFO, a link) is refused rather than waited on.
+    let bytes = match safe_fs::read_regular(canonical, Links::Refuse, limit) {
         Ok(Ok(bytes)) => bytes,
-        Ok(Err(size)) => {
-            let reason = SkipReason::TooLarge { bytes: size, limit };
+        Ok(Err(TooLarge { bytes, limit })) => {
+            let reason = SkipReason::TooLarge { bytes, limit };
             return FileOutcome::skipped(path, reason, 0);
         }
         Err(error) => {
@@ -337,7 +435,13 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
         }
     };
     let bytes_read = bytes.len() as u64;
-    let Some(Decoded { text, encoding }) = decode::decode(&bytes) else {
+    // A JSON Lines file is judged binary record by record: one bad record
+    // must not cost the others.
+    let decoded = match format {
+        SourceFormat::JsonLines => decode::decode_records(&bytes),
+        SourceFormat::Text | SourceFormat::Markdown => decode::decode(&bytes),
+    };
+    let Some(Decoded { text, encoding }) = decoded else {
         return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
     };
     if text.trim().is_empty() {
@@ -373,7 +477,9 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
             }
         }
         SourceFormat::JsonLines => {
-            let records = read_json_lines(&text, &id);
+            let Some(records) = read_json_lines(&text, &id) else {
+                return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
+            };
             FileOutcome {
                 documents: records.documents.into_iter().map(|(id, meta, body)| document(id, meta, body)).collect(),
                 problems: records.problems.into_iter().map(|(line, message)| problem(line, message)).collect(),
@@ -384,19 +490,8 @@ fn read_article_file(root: &Path, path: &Path, format: SourceFormat) -> FileOutc
     }
 }
 
-/// The file's bytes, or `Ok(Err(size))` when it is larger than `limit`.
-fn read_limited(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
-    let file = fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    if size > limit {
-        return Ok(Err(size));
-    }
-    let mut bytes = Vec::new();
-    // `take` guards against a file that grows while we read it.
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    let read = bytes.len() as u64;
-    Ok(if read > limit { Err(read) } else { Ok(bytes) })
-}
+/// The problem of a JSON Lines record that holds binary bytes.
+const BINARY_RECORD: &str = "binary content (a NUL or control bytes) in this record; record not loaded";
 
 /// A problem found in a file: its 1-based line and a message.
 type LineProblem = (usize, String);
@@ -534,23 +629,36 @@ struct JsonLines {
 
 /// Reads one article per non-blank line. A record's id is `file#id` with the
 /// record's own `id`, else `file#L<line>`; a duplicate id falls back to the
-/// line form so every id stays unique.
-fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
+/// line form so every id stays unique. A record that looks binary (a raw
+/// NUL, say) is a problem of its line; `None` when most records do, as in
+/// a binary file that happens to be named `.jsonl`.
+fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
     let lines: Vec<(usize, &str)> = text
         .split('\n')
         .enumerate()
         .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
         .filter(|(_, line)| !line.trim().is_empty())
         .collect();
-    let records: Vec<(usize, Result<Record, String>)> =
-        lines.into_par_iter().map(|(number, line)| (number, parse_record(line))).collect();
+    // `None` for a binary record.
+    let records: Vec<(usize, Option<Result<Record, String>>)> = lines
+        .into_par_iter()
+        .map(|(number, line)| (number, (!decode::looks_binary(line)).then(|| parse_record(line))))
+        .collect();
+    let binary = records.iter().filter(|(_, record)| record.is_none()).count();
+    if binary * 2 > records.len() {
+        return None;
+    }
 
     let mut result = JsonLines { documents: Vec::new(), problems: Vec::new() };
     let mut ids = HashSet::new();
     for (number, record) in records {
         let record = match record {
-            Ok(record) => record,
-            Err(message) => {
+            Some(Ok(record)) => record,
+            None => {
+                result.problems.push((number, BINARY_RECORD.to_owned()));
+                continue;
+            }
+            Some(Err(message)) => {
                 result.problems.push((number, message));
                 continue;
             }
@@ -575,7 +683,7 @@ fn read_json_lines(text: &str, file_id: &str) -> JsonLines {
         }
         result.documents.push((id, record.meta, record.body));
     }
-    result
+    Some(result)
 }
 
 /// One JSON Lines record.
@@ -686,7 +794,7 @@ mod tests {
     }
 
     fn load(dir: &TempDir) -> (Vec<RawDocument>, LoadReport) {
-        load_folder(dir.path()).expect("loads")
+        load_folder(dir.path(), LinkScope::InsideCorpus).expect("loads")
     }
 
     fn ids(documents: &[RawDocument]) -> Vec<&str> {
@@ -913,17 +1021,167 @@ mod tests {
         assert_eq!(report.files_seen, 2);
     }
 
+    /// A FIFO at `path`. No writer ever opens it, so a blocking open or read
+    /// of it would hang the test.
+    #[cfg(unix)]
+    fn make_fifo(path: &Path) {
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("no NUL in a temp path");
+        // SAFETY: a valid NUL-terminated path; mkfifo only reads it.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo {}", path.display());
+    }
+
+    #[cfg(unix)]
+    fn link(target: impl AsRef<Path>, dir: &TempDir, name: &str) {
+        std::os::unix::fs::symlink(target, dir.path().join(name)).expect("symlink");
+    }
+
+    fn canonical(path: impl AsRef<Path>) -> PathBuf {
+        fs::canonicalize(path).expect("canonical path")
+    }
+
+    /// A folder outside the corpus with two articles, and a corpus with one
+    /// article and links to the other folder (`outdir`) and to one of its
+    /// articles (`out.txt`).
+    #[cfg(unix)]
+    fn corpus_with_links_out() -> (TempDir, TempDir) {
+        let outside = corpus(&[("b.txt", b"outside article"), ("more/c.txt", b"another")]);
+        let dir = corpus(&[("a.txt", b"article")]);
+        link(outside.path().join("b.txt"), &dir, "out.txt");
+        link(outside.path(), &dir, "outdir");
+        (outside, dir)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_leading_outside_the_corpus_are_skipped_and_name_their_target() {
+        let (outside, dir) = corpus_with_links_out();
+        link("/", &dir, "rootl");
+        link("..", &dir, "up");
+        let (documents, report) = load(&dir);
+        assert_eq!(ids(&documents), ["a.txt"]);
+        let outside_to = |target: PathBuf| SkipReason::OutsideCorpus { target };
+        assert_eq!(
+            report.skipped,
+            [
+                skipped("out.txt", outside_to(canonical(outside.path().join("b.txt")))),
+                skipped("outdir", outside_to(canonical(outside.path()))),
+                skipped("rootl", outside_to(PathBuf::from("/"))),
+                skipped("up", outside_to(canonical(dir.path().join("..")))),
+            ]
+        );
+        assert_eq!(report.files_seen, 5);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_inside_the_corpus_are_followed() {
+        let dir = corpus(&[("sub/a.txt", b"article"), ("sub/deeper/b.txt", b"second")]);
+        link("sub/a.txt", &dir, "alias.txt");
+        link(dir.path().join("sub/deeper"), &dir, "z-deeper");
+        link("deeper/b.txt", &dir, "sub/again.txt");
+        let (documents, report) = load(&dir);
+        // `z-deeper` is a folder already walked as `sub/deeper`.
+        assert_eq!(ids(&documents), ["alias.txt", "sub/a.txt", "sub/again.txt", "sub/deeper/b.txt"]);
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_leading_outside_are_followed_when_asked() {
+        let (_outside, dir) = corpus_with_links_out();
+        let (documents, report) = load_folder(dir.path(), LinkScope::Anywhere).expect("loads");
+        assert_eq!(ids(&documents), ["a.txt", "out.txt", "outdir/b.txt", "outdir/more/c.txt"]);
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn fifos_devices_and_kernel_files_are_skipped_without_blocking_even_when_links_are_followed() {
+        let dir = corpus(&[("a.txt", b"article")]);
+        make_fifo(&dir.path().join("pipe.txt"));
+        link("pipe.txt", &dir, "to-pipe.txt");
+        link("/dev/zero", &dir, "zero.txt");
+        // Regular files of size 0 to stat(2); /proc/kmsg among them blocks a reader.
+        link("/proc/version", &dir, "kernel.txt");
+        link("/proc/sys/kernel", &dir, "kernel-folder");
+        let (documents, report) = load_folder(dir.path(), LinkScope::Anywhere).expect("loads");
+        assert_eq!(ids(&documents), ["a.txt"]);
+        let fifo = || SkipReason::SpecialFile { what: "a FIFO (named pipe)".to_owned() };
+        assert_eq!(
+            report.skipped,
+            [
+                skipped("kernel-folder", SkipReason::KernelFile),
+                skipped("kernel.txt", SkipReason::KernelFile),
+                skipped("pipe.txt", fifo()),
+                skipped("to-pipe.txt", fifo()),
+                skipped("zero.txt", SkipReason::SpecialFile { what: "a device".to_owned() }),
+            ]
+        );
+        assert_eq!(report.bytes_read, 7);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_swapped_for_a_link_after_the_walk_is_not_followed() {
+        let outside = corpus(&[("secret.txt", b"not for the corpus")]);
+        let dir = corpus(&[("a.txt", b"article"), ("b.txt", b"second")]);
+        let found = find_articles(dir.path(), LinkScope::InsideCorpus).expect("walks");
+        fs::remove_file(dir.path().join("b.txt")).expect("remove");
+        link(outside.path().join("secret.txt"), &dir, "b.txt");
+        let mut report = found.report;
+        let documents = read_articles(&found.articles, &mut report);
+        assert_eq!(ids(&documents), ["a.txt"]);
+        assert!(
+            matches!(&report.skipped[..], [Skipped { path, reason: SkipReason::Unreadable { message } }]
+                if path == Path::new("b.txt") && message.contains("symbolic link")),
+            "{:?}",
+            report.skipped
+        );
+    }
+
+    #[test]
+    fn a_binary_json_lines_record_is_skipped_alone_with_its_line() {
+        let mut file = Vec::new();
+        for i in 1..=1000 {
+            if i == 500 {
+                file.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"raw \0 NUL\"}\n");
+            }
+            file.extend_from_slice(format!("{{\"id\": \"r{i}\", \"text\": \"Record {i} \u{e4}\"}}\n").as_bytes());
+        }
+        let dir = corpus(&[("x.jsonl", &file)]);
+        let (documents, report) = load(&dir);
+        assert_eq!(documents.len(), 1000);
+        assert!(documents.iter().all(|d| d.encoding == "UTF-8" && !d.id.as_str().ends_with("#bad")));
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        assert_eq!(report.problems, [problem("x.jsonl", 500, BINARY_RECORD)]);
+    }
+
+    #[test]
+    fn a_json_lines_file_of_mostly_binary_records_is_binary() {
+        let dir = corpus(&[
+            ("blob.jsonl", b"\x00\x01\x02\n\x00\x00\n{\"text\": \"x\"}\n"),
+            ("image.jsonl", b"\x89PNG\r\n\x1a\n{\"text\": \"x\"}\n"),
+        ]);
+        let (documents, report) = load(&dir);
+        assert!(documents.is_empty());
+        assert_eq!(
+            report.skipped,
+            [skipped("blob.jsonl", SkipReason::Binary), skipped("image.jsonl", SkipReason::Binary)]
+        );
+        assert!(report.problems.is_empty());
+    }
+
     #[test]
     fn missing_root_and_file_root_are_errors() {
         let dir = corpus(&[("a.txt", b"article")]);
         let missing = dir.path().join("nope");
         assert!(matches!(
-            load_folder(&missing),
+            load_folder(&missing, LinkScope::InsideCorpus),
             Err(CorpusError::Missing(path)) if path == missing
         ));
         let file = dir.path().join("a.txt");
         assert!(matches!(
-            load_folder(&file),
+            load_folder(&file, LinkScope::InsideCorpus),
             Err(CorpusError::NotAFolder(path)) if path == file
         ));
     }

@@ -6,7 +6,7 @@
 //! need them, and the suggestions take what is left.
 
 use super::suggestions::Found;
-use crate::corpus::{self, Article, StreamEvent};
+use crate::corpus::{self, Article, LinkScope, StreamEvent};
 use crate::suggest::Fingerprint;
 use rayon::prelude::*;
 use std::any::Any;
@@ -29,7 +29,7 @@ pub enum LoadEvent {
 }
 
 /// Starts loading `root`, and then looking for suggestions, in the background.
-pub fn spawn(root: PathBuf) -> Receiver<LoadEvent> {
+pub fn spawn(root: PathBuf, links: LinkScope) -> Receiver<LoadEvent> {
     let (sender, receiver) = channel();
     let (batches, batches_received) = channel();
     let finder = sender.clone();
@@ -45,7 +45,7 @@ pub fn spawn(root: PathBuf) -> Receiver<LoadEvent> {
     thread::spawn(move || {
         // A failed send means the UI has quit; the load can stop caring.
         let result = catch_unwind(AssertUnwindSafe(|| {
-            corpus::stream(&root, |event| {
+            corpus::stream(&root, links, |event| {
                 if let StreamEvent::Batch { articles, .. } = &event {
                     let _ = batches.send(articles.clone());
                 }

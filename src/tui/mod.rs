@@ -28,6 +28,7 @@ pub mod view;
 pub mod wrap;
 
 use crate::annotations::store::Store;
+use crate::corpus::LinkScope;
 use crate::keymap::{KeyResolver, Keymap, KeymapSource, Next, Resolution, user_keymap_path};
 use action::Action;
 use anyhow::{Context, Result};
@@ -48,6 +49,8 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.ron");
 #[derive(Debug, Clone)]
 pub struct Options {
     pub corpus: PathBuf,
+    /// Which symbolic links the load follows (`--follow-links`).
+    pub links: LinkScope,
     /// The annotation file (`--annotations`, else `<corpus>/dossier.ron`).
     pub annotations: PathBuf,
     /// A keymap layer given with `--keymap`.
@@ -90,7 +93,7 @@ pub fn run(options: Options) -> Result<()> {
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     // After the panic hook is in: a background thread's failure then goes
     // to the status line, not over the screen.
-    let loads = loader::spawn(options.corpus);
+    let loads = loader::spawn(options.corpus, options.links);
     app.suggest.looking = true;
     app.resize(area(&guard)?);
     let mut resolver = KeyResolver::new();
