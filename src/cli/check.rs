@@ -6,7 +6,7 @@
 use crate::annotations::reanchor::{Placement, Report, reanchor_all};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::Corpus;
-use crate::display::count;
+use crate::display::{count, escape_for_terminal as inert, escape_path, terminal_safe_json};
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -47,7 +47,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            println!("{}: no annotation file, nothing to check", path.display());
+            println!("{}: no annotation file, nothing to check", escape_path(&path));
             return Ok(());
         }
         Err(e) => return Err(unreadable(format!("{}: {e}", path.display())).into()),
@@ -60,8 +60,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>) -> Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         for (claim, placed) in annotations.claims.iter().zip(&report.placements) {
-            serde_json::to_writer(&mut out, &claim_json(claim, &placed.placement))?;
-            writeln!(out)?;
+            writeln!(out, "{}", terminal_safe_json(&claim_json(claim, &placed.placement), false)?)?;
         }
         // stdout stays pure JSON Lines.
         out.flush()?;
@@ -135,7 +134,7 @@ fn write_summary(
     writeln!(
         out,
         "{}: {}, {}, {}",
-        path.display(),
+        escape_path(path),
         count(annotations.claims.len(), "claim"),
         count(annotations.links.len(), "link"),
         count(annotations.articles.len(), "article note")
@@ -148,7 +147,7 @@ fn write_summary(
     if !problems.is_empty() {
         writeln!(out, "\nReference problems ({}):", problems.len())?;
         for problem in problems {
-            writeln!(out, "  {problem}")?;
+            writeln!(out, "  {}", inert(problem))?;
         }
     }
     Ok(())
@@ -157,7 +156,7 @@ fn write_summary(
 /// Each moved and fuzzy anchor with old and new offsets, then each orphan
 /// with its reason: what the analyst has to look at.
 fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Report) -> Result<()> {
-    let quote = |q: &str| format!("“{}”", crate::display::truncate(&q.replace('\n', " "), 80));
+    let quote = |q: &str| format!("“{}”", crate::display::truncate(&inert(&crate::display::one_line(q)), 80));
     let pairs = || annotations.claims.iter().zip(&report.placements);
     for (title, status) in [("Moved", "moved"), ("Fuzzy (confirm in the reader)", "fuzzy")] {
         let mut shown = pairs().filter(|(_, p)| p.placement.status() == status).peekable();
@@ -174,8 +173,8 @@ fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Repor
             writeln!(
                 out,
                 "  {} {} {}..{} → {}..{}{score} {}",
-                claim.id,
-                anchor.article,
+                inert(claim.id.as_str()),
+                inert(&anchor.article),
                 anchor.byte_start,
                 anchor.byte_end,
                 span.start,
@@ -190,7 +189,14 @@ fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Repor
     }
     for (claim, placed) in orphans {
         if let Placement::Orphan { reason } = &placed.placement {
-            writeln!(out, "  {} {} {}: {reason}", claim.id, claim.anchor.article, quote(&claim.anchor.quote))?;
+            writeln!(
+                out,
+                "  {} {} {}: {}",
+                inert(claim.id.as_str()),
+                inert(&claim.anchor.article),
+                quote(&claim.anchor.quote),
+                inert(&reason.to_string())
+            )?;
         }
     }
     Ok(())

@@ -30,7 +30,7 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>) -> Result<()> {
     let annotations = if path.exists() {
         read_annotations(&path)?
     } else {
-        eprintln!("{}: no annotation file; exporting an empty set", path.display());
+        eprintln!("{}: no annotation file; exporting an empty set", crate::display::escape_path(&path));
         Annotations::default()
     };
     let corpus = Corpus::load(&args.corpus)?;
