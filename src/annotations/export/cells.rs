@@ -63,7 +63,7 @@ mod tests {
     fn markup_becomes_entities() {
         assert_eq!(
             html_text("<script>alert('x & \"y\"')</script>"),
-            "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;)&lt;/script&gt;"
+            "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;"
         );
     }
 }
