@@ -13,3 +13,4 @@ pub mod keymap;
 pub mod safe_fs;
 pub mod suggest;
 pub mod tui;
+pub mod web_url;

@@ -6,7 +6,8 @@ fn main() -> ExitCode {
     match dossier::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("dossier: {error:#}");
+            // The message may name a file or quote a record from outside.
+            eprintln!("dossier: {}", dossier::display::escape_for_terminal_keeping_lines(&format!("{error:#}")));
             error.downcast_ref::<dossier::cli::ExitError>().map_or(ExitCode::FAILURE, |e| ExitCode::from(e.code))
         }
     }

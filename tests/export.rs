@@ -251,3 +251,73 @@ fn an_annotation_file_that_does_not_parse_is_an_error_with_its_position() {
         assert!(output.stdout.is_empty(), "nothing exported");
     }
 }
+
+/// The sample's annotations with formulas, markup and a hostile url where
+/// an outside corpus or a shared annotation file could put them.
+fn hostile_cells() -> (Vec<Article>, Annotations) {
+    let mut articles = sample();
+    let mut notes = annotations(&articles);
+    let english = articles.iter_mut().find(|a| a.id.as_str() == ENGLISH).expect("English article");
+    english.meta_mut().url = Some("javascript:alert(1)".into());
+    let german = articles.iter_mut().find(|a| a.id.as_str() == GERMAN).expect("German article");
+    german.meta_mut().url = Some("https://example.org/talks?a=1&b=2".into());
+    notes.articles[0].title = Some("=HYPERLINK(\"http://evil.example\",\"open\")".into());
+    let troops = &mut notes.claims[0];
+    troops.tags = vec!["+cmd|' /C calc'!A0".into()];
+    troops.speaker = Some("@SUM(1+1)*cmd|' /C calc'!A0".into());
+    troops.anchor.quote = "-2+3 troops <script>alert(1)</script> & more".into();
+    troops.note = "\t=1+1".into();
+    notes.claims[1].verdict = "=1+1".into();
+    (articles, notes)
+}
+
+fn rows(format: ExportFormat, articles: &[Article], notes: &Annotations) -> Vec<csv::StringRecord> {
+    let mut out = Vec::new();
+    export(format, "sample-corpus", articles, notes, &mut out).expect("export");
+    let text = String::from_utf8(out).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader.records().map(|r| r.expect("a CSV row")).collect()
+}
+
+/// What a spreadsheet takes for the start of a formula (OWASP's list).
+fn starts_a_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn spreadsheet_cells_never_start_a_formula() {
+    let (articles, notes) = hostile_cells();
+    for format in [ExportFormat::Csv, ExportFormat::Timeline] {
+        let rows = rows(format, &articles, &notes);
+        let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+        let formulas: Vec<&&str> = cells.iter().filter(|c| starts_a_formula(c)).collect();
+        assert!(formulas.is_empty(), "{}: cells start a formula: {formulas:?}", format.name());
+    }
+    let claims = rows(ExportFormat::Csv, &articles, &notes);
+    let troops = claims.iter().find(|r| &r[0] == "01JTROOPS0000000000000000A").expect("the troops claim");
+    assert_eq!(&troops[4], "'-2+3 troops <script>alert(1)</script> & more", "a quote shows as written, prefixed");
+    assert_eq!(&troops[5], "'@SUM(1+1)*cmd|' /C calc'!A0");
+    assert_eq!(&troops[8], "'+cmd|' /C calc'!A0");
+    assert_eq!(&troops[9], "'\t=1+1");
+    let corrected = claims.iter().find(|r| &r[1] == UNDATED);
+    assert!(corrected.is_none_or(|r| r[2].starts_with("'=HYPERLINK")), "{corrected:?}");
+    let soldaten = claims.iter().find(|r| &r[0] == "01JTROOPS0000000000000000B").expect("the German claim");
+    assert_eq!(&soldaten[6], "'=1+1");
+    assert!(troops[10].parse::<usize>().is_ok(), "offsets stay numbers: {}", &troops[10]);
+}
+
+#[test]
+fn the_timeline_escapes_html_and_keeps_only_web_media() {
+    let (articles, notes) = hostile_cells();
+    let rows = rows(ExportFormat::Timeline, &articles, &notes);
+    let (headline, text, media) = (9, 10, 11);
+    for row in &rows {
+        assert!(!row[headline].contains('<') && !row[text].contains('<'), "markup reaches TimelineJS: {row:?}");
+    }
+    let hyperlink = rows.iter().find(|r| r[headline].contains("HYPERLINK")).expect("the corrected article");
+    assert_eq!(&hyperlink[headline], "'=HYPERLINK(&quot;http://evil.example&quot;,&quot;open&quot;)");
+    let claim = rows.iter().find(|r| r[text].contains("troops &lt;script&gt;")).expect("the troops claim");
+    assert!(claim[text].contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), "{claim:?}");
+    let medias: Vec<&str> = rows.iter().map(|r| &r[media]).filter(|m| !m.is_empty()).collect();
+    assert_eq!(medias, ["https://example.org/talks?a=1&b=2"], "only the http(s) url is media");
+}

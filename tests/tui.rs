@@ -109,3 +109,53 @@ fn no_argument_outside_a_corpus_names_the_sample_corpus() {
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("holds no articles") && message.contains("sample-corpus"), "{message}");
 }
+
+/// A shell script that appends each argument it gets, one a line, to `log`.
+fn argv_recorder(dir: &std::path::Path, name: &str, log: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join(name);
+    let text = format!("#!/bin/sh\nfor arg in \"$@\"; do printf '%s\\n' \"$arg\"; done >> '{}'\n", log.display());
+    std::fs::write(&script, text).expect("write the script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
+    script
+}
+
+#[test]
+fn o_gives_the_browser_only_web_urls_and_the_pager_a_path_it_cannot_take_for_an_option() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("corpus folder");
+    let article = |url: &str, title: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\ndate: 2024-01-15\nurl: \"{url}\"\nlang: en\n---\n\nTalks resume in Kessaran next week, officials said.\n"
+        )
+    };
+    std::fs::write(corpus.join("hostile.md"), article("--gpu-launcher=/tmp/pwned", "Hostile url")).expect("write");
+    std::fs::write(corpus.join("web.md"), article("https://example.org/talks", "Web url")).expect("write");
+    let (browser_log, pager_log) = (dir.path().join("browser.log"), dir.path().join("pager.log"));
+    let browser = argv_recorder(dir.path(), "browser", &browser_log);
+    let pager = argv_recorder(dir.path(), "pager", &pager_log);
+    let corpus_arg = corpus.to_str().expect("UTF-8 temp path");
+    let env = [("BROWSER", browser.to_str().expect("UTF-8")), ("PAGER", pager.to_str().expect("UTF-8"))];
+    let mut tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &[corpus_arg], 160, 45, &env);
+    tui.wait_for("Articles 2/2");
+    let mut messages = String::new();
+    for _ in 0..2 {
+        tui.send("o");
+        messages += &tui.wait_until("back from the program", |s| s.contains("back from") || s.contains("not opened"));
+        tui.send("j");
+        // The status line keeps the message until the next key: let it go.
+        tui.wait_until("the message to clear", |s| !s.contains("back from") && !s.contains("not opened"));
+    }
+    assert!(messages.contains("url not opened, “--gpu-launcher=/tmp/pwned” is not an http(s) address"), "{messages}");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let browser_got = std::fs::read_to_string(&browser_log).unwrap_or_default();
+    assert_eq!(browser_got, "https://example.org/talks\n", "the browser gets the web url only");
+    let pager_got = std::fs::read_to_string(&pager_log).unwrap_or_default();
+    assert!(
+        !pager_got.starts_with('-') && pager_got.ends_with("hostile.md\n"),
+        "the pager shows the file: {pager_got:?}"
+    );
+    assert!(!pager_got.contains("gpu-launcher"), "{pager_got:?}");
+}

@@ -7,7 +7,7 @@ use crate::annotations::reanchor::{Placement, Report, reanchor_all};
 use crate::annotations::store::{backup_path, read_annotations_if_exists};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::{Corpus, LinkScope};
-use crate::display::count;
+use crate::display::{count, escape_for_terminal as inert, escape_path, terminal_safe_json};
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -47,13 +47,13 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
     let path = file::annotation_path(&args.corpus, chosen);
     // The reader's own rules: a regular file only, size-limited, parsed alike.
     let Some(annotations) = read_annotations_if_exists(&path).map_err(|e| unreadable(e.to_string()))? else {
-        println!("{}: no annotation file, nothing to check", path.display());
+        println!("{}: no annotation file, nothing to check", escape_path(&path));
         return Ok(());
     };
     if annotations.is_empty() {
         // Not an error (a new corpus, a git base), but a file emptied by
         // accident looks just like this.
-        eprintln!("{}: warning: {}", path.display(), nothing_recorded(&path));
+        eprintln!("{}: warning: {}", escape_path(&path), nothing_recorded(&path));
     }
     let corpus = Corpus::load_with(&args.corpus, links).map_err(|e| unreadable(e.to_string()))?;
     let problems = reference_problems(&annotations, &corpus);
@@ -62,8 +62,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         for (claim, placed) in annotations.claims.iter().zip(&report.placements) {
-            serde_json::to_writer(&mut out, &claim_json(claim, &placed.placement))?;
-            writeln!(out)?;
+            writeln!(out, "{}", terminal_safe_json(&claim_json(claim, &placed.placement), false)?)?;
         }
         // stdout stays pure JSON Lines.
         out.flush()?;
@@ -96,7 +95,7 @@ fn nothing_recorded(path: &Path) -> String {
     let empty = "no claims, links or article notes (an empty file is an empty set)";
     let backup = backup_path(path);
     if backup.exists() {
-        format!("{empty}; if work is missing, the previous version is in {}", backup.display())
+        format!("{empty}; if work is missing, the previous version is in {}", escape_path(&backup))
     } else {
         empty.to_string()
     }
@@ -149,7 +148,7 @@ fn write_summary(
     writeln!(
         out,
         "{}: {}, {}, {}",
-        path.display(),
+        escape_path(path),
         count(annotations.claims.len(), "claim"),
         count(annotations.links.len(), "link"),
         count(annotations.articles.len(), "article note")
@@ -162,7 +161,7 @@ fn write_summary(
     if !problems.is_empty() {
         writeln!(out, "\nReference problems ({}):", problems.len())?;
         for problem in problems {
-            writeln!(out, "  {problem}")?;
+            writeln!(out, "  {}", inert(problem))?;
         }
     }
     Ok(())
@@ -171,7 +170,7 @@ fn write_summary(
 /// Each moved and fuzzy anchor with old and new offsets, then each orphan
 /// with its reason: what the analyst has to look at.
 fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Report) -> Result<()> {
-    let quote = |q: &str| format!("“{}”", crate::display::truncate(&q.replace('\n', " "), 80));
+    let quote = |q: &str| format!("“{}”", crate::display::truncate(&inert(&crate::display::one_line(q)), 80));
     let pairs = || annotations.claims.iter().zip(&report.placements);
     for (title, status) in [("Moved", "moved"), ("Fuzzy (confirm in the reader)", "fuzzy")] {
         let mut shown = pairs().filter(|(_, p)| p.placement.status() == status).peekable();
@@ -188,8 +187,8 @@ fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Repor
             writeln!(
                 out,
                 "  {} {} {}..{} → {}..{}{score} {}",
-                claim.id,
-                anchor.article,
+                inert(claim.id.as_str()),
+                inert(&anchor.article),
                 anchor.byte_start,
                 anchor.byte_end,
                 span.start,
@@ -204,7 +203,14 @@ fn write_details(out: &mut impl Write, annotations: &Annotations, report: &Repor
     }
     for (claim, placed) in orphans {
         if let Placement::Orphan { reason } = &placed.placement {
-            writeln!(out, "  {} {} {}: {reason}", claim.id, claim.anchor.article, quote(&claim.anchor.quote))?;
+            writeln!(
+                out,
+                "  {} {} {}: {}",
+                inert(claim.id.as_str()),
+                inert(&claim.anchor.article),
+                quote(&claim.anchor.quote),
+                inert(&reason.to_string())
+            )?;
         }
     }
     Ok(())

@@ -28,7 +28,7 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
     crate::corpus::source::check_root(&args.corpus)?;
     let path = file::annotation_path(&args.corpus, chosen);
     let annotations = read_annotations_if_exists(&path)?.unwrap_or_else(|| {
-        eprintln!("{}: no annotation file; exporting an empty set", path.display());
+        eprintln!("{}: no annotation file; exporting an empty set", crate::display::escape_path(&path));
         Annotations::default()
     });
     let corpus = Corpus::load_with(&args.corpus, links)?;

@@ -4,7 +4,7 @@
 
 use crate::corpus::dates::{DateMention, MentionKind, Precision, Tense};
 use crate::corpus::{Article, Corpus, LinkScope, LoadReport, SkipReason};
-use crate::display::fit;
+use crate::display::{escape_for_terminal as inert, escape_path, fit, terminal_safe_json};
 use anyhow::{Result, bail};
 use clap::Args;
 use serde::Serialize;
@@ -151,8 +151,7 @@ fn flagged_lines(article: &Article) -> impl Iterator<Item = (usize, crate::corpu
 }
 
 fn write_json_line(out: &mut impl Write, article: &Article) -> Result<()> {
-    serde_json::to_writer(&mut *out, &article_json(article))?;
-    writeln!(out)?;
+    writeln!(out, "{}", terminal_safe_json(&article_json(article), false)?)?;
     Ok(())
 }
 
@@ -168,7 +167,8 @@ fn date_cell(article: &Article) -> String {
 }
 
 fn write_table(out: &mut impl Write, corpus: &Corpus) -> Result<()> {
-    let id_width = corpus.articles.iter().map(|a| crate::display::width(a.id.as_str())).max().unwrap_or(2).clamp(2, 40);
+    let id_width =
+        corpus.articles.iter().map(|a| crate::display::width(&inert(a.id.as_str()))).max().unwrap_or(2).clamp(2, 40);
     writeln!(
         out,
         "{} {} {} {} {:>5} {:>5} {:>5}",
@@ -195,9 +195,9 @@ fn write_table(out: &mut impl Write, corpus: &Corpus) -> Result<()> {
         writeln!(
             out,
             "{} {} {} {} {:>5} {:>5} {:>5}",
-            fit(article.id.as_str(), id_width),
+            fit(&inert(article.id.as_str()), id_width),
             fit(&lang, 7),
-            fit(&title, 56),
+            fit(&inert(&title), 56),
             fit(&date_cell(article), 22),
             article.structure.sentences.len(),
             flagged_lines(article).count(),
@@ -218,12 +218,14 @@ fn write_report(out: &mut impl Write, report: &LoadReport) -> Result<()> {
         report.bytes_read as f64 / 1024.0
     )?;
     for skipped in &report.skipped {
-        writeln!(out, "  skipped {}: {}", skipped.path.display(), skip_reason(&skipped.reason))?;
+        writeln!(out, "  skipped {}: {}", escape_path(&skipped.path), inert(&skip_reason(&skipped.reason)))?;
     }
     for problem in &report.problems {
         match problem.line {
-            Some(line) => writeln!(out, "  problem {}:{line}: {}", problem.path.display(), problem.message)?,
-            None => writeln!(out, "  problem {}: {}", problem.path.display(), problem.message)?,
+            Some(line) => {
+                writeln!(out, "  problem {}:{line}: {}", escape_path(&problem.path), inert(&problem.message))?
+            }
+            None => writeln!(out, "  problem {}: {}", escape_path(&problem.path), inert(&problem.message))?,
         }
     }
     Ok(())
@@ -245,21 +247,26 @@ fn skip_reason(reason: &SkipReason) -> String {
 }
 
 fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
-    writeln!(out, "{}", article.id)?;
-    writeln!(out, "  path      {}", article.path().display())?;
+    writeln!(out, "{}", inert(article.id.as_str()))?;
+    writeln!(out, "  path      {}", escape_path(article.path()))?;
     writeln!(out, "  encoding  {}", article.encoding)?;
     let title_note = if article.structure.title.derived { " [derived from the first sentence]" } else { "" };
-    writeln!(out, "  title     {}{title_note}", article.title())?;
+    writeln!(out, "  title     {}{title_note}", inert(article.title()))?;
+    for (label, value) in [("source", article.source()), ("url", article.meta().url.as_deref())] {
+        if let Some(value) = value {
+            writeln!(out, "  {label:<9} {}", inert(value))?;
+        }
+    }
     writeln!(
         out,
         "  language  {} ({})",
         article.lang.lang,
         if article.lang.stated { "stated".to_string() } else { format!("{:.0}%", article.lang.confidence * 100.0) }
     )?;
-    writeln!(out, "  date      {}", date_cell(article))?;
+    writeln!(out, "  date      {}", inert(&date_cell(article)))?;
     if let Some(date) = &article.date {
         for reason in date.reasons() {
-            writeln!(out, "            · {reason}")?;
+            writeln!(out, "            · {}", inert(reason))?;
         }
     }
     writeln!(
@@ -281,7 +288,7 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
             out,
             "  {line:>4}  {:<18} {}",
             format!("{kind:?}"),
-            crate::display::truncate(&article.text[span], 90)
+            crate::display::truncate(&inert(&article.text[span]), 90)
         )?;
     }
     if !any {
@@ -298,7 +305,7 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
             out,
             "  {:>4}  {:<28} → {:<12} {:?}, {:?}, {:?}",
             article.line_number(mention.span.start()),
-            format!("“{text}”"),
+            format!("“{}”", inert(text)),
             value,
             mention.precision,
             mention.kind,

@@ -6,6 +6,7 @@
 use crate::annotations::file;
 use crate::annotations::merge::merge;
 use crate::annotations::store::{self, Backup, StoreError};
+use crate::display::{escape_for_terminal_keeping_lines, escape_path};
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
@@ -31,12 +32,12 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             eprintln!(
                 "dossier merge: {}: {conflicts} field(s) changed differently on both sides; \
                  ours kept, theirs listed under `conflicts` on the record",
-                args.ours.display()
+                escape_path(&args.ours)
             );
             std::process::exit(1)
         }
         Err(error) => {
-            eprintln!("dossier merge: {error}; nothing written");
+            eprintln!("dossier merge: {}; nothing written", escape_for_terminal_keeping_lines(&error.to_string()));
             std::process::exit(2)
         }
     }

@@ -4,6 +4,7 @@
 use crate::annotations::store::read_annotations;
 use crate::annotations::{Annotations, file};
 use crate::corpus::{Corpus, LinkScope};
+use crate::display::{escape_for_terminal as inert, terminal_safe_json, truncate};
 use crate::suggest::{Suggestion, Suggestions};
 use anyhow::Result;
 use clap::Args;
@@ -35,16 +36,15 @@ pub fn run(args: &SuggestArgs, chosen: Option<&Path>, links: LinkScope) -> Resul
         open.retain(|s| !s.is_settled(&annotations));
         if args.json {
             for suggestion in &open {
-                serde_json::to_writer(&mut out, &SuggestionJson::of(suggestion))?;
-                writeln!(out)?;
+                writeln!(out, "{}", terminal_safe_json(&SuggestionJson::of(suggestion), false)?)?;
             }
         } else if !open.is_empty() {
-            writeln!(out, "{}  {}", article.id, crate::display::truncate(article.title(), 70))?;
+            writeln!(out, "{}  {}", inert(article.id.as_str()), truncate(&inert(article.title()), 70))?;
             for s in &open {
                 let date = s.suggested_date.map(|d| format!("  date {d}?")).unwrap_or_default();
-                writeln!(out, "  {:.2}  {:<14} → {}{date}", s.score, s.kind.as_str(), s.to)?;
+                writeln!(out, "  {:.2}  {:<14} → {}{date}", s.score, s.kind.as_str(), inert(s.to.as_str()))?;
                 let labels: Vec<&str> = s.evidence.iter().map(|e| e.label.as_str()).collect();
-                writeln!(out, "        {}", crate::display::truncate(&labels.join("; "), 110))?;
+                writeln!(out, "        {}", truncate(&inert(&labels.join("; ")), 110))?;
             }
             writeln!(out)?;
         }

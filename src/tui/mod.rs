@@ -8,6 +8,7 @@ mod annotate;
 pub mod app;
 pub mod claim_form;
 pub mod cursor;
+mod external;
 pub mod filter;
 pub mod hints;
 pub mod layout;
@@ -309,25 +310,12 @@ fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effe
     Ok(())
 }
 
-/// Shows the url in $BROWSER when both are known, else the file in $PAGER
-/// (or `less`). Returns a note for the status line.
+/// Shows the url in $BROWSER when it is a web address, else the file in
+/// $PAGER (or `less`). Returns a note for the status line.
 fn open_external(path: &Path, url: Option<&str>) -> String {
-    let browser = std::env::var("BROWSER").ok().filter(|b| !b.is_empty());
-    let (program, target) = match (browser, url) {
-        (Some(browser), Some(url)) => (browser, url.to_string()),
-        _ => (
-            std::env::var("PAGER").ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "less".to_string()),
-            path.display().to_string(),
-        ),
-    };
-    // $PAGER may carry arguments (`less -R`): split on whitespace.
-    let mut words = program.split_whitespace();
-    let Some(command) = words.next() else { return "no pager or browser configured".to_string() };
-    match std::process::Command::new(command).args(words).arg(&target).status() {
-        Ok(status) if status.success() => format!("back from {command}"),
-        Ok(status) => format!("{command} exited with {status}"),
-        Err(error) => format!("could not run {command}: {error}"),
-    }
+    let browser = std::env::var("BROWSER").ok();
+    let pager = std::env::var("PAGER").ok();
+    external::run(&external::opener(browser.as_deref(), pager.as_deref(), path, url))
 }
 
 #[cfg(test)]

@@ -49,7 +49,11 @@ impl TerminalGuard {
         restore();
         let result = run();
         enter_screen(self.mouse)?;
-        self.terminal.clear()?;
+        // `resize` clears the screen and the back buffer like `clear`, but
+        // without asking the terminal where its cursor is: a terminal that
+        // does not answer would end dossier with an error.
+        let area = self.terminal.size()?;
+        self.terminal.resize(area.into())?;
         Ok(result)
     }
 }

@@ -3,6 +3,7 @@
 
 use super::context::ExportContext;
 use crate::annotations::Claim;
+use crate::display::terminal_safe_json;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -12,8 +13,7 @@ const UNREVIEWED: &str = "unverified";
 pub fn write_reviews(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
     let reviews: Vec<Value> =
         cx.claims_by_time().into_iter().filter(|c| c.verdict != UNREVIEWED).map(|c| review(cx, c)).collect();
-    serde_json::to_writer_pretty(&mut *out, &reviews)?;
-    writeln!(out)
+    writeln!(out, "{}", terminal_safe_json(&reviews, true)?)
 }
 
 fn review(cx: &ExportContext, claim: &Claim) -> Value {

@@ -1,5 +1,6 @@
 //! Claims as CSV, one row per claim, for spreadsheets.
 
+use super::cells::text_cell;
 use super::context::ExportContext;
 use std::io::{self, Write};
 
@@ -27,7 +28,7 @@ pub fn write_claims(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
     writer.write_record(HEADER)?;
     for claim in cx.claims_by_time() {
         let article = claim.anchor.article.as_str();
-        writer.write_record([
+        let text = [
             claim.id.as_str(),
             article,
             &cx.title(article),
@@ -38,9 +39,10 @@ pub fn write_claims(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
             claim.about.as_deref().unwrap_or(""),
             &claim.tags.join("; "),
             &claim.note,
-            &claim.anchor.byte_start.to_string(),
-            &claim.anchor.byte_end.to_string(),
-        ])?;
+        ]
+        .map(text_cell);
+        let offsets = [claim.anchor.byte_start, claim.anchor.byte_end].map(|offset| offset.to_string());
+        writer.write_record(text.iter().chain(&offsets))?;
     }
     writer.flush()
 }

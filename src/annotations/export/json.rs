@@ -3,6 +3,7 @@
 
 use super::context::ExportContext;
 use super::records;
+use crate::display::terminal_safe_json;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -16,8 +17,7 @@ pub fn write_json(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
         "claims": cx.claims_by_time().into_iter().map(|c| records::claim(cx, c)).collect::<Vec<_>>(),
         "links": notes.links.iter().map(|l| records::link(cx, l)).collect::<Vec<_>>(),
     });
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    writeln!(out, "{}", terminal_safe_json(&document, true)?)
 }
 
 /// JSON Lines: one object per record, `type` first says which.
@@ -32,8 +32,7 @@ pub fn write_jsonl(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
         if let Value::Object(fields) = record {
             line.extend(fields);
         }
-        serde_json::to_writer(&mut *out, &line)?;
-        writeln!(out)?;
+        writeln!(out, "{}", terminal_safe_json(&line, false)?)?;
     }
     Ok(())
 }

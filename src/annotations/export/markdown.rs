@@ -3,7 +3,7 @@
 
 use super::context::ExportContext;
 use crate::annotations::Claim;
-use crate::display::count;
+use crate::display::{count, escape_for_terminal, escape_for_terminal_keeping_lines};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -65,13 +65,13 @@ fn write_claim(cx: &ExportContext, claim: &Claim, out: &mut dyn Write) -> io::Re
     let article = claim.anchor.article.as_str();
     let date = cx.claim_date(claim).unwrap_or_else(|| "undated".to_string());
     let speaker = claim.speaker.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
-    writeln!(out, "### {date} · {}{speaker}\n", escape(&claim.verdict))?;
+    writeln!(out, "### {} · {}{speaker}\n", escape(&date), escape(&claim.verdict))?;
     for line in claim.anchor.quote.lines() {
         writeln!(out, "> {}", escape(line))?;
     }
-    writeln!(out, "\n— *{}* (`{article}`)", escape(&cx.title(article)))?;
+    writeln!(out, "\n— *{}* (`{}`)", escape(&cx.title(article)), escape_for_terminal(article))?;
     if !claim.note.is_empty() {
-        writeln!(out, "\n{}", escape(&claim.note))?;
+        writeln!(out, "\n{}", escape_markup(&escape_for_terminal_keeping_lines(&claim.note)))?;
     }
     for conflict in &claim.conflicts {
         writeln!(
@@ -84,8 +84,14 @@ fn write_claim(cx: &ExportContext, claim: &Claim, out: &mut dyn Write) -> io::Re
     writeln!(out)
 }
 
-/// Escapes what Markdown would read as markup, so a quote shows as written.
+/// `text` for one line of the report: terminal escapes shown (see
+/// `escape_for_terminal`), markup escaped.
 fn escape(text: &str) -> String {
+    escape_markup(&escape_for_terminal(text))
+}
+
+/// Escapes what Markdown would read as markup, so a quote shows as written.
+fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

@@ -2,6 +2,7 @@
 //! JSON Lines of everything, CSV of claims, a Markdown report, W3C Web
 //! Annotation, schema.org ClaimReview and a TimelineJS sheet.
 
+mod cells;
 mod claimreview;
 mod claims_csv;
 mod context;

@@ -1,7 +1,9 @@
 //! TimelineJS's spreadsheet format (its Google Sheets template columns)
 //! for dated claims and dated articles.
 
+use super::cells::{html_text, text_cell};
 use super::context::{ExportContext, date_parts};
+use crate::web_url::web_url;
 use std::io::{self, Write};
 
 const HEADER: [&str; 18] = [
@@ -25,8 +27,13 @@ const HEADER: [&str; 18] = [
     "Background",
 ];
 
+/// The column of `HEADER` that holds a url.
+const MEDIA: usize = 11;
+
 /// One row per dated article (group `articles`) and dated claim (group:
-/// its first tag, else `claims`), in date order.
+/// its first tag, else `claims`), in date order. TimelineJS renders the
+/// cells as HTML: text is written as HTML text, and an article's url is
+/// its media only when it is an http(s) URL.
 pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
     let mut rows: Vec<(String, [String; 4])> = Vec::new();
     let mut article_ids: Vec<&str> = cx.annotations.claims.iter().map(|c| c.anchor.article.as_str()).collect();
@@ -36,7 +43,8 @@ pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()>
     for id in article_ids {
         if let Some(date) = cx.date(id) {
             let text = cx.source(id).map(|s| format!("{s} · {id}")).unwrap_or_else(|| id.to_string());
-            rows.push((date, [cx.title(id), text, cx.url(id).unwrap_or_default(), "articles".to_string()]));
+            let media = cx.url(id).filter(|url| web_url(url).is_some()).unwrap_or_default();
+            rows.push((date, [cx.title(id), text, media, "articles".to_string()]));
         }
     }
     for claim in cx.claims_by_time() {
@@ -53,7 +61,7 @@ pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()>
     for (date, [headline, text, media, group]) in rows {
         let (year, month, day) = date_parts(&date);
         let empty = String::new;
-        writer.write_record([
+        let mut record = [
             year,
             month,
             day,
@@ -65,14 +73,19 @@ pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()>
             date,
             headline,
             text,
-            media,
+            empty(),
             empty(),
             empty(),
             empty(),
             empty(),
             group,
             empty(),
-        ])?;
+        ]
+        .map(|cell| text_cell(&html_text(&cell)));
+        // A url stays as written: `web_url` let through nothing HTML or a
+        // spreadsheet would read in it.
+        record[MEDIA] = media;
+        writer.write_record(record)?;
     }
     writer.flush()
 }

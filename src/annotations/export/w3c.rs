@@ -4,6 +4,7 @@
 
 use super::context::ExportContext;
 use crate::annotations::{Claim, Endpoint, Link};
+use crate::display::terminal_safe_json;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -17,8 +18,7 @@ pub fn write_annotations(cx: &ExportContext, out: &mut dyn Write) -> io::Result<
         "total": items.len(),
         "first": { "type": "AnnotationPage", "items": items },
     });
-    serde_json::to_writer_pretty(&mut *out, &collection)?;
-    writeln!(out)
+    writeln!(out, "{}", terminal_safe_json(&collection, true)?)
 }
 
 fn claim(cx: &ExportContext, claim: &Claim) -> Value {

@@ -1,0 +1,114 @@
+//! Opening an article outside dossier (`o`): its url in `$BROWSER` when it
+//! is a web address, else its file in `$PAGER` (or `less`). The url comes
+//! from the corpus, so it is never handed over unless it is `http(s)`,
+//! which also means it cannot start with `-` and be taken for an option.
+
+use crate::display::escape_for_terminal;
+use crate::web_url::web_url;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// What to run for `o`: a program, its arguments, and why the article's
+/// url was not opened when a browser was asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Opener {
+    pub program: String,
+    pub args: Vec<OsString>,
+    pub refused_url: Option<String>,
+}
+
+/// Decides how to open the article at `path` with `url`; `browser` and
+/// `pager` are `$BROWSER` and `$PAGER`, which may carry arguments
+/// (`less -R`, split on whitespace).
+pub fn opener(browser: Option<&str>, pager: Option<&str>, path: &Path, url: Option<&str>) -> Opener {
+    let pager = || pager.and_then(command).unwrap_or_else(|| ("less".to_string(), Vec::new()));
+    let ((program, words), target, refused_url) = match (browser.and_then(command), url) {
+        (Some(browser), Some(url)) => match web_url(url) {
+            Some(url) => (browser, OsString::from(url), None),
+            None => (pager(), not_an_option(path).into(), Some(url.to_string())),
+        },
+        _ => (pager(), not_an_option(path).into(), None),
+    };
+    let mut args: Vec<OsString> = words.into_iter().map(OsString::from).collect();
+    args.push(target);
+    Opener { program, args, refused_url }
+}
+
+/// A command line from the environment as program and arguments, split on
+/// whitespace; `None` when blank.
+fn command(line: &str) -> Option<(String, Vec<String>)> {
+    let mut words = line.split_whitespace().map(str::to_string);
+    Some((words.next()?, words.collect()))
+}
+
+/// `path` so that no program takes it for an option: a relative path (a
+/// corpus named `-x`) gets `./` in front.
+fn not_an_option(path: &Path) -> PathBuf {
+    if path.is_absolute() { path.to_path_buf() } else { Path::new(".").join(path) }
+}
+
+/// Runs `opener` and says how it went, for the status line.
+pub fn run(opener: &Opener) -> String {
+    let program = escape_for_terminal(&opener.program);
+    let outcome = match std::process::Command::new(&opener.program).args(&opener.args).status() {
+        Ok(status) if status.success() => format!("back from {program}"),
+        Ok(status) => format!("{program} exited with {status}"),
+        Err(error) => format!("could not run {program}: {error}"),
+    };
+    match &opener.refused_url {
+        // The refusal first: a narrow status line cuts the end.
+        Some(url) => format!("{}; {outcome}", refusal(url)),
+        None => outcome,
+    }
+}
+
+/// Why `url` was not opened in the browser.
+fn refusal(url: &str) -> String {
+    format!("url not opened, “{}” is not an http(s) address", escape_for_terminal(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "/corpus/wire/a.md";
+
+    fn open(browser: Option<&str>, pager: Option<&str>, path: &str, url: Option<&str>) -> Opener {
+        opener(browser, pager, Path::new(path), url)
+    }
+
+    fn args(opener: &Opener) -> Vec<&str> {
+        opener.args.iter().map(|a| a.to_str().expect("UTF-8")).collect()
+    }
+
+    #[test]
+    fn a_web_url_goes_to_the_browser() {
+        let opened = open(Some("firefox --new-tab"), Some("less"), FILE, Some("https://example.org/a?b=1"));
+        assert_eq!(opened.program, "firefox");
+        assert_eq!(args(&opened), ["--new-tab", "https://example.org/a?b=1"]);
+        assert_eq!(opened.refused_url, None);
+        let upper = open(Some("firefox"), None, FILE, Some("HTTPS://ok"));
+        assert_eq!((upper.program.as_str(), args(&upper)), ("firefox", vec!["HTTPS://ok"]));
+    }
+
+    #[test]
+    fn hostile_urls_never_reach_the_browser() {
+        for url in ["--gpu-launcher=x", "javascript:alert(1)", "file:///etc/passwd", " http://x", "-http://x"] {
+            let opened = open(Some("firefox"), Some("less -R"), FILE, Some(url));
+            assert_eq!(opened.program, "less", "{url:?}");
+            assert_eq!(args(&opened), ["-R", FILE], "{url:?}");
+            assert_eq!(opened.refused_url.as_deref(), Some(url));
+        }
+        assert_eq!(refusal("x\x1b[2J"), "url not opened, “x\\u{1b}[2J” is not an http(s) address");
+    }
+
+    #[test]
+    fn the_pager_path_cannot_be_taken_for_an_option() {
+        let opened = open(None, None, "-corpus/a.md", Some("https://example.org"));
+        assert_eq!(opened.program, "less");
+        assert_eq!(args(&opened), ["./-corpus/a.md"]);
+        assert_eq!(opened.refused_url, None, "no browser was asked for");
+        assert_eq!(args(&open(None, Some("  "), FILE, None)), [FILE], "a blank $PAGER means less");
+        assert_eq!(open(Some(" "), Some("more"), FILE, Some("https://example.org")).program, "more");
+    }
+}
