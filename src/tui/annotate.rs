@@ -394,7 +394,9 @@ impl App {
         let article = &self.articles[index];
         let note = self.notes.annotations.article(article.id.as_str());
         self.field_input = match field {
-            ArticleField::Date => article.date.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+            ArticleField::Date => {
+                article.date.as_ref().and_then(|d| d.value).map(|v| v.to_string()).unwrap_or_default()
+            }
             ArticleField::Title => article.title().to_string(),
             ArticleField::Source => article.source().unwrap_or_default().to_string(),
             ArticleField::Tags => note.map(|n| n.tags.join(", ")).unwrap_or_default(),
@@ -461,12 +463,11 @@ impl App {
         article.structure.title.derived = note.title.is_none() && machine.title_derived;
         article.meta_mut().source = note.source.clone().or(machine.source);
         let date = match note.date.as_deref().and_then(parse_stated) {
-            Some(value) => Some(PublicationDate {
+            Some(value) => Some(PublicationDate::given(
                 value,
-                provenance: Provenance::Analyst,
-                confidence: 1.0,
-                reasoning: note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string()),
-            }),
+                Provenance::Analyst,
+                note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string()),
+            )),
             None => machine.date,
         };
         if date != article.date {

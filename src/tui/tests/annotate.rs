@@ -131,7 +131,7 @@ fn setting_a_date_moves_the_article_on_the_timeline_and_undo_moves_it_back() {
     type_text(&mut app, "2023-05-04");
     app.edit(TextEdit::Submit);
     let date = app.articles[index].date.as_ref().expect("dated now");
-    assert_eq!(date.value.to_string(), "2023-05-04");
+    assert_eq!(date.shown(), "2023-05-04");
     assert_eq!(date.provenance, Provenance::Analyst);
     let in_2023 = app.timeline.rows.iter().any(|r| match r {
         TimelineRow::Bucket(b) => b.period.to_string() == "2023" && b.articles.contains(&index),

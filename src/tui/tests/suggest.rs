@@ -168,11 +168,11 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     let mut app = reading(undated);
     let (value, from) = app.suggested_date_here().expect("a date is suggested");
     assert_eq!(app.articles[from].id.as_str(), original);
-    assert_eq!(Some(value), app.articles[from].date.as_ref().map(|d| d.value));
+    assert_eq!(Some(value), app.articles[from].date.as_ref().and_then(|d| d.value));
     app.update(Action::AcceptSuggestedDate);
     let article = &app.articles[app.article_index(undated).unwrap()];
     let date = article.date.as_ref().expect("dated now");
-    assert_eq!((date.value, date.provenance), (value, Provenance::Analyst));
+    assert_eq!((date.value, date.provenance), (Some(value), Provenance::Analyst));
     let provenance = format!("suggested from {original}");
     assert_eq!(date.reasoning, provenance);
     let note = app.notes.annotations.article(undated).expect("a note on the article");
