@@ -26,7 +26,9 @@ pub struct InspectArgs {
 
 /// Runs `dossier inspect`.
 pub fn run(args: &InspectArgs) -> Result<()> {
-    let corpus = Corpus::load(&args.corpus)?;
+    let mut corpus = Corpus::load(&args.corpus)?;
+    // The corpus is evidence too: undated articles take their kin's dates.
+    crate::suggest::date_by_kin(&mut corpus.articles);
     let mut out = BufWriter::new(io::stdout().lock());
     match (&args.article, args.json) {
         (Some(id), json) => {

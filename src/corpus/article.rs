@@ -168,7 +168,7 @@ impl Article {
                     .filter(|l| matches!(l.flag, Some(LineKind::PhotoCaption | LineKind::AltText)))
                     .map(|l| l.span)
                     .collect();
-                dates::infer_publication(&text, &structure.sentences, &captions, &mentions)
+                dates::infer_publication(&text, &captions, &mentions)
                     .map(|inference| PublicationDate::inferred(inference, Provenance::Inferred))
             }
         };

@@ -11,7 +11,7 @@ use crate::annotations::export::ExportFormat;
 use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
 use crate::corpus::dates::parse_stated;
-use crate::corpus::{Article, Provenance, PublicationDate};
+use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use crate::display::{one_line, truncate};
 use crossterm::event::KeyEvent;
 use std::ops::Range;
@@ -475,6 +475,22 @@ impl App {
         }
         self.list.update_article(index, &self.articles[index]);
         self.timeline_stale = true;
+    }
+
+    /// Takes in the dates the corpus gives articles (their kin's, found
+    /// after the load): the machine's date of each, shown unless the
+    /// analyst set one.
+    pub fn corpus_dates_found(&mut self, dates: Vec<(ArticleId, PublicationDate)>) {
+        for (id, date) in dates {
+            let Some(&index) = self.article_ids.get(id.as_str()) else { continue };
+            match self.machine.get_mut(&index) {
+                Some(machine) => machine.date = Some(date),
+                None => self.articles[index].set_date(Some(date)),
+            }
+            self.apply_corrections(index);
+            self.timeline_stale = true;
+        }
+        self.after_corrections();
     }
 
     /// Redraws what corrections touch: the timeline, the list, the reader.

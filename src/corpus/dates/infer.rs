@@ -25,9 +25,7 @@
 //!    without its year is read as the first such day after the lower bound;
 //! 3. an amount before the article's one target, told as past (`agreed a
 //!    year before the deadline` of September 2025);
-//! 4. a year and the years since it in one sentence (`disappeared on 18
-//!    March 1977 … 40 years ago`): that year plus the years;
-//! 5. a weekday + month-day (`Tuesday, March 8`) that fits exactly one
+//! 4. a weekday + month-day (`Tuesday, March 8`) that fits exactly one
 //!    year from the lower bound's on.
 //!
 //! A past full date alone is only a bound: on real news it is history
@@ -38,14 +36,14 @@ use super::resolve::{period, shift};
 use super::rules::Role;
 use super::scan::Tokens;
 use super::stamp;
-use super::{Bound, DateExpr, DateMention, DateValue, Inference, MentionKind, Precision, Tense, Unit};
+use super::{Bound, DateExpr, DateMention, DateValue, Inference, MentionKind, Precision, Tense};
 use crate::corpus::Span;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// How many years after the lower bound's a weekday + month-day may fall.
 const PIN_YEARS_AHEAD: i32 = 2;
 
-pub(super) fn infer(text: &str, sentences: &[Span], captions: &[Span], mentions: &[DateMention]) -> Option<Inference> {
+pub(super) fn infer(text: &str, captions: &[Span], mentions: &[DateMention]) -> Option<Inference> {
     let mut reasoning = Vec::new();
     let stamps: Vec<(NaiveDate, &DateMention, stamp::Stamp)> = mentions
         .iter()
@@ -68,7 +66,6 @@ pub(super) fn infer(text: &str, sentences: &[Span], captions: &[Span], mentions:
     }
     let context = Context {
         text,
-        sentences,
         mentions,
         lower: lower.as_ref().map(|(b, m)| (b.date, *m)),
         upper: upper.as_ref().map(|(b, _)| b.date),
@@ -76,7 +73,6 @@ pub(super) fn infer(text: &str, sentences: &[Span], captions: &[Span], mentions:
     let estimate = latest_stamp(&context, &stamps)
         .or_else(|| counted_from_a_date(&context))
         .or_else(|| counted_back_from_target(&context))
-        .or_else(|| years_since(&context))
         .or_else(|| weekday_fits_one_year(&context));
     let (not_before, not_after) = (lower.map(|(b, _)| b), upper.map(|(b, _)| b));
     reasoning.extend(not_before.iter().chain(&not_after).map(|b| b.why.clone()));
@@ -95,7 +91,6 @@ pub(super) fn infer(text: &str, sentences: &[Span], captions: &[Span], mentions:
 /// What the estimate rules look at.
 struct Context<'a> {
     text: &'a str,
-    sentences: &'a [Span],
     mentions: &'a [DateMention],
     /// The lower bound's day and the mention that set it.
     lower: Option<(NaiveDate, &'a DateMention)>,
@@ -293,31 +288,7 @@ fn counted_back_from_target(c: &Context) -> Option<Estimate> {
     })
 }
 
-/// Rule 4: a year-bearing mention told as past and `N years ago` in the
-/// same sentence: the article is told N years after that year.
-fn years_since(c: &Context) -> Option<Estimate> {
-    let sentence_of = |m: &DateMention| c.sentences.partition_point(|s| s.end() <= m.span.start());
-    c.mentions.iter().find_map(|since| {
-        let DateExpr::Ago { amount, unit: Unit::Year } = since.expr else { return None };
-        let sentence = sentence_of(since);
-        let m = c.mentions.iter().find(|m| {
-            m.kind == MentionKind::Absolute && m.tense != Tense::Future && sentence_of(m) == sentence && *m != since
-        })?;
-        let year = m.value?.date.year().checked_add(i32::try_from(amount).ok()?)?;
-        let value = DateValue { date: NaiveDate::from_ymd_opt(year, 1, 1)?, precision: Precision::Year };
-        c.admits(value).then(|| Estimate {
-            value,
-            basis: Basis::YearsSince,
-            reasoning: vec![format!(
-                "“{}” counts from “{}” in the same sentence: told in {year}",
-                quote(c.text, since),
-                quote(c.text, m)
-            )],
-        })
-    })
-}
-
-/// Rule 5: a weekday + month-day (`Tuesday, March 8`) that falls on that
+/// Rule 4: a weekday + month-day (`Tuesday, March 8`) that falls on that
 /// weekday in exactly one year from the lower bound's on.
 fn weekday_fits_one_year(c: &Context) -> Option<Estimate> {
     let (lower, _) = c.lower?;
@@ -378,7 +349,7 @@ mod tests {
         let mentions = extract(text, &sentences, Lang::Unknown);
         let captions: Vec<Span> =
             sentences.iter().copied().filter(|s| text[s.range()].starts_with("FILE PHOTO")).collect();
-        super::infer(text, &sentences, &captions, &mentions)
+        super::infer(text, &captions, &mentions)
     }
 
     fn shown(i: &Inference) -> (Option<String>, Option<String>, Option<String>) {
@@ -472,14 +443,6 @@ mod tests {
     fn time_since_a_date_never_passes_a_target() {
         let text = "Talks began in May 2030, two years ago.|The accord will expire by June 2031.";
         assert_eq!(infer_from(text).and_then(|i| i.value), None);
-    }
-
-    #[test]
-    fn years_since_a_year_in_the_same_sentence() {
-        let i = infer_from("She disappeared on 18 March 1977, and 40 years ago the search began.").expect("dated");
-        assert_eq!(shown(&i).0, some("2017"));
-        let apart = "She disappeared on 18 March 1977.|The search began 40 years ago.";
-        assert_eq!(infer_from(apart).and_then(|i| i.value), None);
     }
 
     #[test]

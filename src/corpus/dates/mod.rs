@@ -15,9 +15,12 @@ use super::span::Span;
 mod calibration;
 mod extract;
 mod infer;
+mod kin;
 mod resolve;
 mod rules;
 
+pub use calibration::CONFIDENT;
+pub use kin::{KinDate, OwnEvidence, from_kin};
 pub use rules::is_calendar_word;
 mod scan;
 mod stamp;
@@ -294,13 +297,8 @@ pub fn resolve(text: &str, mentions: &mut [DateMention], reference: Option<DateV
 /// would (CORPUS.md): never from the latest date alone, never inventing a
 /// year. `captions` are the spans of photo-caption lines: a date there is
 /// when the photo was taken. `None` when the text says nothing of it.
-pub fn infer_publication(
-    text: &str,
-    sentences: &[Span],
-    captions: &[Span],
-    mentions: &[DateMention],
-) -> Option<Inference> {
-    infer::infer(text, sentences, captions, mentions)
+pub fn infer_publication(text: &str, captions: &[Span], mentions: &[DateMention]) -> Option<Inference> {
+    infer::infer(text, captions, mentions)
 }
 
 #[cfg(test)]
