@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Terms kept per article: its rarest, by tf-idf.
-const TERMS: usize = 32;
+const TERMS: usize = 48;
 /// Shortest word that names something particular.
 const MIN_WORD_CHARS: usize = 5;
 /// Shortest figure that is more than a count of days or people.
