@@ -247,6 +247,11 @@ fn half_dated_copy(dev: &Path, gold: &BTreeMap<String, NaiveDate>, seed: u64, to
     }
 }
 
+/// The thresholds not met.
+fn misses<'a>(checks: &[(&'a str, bool)]) -> Vec<&'a str> {
+    checks.iter().filter(|(_, met)| !met).map(|(what, _)| *what).collect()
+}
+
 #[test]
 fn dates_dev_set_meets_thresholds() {
     let Some(dev) = dev_set() else { return };
@@ -255,20 +260,16 @@ fn dates_dev_set_meets_thresholds() {
     eprintln!("dates-dev: {}", score.summary());
     score.print_bases("dates-dev");
     let share = Score::share;
-    let mut failures = Vec::new();
-    let mut check = |what: &str, ok: bool| {
-        if !ok {
-            failures.push(what.to_string());
-        }
-    };
-    check("pinpointed coverage >= 2%", share(score.pin, score.scored) >= 0.02);
-    check("pinpointed >= 80% right", share(score.pin_right, score.pin) >= 0.80);
-    check("year coverage >= 5%", share(score.year, score.scored) >= 0.05);
-    check("years >= 90% right", share(score.year_right, score.year) >= 0.90);
-    check("bounds coverage >= 40%", share(score.bounded, score.scored) >= 0.40);
-    check("bounds >= 95% valid", share(score.bounds_hold, score.bounded) >= 0.95);
-    check("calibration error <= 0.10", score.calibration_error() <= 0.10);
-    assert!(failures.is_empty(), "dates-dev misses: {failures:?}\n{}", score.summary());
+    let missed = misses(&[
+        ("pinpointed coverage >= 2%", share(score.pin, score.scored) >= 0.02),
+        ("pinpointed >= 80% right", share(score.pin_right, score.pin) >= 0.80),
+        ("year coverage >= 5%", share(score.year, score.scored) >= 0.05),
+        ("years >= 90% right", share(score.year_right, score.year) >= 0.90),
+        ("bounds coverage >= 40%", share(score.bounded, score.scored) >= 0.40),
+        ("bounds >= 95% valid", share(score.bounds_hold, score.bounded) >= 0.95),
+        ("calibration error <= 0.10", score.calibration_error() <= 0.10),
+    ]);
+    assert!(missed.is_empty(), "dates-dev misses: {missed:?}\n{}", score.summary());
 }
 
 #[test]
@@ -286,14 +287,10 @@ fn dates_dev_half_dated_copies_meet_thresholds() {
     eprintln!("half-dated copies pooled: {}", pooled.summary());
     pooled.print_bases("pooled");
     let share = Score::share;
-    let mut failures = Vec::new();
-    let mut check = |what: &str, ok: bool| {
-        if !ok {
-            failures.push(what.to_string());
-        }
-    };
-    check("day or week estimates for >= 30%", share(pooled.day_or_week, pooled.scored) >= 0.30);
-    check(">= 75% of them within 7 days", share(pooled.day_or_week_right, pooled.day_or_week) >= 0.75);
-    check(">= 95% of years right", share(pooled.year_right, pooled.year) >= 0.95);
-    assert!(failures.is_empty(), "half-dated copies miss: {failures:?}\n{}", pooled.summary());
+    let missed = misses(&[
+        ("day or week estimates for >= 30%", share(pooled.day_or_week, pooled.scored) >= 0.30),
+        (">= 75% of them within 7 days", share(pooled.day_or_week_right, pooled.day_or_week) >= 0.75),
+        (">= 95% of years right", share(pooled.year_right, pooled.year) >= 0.95),
+    ]);
+    assert!(missed.is_empty(), "half-dated copies miss: {missed:?}\n{}", pooled.summary());
 }
