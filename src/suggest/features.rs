@@ -262,7 +262,7 @@ fn name_words(text: &str, sentences: &[Range<usize>], german: bool) -> Vec<(name
 }
 
 /// Sentences that lie wholly on unflagged lines.
-pub(crate) fn body_sentences(article: &Article) -> Vec<Range<usize>> {
+fn body_sentences(article: &Article) -> Vec<Range<usize>> {
     let lines = &article.structure.lines;
     let line_of = |at: usize| lines.partition_point(|l| l.span.end() < at);
     article

@@ -10,12 +10,11 @@
 //! the articles to date to the dated ones only, through an index of the
 //! dated ones' terms, so it costs a fraction of the corpus load.
 
-use super::features::body_sentences;
 use crate::corpus::dates::{self, DateExpr, KinDate, OwnEvidence, Tense};
 use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use chrono::Weekday;
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 /// Terms kept per article: its rarest, by tf-idf.
 const TERMS: usize = 48;
@@ -140,35 +139,104 @@ pub fn date_by_kin(articles: &mut [Article]) {
 
 /// The article's body terms (hashes, sorted) and their counts.
 fn terms_of(article: &Article) -> (Vec<u32>, Vec<u8>) {
-    let mut hashes = Vec::new();
-    let mut word = String::new();
-    let mut figure = String::new();
-    for sentence in body_sentences(article) {
-        let text = &article.text[sentence];
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c.is_alphabetic() {
-                word.extend(c.to_lowercase());
-                continue;
-            }
-            if c.is_ascii_digit() {
-                figure.push(c);
-                // `2,500` and `2.500`: a thousands separator joins the digits.
-                if matches!(chars.peek(), Some(',' | '.')) {
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    if ahead.next().is_some_and(|d| d.is_ascii_digit()) {
-                        chars.next();
-                    }
-                }
-                continue;
-            }
-            finish_term(&mut word, &mut figure, &mut hashes);
-        }
-        finish_term(&mut word, &mut figure, &mut hashes);
+    let mut scanner = TermScanner::default();
+    // Body lines: the headline and boilerplate lines are flagged.
+    for line in article.structure.lines.iter().filter(|l| l.flag.is_none()) {
+        scanner.scan(&article.text[line.span]);
     }
+    let mut hashes = scanner.hashes;
     hashes.sort_unstable();
     hashes.chunk_by(|a, b| a == b).map(|run| (run[0], u8::try_from(run.len()).unwrap_or(u8::MAX))).unzip()
+}
+
+/// Reads words and figures a run of bytes at a time (news is mostly
+/// ASCII, and most words are too short to keep), hashing those long enough.
+/// A token mixing letters and digits (`R116`, `1990er`) is neither.
+#[derive(Default)]
+struct TermScanner {
+    hashes: Vec<u32>,
+    /// The term being hashed: lowercased letters, or a figure's digits.
+    buffer: Vec<u8>,
+}
+
+impl TermScanner {
+    fn scan(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let start = i;
+            if b.is_ascii_alphabetic() {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    // The word goes on with other letters (`Ärzte`, `Kessaran`'s `é`).
+                    Some(&next) if next >= 0x80 => i = self.word(text, start),
+                    Some(next) if next.is_ascii_digit() => i = skip_token(bytes, i),
+                    _ if i - start >= MIN_WORD_CHARS => {
+                        self.buffer.clear();
+                        self.buffer.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
+                        self.hashes.push(hash(&self.buffer));
+                    }
+                    _ => {}
+                }
+            } else if b.is_ascii_digit() {
+                self.buffer.clear();
+                while let Some(&d) = bytes.get(i) {
+                    if d.is_ascii_digit() {
+                        self.buffer.push(d);
+                    // `2,500` and `2.500`: a thousands separator joins the digits.
+                    } else if !(matches!(d, b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+                        break;
+                    }
+                    i += 1;
+                }
+                if bytes.get(i).is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0x80) {
+                    i = skip_token(bytes, i);
+                } else if self.buffer.len() >= MIN_FIGURE_DIGITS {
+                    self.hashes.push(figure_hash(&self.buffer));
+                }
+            } else if b >= 0x80 {
+                i = self.word(text, start);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Reads the word at `start` letter by letter (some not ASCII), hashes
+    /// it if long enough, and returns where it ends.
+    fn word(&mut self, text: &str, start: usize) -> usize {
+        self.buffer.clear();
+        let mut letters = 0;
+        let mut end = start;
+        for c in text[start..].chars() {
+            if !c.is_alphabetic() {
+                break;
+            }
+            for lower in c.to_lowercase() {
+                self.buffer.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            letters += 1;
+            end += c.len_utf8();
+        }
+        if end == start {
+            // Not a letter: step over the character.
+            return start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        if letters >= MIN_WORD_CHARS && !text.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
+            self.hashes.push(hash(&self.buffer));
+        }
+        end
+    }
+}
+
+/// Where the letters and digits from `i` on end.
+fn skip_token(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80) {
+        i += 1;
+    }
+    i
 }
 
 /// A term's hash; 32 bits keep the prints small, and a rare collision only
@@ -177,17 +245,13 @@ fn hash(bytes: &[u8]) -> u32 {
     xxh3_64(bytes) as u32
 }
 
-/// Hashes the word or figure just read, if it is long enough, and clears both.
-fn finish_term(word: &mut String, figure: &mut String, hashes: &mut Vec<u32>) {
-    if word.chars().count() >= MIN_WORD_CHARS && figure.is_empty() {
-        hashes.push(hash(word.as_bytes()));
-    } else if figure.len() >= MIN_FIGURE_DIGITS && word.is_empty() {
-        // Digits never hash like letters: the figure is marked.
-        hashes.push(hash(format!("#{figure}").as_bytes()));
-    }
-    word.clear();
-    figure.clear();
+/// A figure's hash: seeded apart from words'.
+fn figure_hash(digits: &[u8]) -> u32 {
+    xxh3_64_with_seed(digits, FIGURE_SEED) as u32
 }
+
+/// Keeps figures' hashes apart from words'.
+const FIGURE_SEED: u64 = 0x6669_6775_7265;
 
 /// In how many articles each term is.
 struct DocumentFrequencies {
@@ -331,12 +395,19 @@ mod tests {
     fn terms_are_long_words_and_figures_with_their_separators_dropped() {
         let a = article("a.txt", "en", None, "The 2,500 troops and 2.500 Soldaten left in 2024 on day 12.\n");
         let (terms, counts) = terms_of(&a);
-        let count = |bytes: &[u8]| terms.iter().position(|&t| t == hash(bytes)).map(|i| counts[i]);
-        assert_eq!(count(b"#2500"), Some(2), "{terms:?}");
-        assert_eq!(count(b"#2024"), Some(1));
-        assert_eq!(count(b"#12"), None, "short figures are left out");
+        let count = |term: u32| terms.iter().position(|&t| t == term).map(|i| counts[i]);
+        let figure = |digits: &[u8]| count(figure_hash(digits));
+        assert_eq!(figure(b"2500"), Some(2), "{terms:?}");
+        assert_eq!(figure(b"2024"), Some(1));
+        assert_eq!(figure(b"12"), None, "short figures are left out");
+        let count = |word: &[u8]| count(hash(word));
         assert_eq!(count(b"troops"), Some(1));
         assert_eq!(count(b"soldaten"), Some(1), "lowercased");
         assert_eq!(count(b"left"), None, "short words are left out");
+        let a = article("b.txt", "de", None, "Die Ärzte von R116 kamen in den 1990er Jahren, sagte Müller.\n");
+        let (terms, _) = terms_of(&a);
+        assert!(terms.contains(&hash("ärzte".as_bytes())), "letters beyond ASCII, lowercased");
+        assert!(terms.contains(&hash("müller".as_bytes())));
+        assert!(!terms.contains(&figure_hash(b"116")) && !terms.contains(&figure_hash(b"1990")), "mixed tokens");
     }
 }
