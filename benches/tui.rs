@@ -55,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             LoadEvent::Corpus(StreamEvent::Finished(_)) => break,
             LoadEvent::Failed(error) => return Err(error.into()),
-            LoadEvent::Suggestions(_) | LoadEvent::SuggestionsFailed(_) => {}
+            LoadEvent::CorpusDates(_) | LoadEvent::Suggestions(_) | LoadEvent::SuggestionsFailed(_) => {}
         }
     }
     let all_loaded = start.elapsed();

@@ -30,10 +30,23 @@ fn inspect_json_prints_one_object_per_article_with_the_contract_fields() {
         }
         assert!(article["title_derived"].is_boolean());
         if let Some(date) = article["date"].as_object() {
+            // The contract: exactly these fields, dates as YYYY-MM-DD.
+            let mut keys: Vec<&str> = date.keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            let want = ["confidence", "not_after", "not_before", "precision", "provenance", "reasoning", "value"];
+            assert_eq!(keys, want, "{article}");
             let provenance = date["provenance"].as_str().expect("provenance");
-            assert!(provenance == "stated" || provenance == "inferred");
-            assert!(date["value"].as_str().is_some_and(|v| v.len() >= 4));
-            assert!(date["confidence"].is_number());
+            assert!(["stated", "inferred", "corpus", "analyst"].contains(&provenance), "{provenance}");
+            assert!(date["value"].is_null() || date["value"].as_str().is_some_and(|v| v.len() >= 4));
+            assert_eq!(date["value"].is_null(), date["precision"].is_null());
+            assert!(date["confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c)));
+            for bound in ["not_before", "not_after"] {
+                let day = |v: &str| v.len() == 10 && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok();
+                assert!(date[bound].is_null() || date[bound].as_str().is_some_and(day), "{bound}: {article}");
+            }
+            let bounded = !date["not_before"].is_null() || !date["not_after"].is_null();
+            assert!(!date["value"].is_null() || bounded, "an estimate or bounds: {article}");
+            assert!(date["reasoning"].as_array().is_some_and(|r| r.iter().all(Value::is_string)));
         }
         for mention in article["mentions"].as_array().expect("mentions") {
             for field in ["text", "start", "end", "value", "precision", "kind"] {

@@ -12,8 +12,12 @@ struct Expectation {
     title: String,
     title_derived: bool,
     lang: String,
+    /// The estimate a careful reader gives; `None`: bounds at most.
     date: Option<String>,
     date_provenance: Option<String>,
+    /// The lower bound expected, where the text gives one.
+    #[serde(default)]
+    not_before: Option<String>,
     note: String,
 }
 
@@ -29,7 +33,9 @@ fn expectations() -> Vec<Expectation> {
 
 #[test]
 fn every_article_has_the_expected_title_language_and_date_provenance() {
-    let corpus = Corpus::load(&root()).expect("load sample-corpus");
+    let mut corpus = Corpus::load(&root()).expect("load sample-corpus");
+    // As `inspect` and the reader do: the corpus is evidence too.
+    dossier::suggest::date_by_kin(&mut corpus.articles);
     let expected = expectations();
     let mut ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
     let mut expected_ids: Vec<&str> = expected.iter().map(|e| e.id.as_str()).collect();
@@ -51,18 +57,24 @@ fn every_article_has_the_expected_title_language_and_date_provenance() {
         if got != want {
             failures.push(format!("{}:\n   got  {got:?}\n   want {want:?}\n   ({})", e.id, e.note));
         }
-        // Stated dates are exact; inferred ones must at least get the year
-        // a careful reader gives (the precision is a judgement call).
-        match (&article.date, &e.date) {
-            (Some(date), Some(want)) if date.provenance == Provenance::Stated && &date.value.to_string() != want => {
-                failures.push(format!("{}: stated date {} != {want}", e.id, date.value));
+        // Stated dates are exact; an estimate must at least get the year a
+        // careful reader gives (the precision is a judgement call), and
+        // none is given where a careful reader gives none.
+        let value = article.date.as_ref().and_then(|d| d.value).map(|v| v.to_string());
+        match (&article.date, &value, &e.date) {
+            (Some(date), Some(value), Some(want)) if date.provenance == Provenance::Stated && value != want => {
+                failures.push(format!("{}: stated date {value} != {want}", e.id));
             }
-            (Some(date), Some(want))
-                if date.provenance != Provenance::Stated && date.value.to_string()[..4] != want[..4] =>
-            {
-                failures.push(format!("{}: inferred {} is not in {}", e.id, date.value, &want[..4]));
+            (_, Some(value), Some(want)) if value[..4] != want[..4] => {
+                failures.push(format!("{}: estimate {value} is not in {}", e.id, &want[..4]));
             }
+            (_, None, Some(want)) => failures.push(format!("{}: no estimate, {want} expected", e.id)),
+            (_, Some(value), None) => failures.push(format!("{}: estimate {value}, none expected", e.id)),
             _ => {}
+        }
+        let not_before = article.date.as_ref().and_then(|d| d.not_before.as_ref()).map(|b| b.date.to_string());
+        if e.not_before.is_some() && not_before != e.not_before {
+            failures.push(format!("{}: not_before {not_before:?}, {:?} expected", e.id, e.not_before));
         }
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));

@@ -43,9 +43,9 @@ fn json_lines_carry_the_contract_fields_best_first_per_article() {
     }
     let froms: Vec<&str> = lines.iter().map(|l| pair(l).0).collect();
     assert!(froms.windows(2).all(|w| w[0] <= w[1]), "articles in id order");
-    let undated = lines.iter().find(|l| pair(l) == ("wire/142_4b9e07d1.txt", "wire/044_c81d0a5b.txt")).expect("pair");
+    let undated = lines.iter().find(|l| pair(l) == ("wire/055_a4c7e2b9.txt", "analysis/first-round.md")).expect("pair");
     assert_eq!(undated["kind"], "translation-of");
-    assert!(undated["suggested_date"].as_str().is_some_and(|d| d.starts_with("2024-01")), "{undated}");
+    assert_eq!(undated["suggested_date"].as_str(), Some("2024-02-12"), "{undated}");
 }
 
 #[test]
@@ -87,9 +87,10 @@ fn the_table_names_each_article_and_its_suggestions() {
     let output = dossier(&["suggest", "sample-corpus", "--annotations", "/nonexistent/a.ron"]);
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
-    let block = text.split("\n\n").find(|b| b.starts_with("wire/142_4b9e07d1.txt")).expect("the new article's block");
+    let block =
+        text.split("\n\n").find(|b| b.starts_with("wire/055_a4c7e2b9.txt")).expect("the undated translation's block");
     let first = block.lines().nth(1).expect("a suggestion");
-    assert!(first.contains("translation-of") && first.contains("wire/044_c81d0a5b.txt"), "{block}");
-    assert!(first.contains("date 2024-01"), "the suggested date is shown: {block}");
+    assert!(first.contains("translation-of") && first.contains("analysis/first-round.md"), "{block}");
+    assert!(first.contains("date 2024-02-12"), "the suggested date is shown: {block}");
     assert!(block.contains("mehr als 30 = more than 30"), "{block}");
 }

@@ -26,7 +26,9 @@ pub struct InspectArgs {
 
 /// Runs `dossier inspect`.
 pub fn run(args: &InspectArgs, links: LinkScope) -> Result<()> {
-    let corpus = Corpus::load_with(&args.corpus, links)?;
+    let mut corpus = Corpus::load_with(&args.corpus, links)?;
+    // The corpus is evidence too: undated articles take their kin's dates.
+    crate::suggest::date_by_kin(&mut corpus.articles);
     let mut out = BufWriter::new(io::stdout().lock());
     match (&args.article, args.json) {
         (Some(id), json) => {
@@ -76,12 +78,16 @@ struct ArticleJson<'a> {
     flagged: Vec<FlaggedJson>,
 }
 
+/// The publication date: `value` and `precision` are null when only the
+/// bounds are known; dates are `YYYY-MM-DD`.
 #[derive(Serialize)]
 struct DateJson<'a> {
-    value: String,
-    precision: Precision,
+    value: Option<String>,
+    precision: Option<Precision>,
     provenance: String,
     confidence: f32,
+    not_before: Option<String>,
+    not_after: Option<String>,
     reasoning: Vec<&'a str>,
 }
 
@@ -114,10 +120,12 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
         url: article.meta().url.as_deref(),
         encoding: article.encoding,
         date: article.date.as_ref().map(|d| DateJson {
-            value: d.value.to_string(),
-            precision: d.value.precision,
+            value: d.value.map(|v| v.to_string()),
+            precision: d.value.map(|v| v.precision),
             provenance: d.provenance.to_string(),
             confidence: d.confidence,
+            not_before: d.not_before.as_ref().map(|b| b.date.to_string()),
+            not_after: d.not_after.as_ref().map(|b| b.date.to_string()),
             reasoning: d.reasons().collect(),
         }),
         sentences: article.structure.sentences.len(),
@@ -155,14 +163,13 @@ fn write_json_line(out: &mut impl Write, article: &Article) -> Result<()> {
     Ok(())
 }
 
-/// How a date shows in tables: `2024-01-25`, or `~2024 (0.45)` when inferred.
+/// How a date shows in tables: `2024-01-25 stated`, or `~2024 (0.45)` /
+/// `~≥2016-11-01 (0.95)` when inferred.
 fn date_cell(article: &Article) -> String {
     match &article.date {
         None => "undated".to_string(),
-        Some(d) => match d.provenance {
-            crate::corpus::Provenance::Inferred => format!("~{} ({:.2})", d.value, d.confidence),
-            _ => format!("{} {}", d.value, d.provenance),
-        },
+        Some(d) if d.is_inferred() => format!("~{} ({:.2})", d.shown(), d.confidence),
+        Some(d) => format!("{} {}", d.shown(), d.provenance),
     }
 }
 

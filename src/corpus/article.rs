@@ -1,9 +1,11 @@
 //! One article: its cleaned text and everything dossier understood of it.
 
+use super::boilerplate::LineKind;
 use super::clean::{self, CleaningReport};
-use super::dates::{self, DateMention, DateValue};
+use super::dates::{self, Bound, DateMention, DateValue, Inference};
 use super::lang::{self, LangGuess};
 use super::source::{RawDocument, SourceFormat, StatedMeta};
+use super::span::Span;
 use super::structure::{self, Structure};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -34,8 +36,10 @@ impl fmt::Display for ArticleId {
 pub enum Provenance {
     /// Given by the file (front matter, JSONL field).
     Stated,
-    /// Inferred from the article's date mentions.
+    /// Inferred from the article's own date mentions.
     Inferred,
+    /// Taken from dated articles that tell the same story.
+    Corpus,
     /// Set by the analyst.
     Analyst,
 }
@@ -45,25 +49,75 @@ impl fmt::Display for Provenance {
         f.write_str(match self {
             Provenance::Stated => "stated",
             Provenance::Inferred => "inferred",
+            Provenance::Corpus => "corpus",
             Provenance::Analyst => "analyst",
         })
     }
 }
 
-/// An article's publication date with where it came from and how sure we are.
+/// An article's publication date: bounds, and an estimate where the
+/// evidence converges, with where they came from and how sure they are.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicationDate {
-    /// The date at its precision (day, week, month or year).
-    pub value: DateValue,
+    /// The estimate at its precision (day, week, month or year); `None`
+    /// when only bounds are known. Always set for stated and analyst dates.
+    pub value: Option<DateValue>,
     pub provenance: Provenance,
-    /// 1.0 for stated and analyst dates; below for inferred ones.
+    /// 1.0 for stated and analyst dates; otherwise the measured share right
+    /// of estimates of its kind (or of such bounds holding, without one).
     pub confidence: f32,
+    /// Published on or after this day, and why.
+    pub not_before: Option<Bound>,
+    /// Published on or before this day, and why.
+    pub not_after: Option<Bound>,
     /// Why the date is what it is, one line per step (one string, not a
     /// string per line: every article carries it).
     pub reasoning: String,
 }
 
 impl PublicationDate {
+    /// A date given as it is: by the file or by the analyst.
+    pub fn given(value: DateValue, provenance: Provenance, reasoning: String) -> PublicationDate {
+        PublicationDate {
+            value: Some(value),
+            provenance,
+            confidence: 1.0,
+            not_before: None,
+            not_after: None,
+            reasoning,
+        }
+    }
+
+    /// A date inferred from evidence, its own text's or the corpus's.
+    pub fn inferred(inference: Inference, provenance: Provenance) -> PublicationDate {
+        PublicationDate {
+            value: inference.value,
+            provenance,
+            confidence: inference.confidence,
+            not_before: inference.not_before,
+            not_after: inference.not_after,
+            reasoning: inference.reasoning.join("\n"),
+        }
+    }
+
+    /// Whether the date was worked out rather than given (`~` on screen).
+    pub fn is_inferred(&self) -> bool {
+        matches!(self.provenance, Provenance::Inferred | Provenance::Corpus)
+    }
+
+    /// The estimate (`2017-02-07`), else the bounds: `≥2016-11-01`,
+    /// `≤2018-12-31`, `2016-11-01‥2018-12-31`.
+    pub fn shown(&self) -> String {
+        let day = |b: &Option<Bound>| b.as_ref().map(|b| b.date);
+        match (self.value, day(&self.not_before), day(&self.not_after)) {
+            (Some(value), _, _) => value.to_string(),
+            (None, Some(from), Some(to)) => format!("{from}‥{to}"),
+            (None, Some(from), None) => format!("≥{from}"),
+            (None, None, Some(to)) => format!("≤{to}"),
+            (None, None, None) => "undated".to_string(),
+        }
+    }
+
     /// The steps of the reasoning.
     pub fn reasons(&self) -> std::str::Lines<'_> {
         self.reasoning.lines()
@@ -104,20 +158,23 @@ impl Article {
         let lang = lang::detect(&text, &structure, raw.meta.lang.as_deref());
         let mut mentions = dates::extract(&text, &structure.sentences, lang.lang);
         let date = match raw.meta.date.as_deref().and_then(dates::parse_stated) {
-            Some(value) => Some(PublicationDate {
+            Some(value) => Some(PublicationDate::given(
                 value,
-                provenance: Provenance::Stated,
-                confidence: 1.0,
-                reasoning: format!("stated in the file: {}", raw.meta.date.as_deref().unwrap_or_default()),
-            }),
-            None => dates::infer_publication(&text, &mentions).map(|inference| PublicationDate {
-                value: inference.value,
-                provenance: Provenance::Inferred,
-                confidence: inference.confidence,
-                reasoning: inference.reasoning.join("\n"),
-            }),
+                Provenance::Stated,
+                format!("stated in the file: {}", raw.meta.date.as_deref().unwrap_or_default()),
+            )),
+            None => {
+                let captions: Vec<Span> = structure
+                    .lines
+                    .iter()
+                    .filter(|l| matches!(l.flag, Some(LineKind::PhotoCaption | LineKind::AltText)))
+                    .map(|l| l.span)
+                    .collect();
+                dates::infer_publication(&text, &captions, &mentions)
+                    .map(|inference| PublicationDate::inferred(inference, Provenance::Inferred))
+            }
         };
-        dates::resolve(&text, &mut mentions, date.as_ref().map(|d| d.value));
+        dates::resolve(&text, &mut mentions, date.as_ref().and_then(|d| d.value));
         Article {
             id: raw.id,
             format: raw.format,
@@ -136,7 +193,7 @@ impl Article {
     /// and partial mention against it.
     pub fn set_date(&mut self, date: Option<PublicationDate>) {
         self.date = date;
-        dates::resolve(&self.text, &mut self.mentions, self.date.as_ref().map(|d| d.value));
+        dates::resolve(&self.text, &mut self.mentions, self.date.as_ref().and_then(|d| d.value));
     }
 
     /// The 1-based line number of a byte offset in the cleaned text.

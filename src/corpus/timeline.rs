@@ -155,8 +155,8 @@ impl Timeline {
         for (offset, article) in articles.iter().enumerate() {
             let index = first_index + offset;
             match &article.date {
-                Some(date) => self.dated.push((date.value, index, date.provenance)),
-                None => self.undated.push(index),
+                Some(date) if let Some(value) = date.value => self.dated.push((value, index, date.provenance)),
+                _ => self.undated.push(index),
             }
             for value in article.mentions.iter().filter_map(|m| m.value) {
                 *self.mentions.entry(value).or_default() += 1;
@@ -171,7 +171,7 @@ impl Timeline {
         for &(value, index, provenance) in &self.dated {
             let bucket = bucket_for(&mut by_period, value, zoom);
             bucket.articles.push(index);
-            if provenance == Provenance::Inferred {
+            if matches!(provenance, Provenance::Inferred | Provenance::Corpus) {
                 bucket.inferred += 1;
             }
         }

@@ -69,7 +69,7 @@ impl Fingerprint {
         let mut print = Fingerprint {
             id: article.id.clone(),
             lang: article.lang.lang,
-            date: article.date.as_ref().map(|d| d.value),
+            date: article.date.as_ref().and_then(|d| d.value),
             features: Vec::new(),
             sentences: sentences.iter().map(|s| s.start as u32..s.end as u32).collect(),
             surfaces: String::new(),

@@ -8,6 +8,7 @@
 
 mod features;
 mod index;
+mod kin;
 mod names;
 mod numbers;
 mod quotes;
@@ -16,6 +17,7 @@ mod score;
 mod shingles;
 
 pub use features::Fingerprint;
+pub use kin::{KIN, Kin, KinPrint, date_by_kin, dated_kin, kin_dates};
 pub use recurring::{NumberDifference, SentenceIndex, SimilarSentence};
 
 use crate::annotations::{Annotations, Endpoint, Link, LinkOrigin, RecordId, RejectedSuggestion};

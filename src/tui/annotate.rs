@@ -11,7 +11,7 @@ use crate::annotations::export::ExportFormat;
 use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
 use crate::corpus::dates::parse_stated;
-use crate::corpus::{Article, Provenance, PublicationDate};
+use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use crate::display::{one_line, truncate};
 use crossterm::event::KeyEvent;
 use std::ops::Range;
@@ -394,7 +394,9 @@ impl App {
         let article = &self.articles[index];
         let note = self.notes.annotations.article(article.id.as_str());
         self.field_input = match field {
-            ArticleField::Date => article.date.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+            ArticleField::Date => {
+                article.date.as_ref().and_then(|d| d.value).map(|v| v.to_string()).unwrap_or_default()
+            }
             ArticleField::Title => article.title().to_string(),
             ArticleField::Source => article.source().unwrap_or_default().to_string(),
             ArticleField::Tags => note.map(|n| n.tags.join(", ")).unwrap_or_default(),
@@ -461,12 +463,11 @@ impl App {
         article.structure.title.derived = note.title.is_none() && machine.title_derived;
         article.meta_mut().source = note.source.clone().or(machine.source);
         let date = match note.date.as_deref().and_then(parse_stated) {
-            Some(value) => Some(PublicationDate {
+            Some(value) => Some(PublicationDate::given(
                 value,
-                provenance: Provenance::Analyst,
-                confidence: 1.0,
-                reasoning: note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string()),
-            }),
+                Provenance::Analyst,
+                note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string()),
+            )),
             None => machine.date,
         };
         if date != article.date {
@@ -474,6 +475,22 @@ impl App {
         }
         self.list.update_article(index, &self.articles[index]);
         self.timeline_stale = true;
+    }
+
+    /// Takes in the dates the corpus gives articles (their kin's, found
+    /// after the load): the machine's date of each, shown unless the
+    /// analyst set one.
+    pub fn corpus_dates_found(&mut self, dates: Vec<(ArticleId, PublicationDate)>) {
+        for (id, date) in dates {
+            let Some(&index) = self.article_ids.get(id.as_str()) else { continue };
+            match self.machine.get_mut(&index) {
+                Some(machine) => machine.date = Some(date),
+                None => self.articles[index].set_date(Some(date)),
+            }
+            self.apply_corrections(index);
+            self.timeline_stale = true;
+        }
+        self.after_corrections();
     }
 
     /// Redraws what corrections touch: the timeline, the list, the reader.

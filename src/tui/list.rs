@@ -219,7 +219,10 @@ fn row_order(a: usize, b: usize, articles: &[Article], keys: &[SortKeys], key: S
     match key {
         // Dated articles oldest first, undated after them; ties by title, then arrival.
         SortKey::Date => {
-            let date = |i: usize| (articles[i].date.is_none(), articles[i].date.as_ref().map(|d| d.value));
+            let date = |i: usize| {
+                let value = articles[i].date.as_ref().and_then(|d| d.value);
+                (value.is_none(), value)
+            };
             date(a).cmp(&date(b)).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
         }
         SortKey::Title => title(a).cmp(title(b)).then(a.cmp(&b)),

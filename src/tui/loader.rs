@@ -1,13 +1,14 @@
 //! Loading the corpus in the background: articles arrive in batches so the
 //! list shows as soon as the first ones are analysed and the UI answers
 //! keys all along. A second thread takes a copy of each batch and finds
+//! the dates the corpus gives undated articles (their kin's), then
 //! suggested links and recurring sentences, on its own pool of threads at
 //! the lowest CPU priority: the load and the UI keep the cores when they
 //! need them, and the suggestions take what is left.
 
 use super::suggestions::Found;
-use crate::corpus::{self, Article, LinkScope, StreamEvent};
-use crate::suggest::Fingerprint;
+use crate::corpus::{self, Article, ArticleId, LinkScope, PublicationDate, StreamEvent};
+use crate::suggest::{Fingerprint, KinPrint, kin_dates};
 use rayon::prelude::*;
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -22,6 +23,9 @@ pub enum LoadEvent {
     Corpus(StreamEvent),
     /// Why the corpus could not be loaded at all.
     Failed(String),
+    /// Dates the corpus gives undated articles (their kin's), found after
+    /// the load.
+    CorpusDates(Vec<(ArticleId, PublicationDate)>),
     /// Suggested links and the index of sentences, found after the load.
     Suggestions(Box<Found>),
     /// Why no suggestions could be found (a bug: the finder panicked).
@@ -34,7 +38,11 @@ pub fn spawn(root: PathBuf, links: LinkScope) -> Receiver<LoadEvent> {
     let (batches, batches_received) = channel();
     let finder = sender.clone();
     thread::spawn(move || {
-        let found = catch_unwind(AssertUnwindSafe(|| find_suggestions(batches_received)));
+        let dates = |dates| {
+            // A failed send means the UI has quit.
+            let _ = finder.send(LoadEvent::CorpusDates(dates));
+        };
+        let found = catch_unwind(AssertUnwindSafe(|| find_suggestions(batches_received, dates)));
         // A failed send means the UI has quit.
         let _ = match found {
             Ok(Some(found)) => finder.send(LoadEvent::Suggestions(Box::new(found))),
@@ -63,9 +71,13 @@ pub fn spawn(root: PathBuf, links: LinkScope) -> Receiver<LoadEvent> {
 }
 
 /// Fingerprints each batch as it comes, and once the load is over (the
-/// batch channel closes) finds the suggestions and indexes the sentences;
-/// `None` when there is nothing to look at.
-fn find_suggestions(batches: Receiver<Vec<Article>>) -> Option<Found> {
+/// batch channel closes) hands the corpus's dates to `dates`, then finds
+/// the suggestions and indexes the sentences; `None` when there is nothing
+/// to look at.
+fn find_suggestions(
+    batches: Receiver<Vec<Article>>,
+    dates: impl FnOnce(Vec<(ArticleId, PublicationDate)>),
+) -> Option<Found> {
     let pool = rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("dossier-suggest-{i}"))
         .start_handler(|_| lowest_priority())
@@ -76,9 +88,18 @@ fn find_suggestions(batches: Receiver<Vec<Article>>) -> Option<Found> {
         panic!("DOSSIER_DEBUG_PANIC=suggest: the suggestion finder fails on purpose");
     }
     let mut prints: Vec<Fingerprint> = Vec::new();
+    let mut kin: Vec<KinPrint> = Vec::new();
     for batch in batches {
-        pool.install(|| prints.par_extend(batch.par_iter().map(Fingerprint::of)));
+        pool.install(|| {
+            prints.par_extend(batch.par_iter().map(Fingerprint::of));
+            kin.par_extend(batch.par_iter().map(KinPrint::of));
+        });
     }
+    let found_dates = pool.install(|| kin_dates(&kin));
+    if !found_dates.is_empty() {
+        dates(found_dates.into_iter().map(|(i, date)| (kin[i].id.clone(), date)).collect());
+    }
+    drop(kin);
     let found = (!prints.is_empty()).then(|| pool.install(|| Found::from_fingerprints(prints)));
     give_back_memory();
     found

@@ -177,6 +177,7 @@ fn on_load(app: &mut App, load: LoadEvent) {
             app.loading.finished = true;
             app.loading.error = Some(error);
         }
+        LoadEvent::CorpusDates(dates) => app.corpus_dates_found(dates),
         LoadEvent::Suggestions(found) => app.suggestions_found(*found),
         LoadEvent::SuggestionsFailed(why) => app.suggest.failed = Some(why),
     }

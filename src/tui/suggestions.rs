@@ -150,7 +150,9 @@ impl App {
             });
         let suggested =
             suggestions.iter().filter(|s| twin(s.kind.as_str())).filter_map(|s| self.article_index(s.to.as_str()));
-        linked.chain(suggested).find_map(|other| self.articles[other].date.as_ref().map(|d| (d.value, other)))
+        linked
+            .chain(suggested)
+            .find_map(|other| self.articles[other].date.as_ref().and_then(|d| Some((d.value?, other))))
     }
 
     /// Why there are no suggestions to act on yet: `doing` is still under

@@ -31,8 +31,8 @@ impl PeriodFilter {
     pub fn admits(&self, article: &Article) -> bool {
         match (self, &article.date) {
             (PeriodFilter::All, _) => true,
-            (PeriodFilter::Period(period), Some(date)) => period.contains(date.value),
-            (PeriodFilter::Undated, None) => true,
+            (PeriodFilter::Period(period), Some(date)) => date.value.is_some_and(|v| period.contains(v)),
+            (PeriodFilter::Undated, date) => date.as_ref().is_none_or(|d| d.value.is_none()),
             _ => false,
         }
     }

@@ -32,7 +32,7 @@ impl<'a> ExportContext<'a> {
     /// The publication date at its precision (`2024-02`), if there is one.
     pub fn date(&self, id: &str) -> Option<String> {
         let corrected = self.annotations.article(id).and_then(|n| n.date.clone());
-        corrected.or_else(|| self.article(id)?.date.as_ref().map(|d| d.value.to_string()))
+        corrected.or_else(|| self.article(id)?.date.as_ref().and_then(|d| d.value).map(|v| v.to_string()))
     }
 
     /// Where the date came from: `analyst`, `stated` or `inferred`.

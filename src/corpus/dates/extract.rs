@@ -9,14 +9,27 @@ use super::scan::{TokenKind, Tokens};
 use super::{DateExpr, Tense, Unit};
 use chrono::NaiveDate;
 
-/// A rule's match: tokens `start..end`, what they say, and the tense the
-/// words themselves imply (`bis` → future, `vor zwei Wochen` → past).
+/// A rule's match: tokens `start..end`, what they say, the tense the
+/// words themselves imply (`seit` → past, `vor zwei Wochen` → past), the
+/// tense a preposition leans to when the clause says nothing (`bis` →
+/// future), and whether they say `before` the date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Found {
     pub start: usize,
     pub end: usize,
     pub expr: DateExpr,
     pub cue: Option<Tense>,
+    pub leaning: Option<Tense>,
+    pub before: bool,
+}
+
+/// What the prepositions before a date say: where the date starts, the
+/// tense they imply or lean to, and whether they say `before`.
+struct Prefix {
+    end: usize,
+    cue: Option<Tense>,
+    leaning: Option<Tense>,
+    before: bool,
 }
 
 /// All matches in text order, none overlapping.
@@ -60,8 +73,15 @@ fn match_at(t: &Tokens, i: usize) -> Option<Found> {
         return None;
     }
     let direct = core(t, i, false);
-    let prefixed =
-        prefix_end(t, i).and_then(|(j, cue)| core(t, j, true).map(|f| Found { start: i, cue: cue.or(f.cue), ..f }));
+    let prefixed = prefix_end(t, i).and_then(|p| {
+        core(t, p.end, true).map(|f| Found {
+            start: i,
+            cue: p.cue.or(f.cue),
+            leaning: p.leaning,
+            before: p.before,
+            ..f
+        })
+    });
     match (direct, prefixed) {
         (Some(d), Some(p)) if d.end > p.end => Some(d),
         (d, p) => p.or(d),
@@ -69,16 +89,17 @@ fn match_at(t: &Tokens, i: usize) -> Option<Found> {
 }
 
 /// Skips a run of date prepositions, articles and `Jahr`/`year` starting at
-/// `i` (`bis zum`, `in der`, `im Jahr`, `mid-`); returns where the date
-/// itself must start and the tense a preposition implies. `None` when no
+/// `i` (`bis zum`, `in der`, `im Jahr`, `mid-`); `None` when no
 /// preposition was found.
-fn prefix_end(t: &Tokens, i: usize) -> Option<(usize, Option<Tense>)> {
+fn prefix_end(t: &Tokens, i: usize) -> Option<Prefix> {
     if t.flags(i) & PREFIX_START == 0 {
         return None;
     }
     let mut j = i;
     let mut has_prep = false;
     let mut cue = None;
+    let mut leaning = None;
+    let mut before = false;
     while j < i + 4 && j < t.len() {
         if let Some(c) = t.role(j, |r| match r {
             Role::Prep(c) => Some(c),
@@ -86,6 +107,11 @@ fn prefix_end(t: &Tokens, i: usize) -> Option<(usize, Option<Tense>)> {
         }) {
             has_prep = true;
             cue = cue.or(c);
+            leaning = leaning.or(t.role(j, |r| match r {
+                Role::Leans(tense) => Some(tense),
+                _ => None,
+            }));
+            before |= t.has(j, Role::Before);
         } else if t.has(j, Role::YearWord) {
             has_prep = true;
         } else if !(t.has(j, Role::Article) || (j > i && t.is_punct(j, '-') && t.touches_next(j))) {
@@ -93,7 +119,7 @@ fn prefix_end(t: &Tokens, i: usize) -> Option<(usize, Option<Tense>)> {
         }
         j += 1;
     }
-    has_prep.then_some((j, cue))
+    has_prep.then_some(Prefix { end: j, cue, leaning, before })
 }
 
 /// The longest rule match starting exactly at token `j`. `after_prep` is
@@ -121,6 +147,8 @@ fn core(t: &Tokens, j: usize, after_prep: bool) -> Option<Found> {
         end,
         expr,
         cue,
+        leaning: None,
+        before: false,
     })
 }
 
@@ -217,6 +245,21 @@ fn numeric(t: &Tokens, j: usize) -> Option<Hit> {
     }
     let year = year_at(t, j)?;
     (!is_count(t, j)).then_some((j + 1, DateExpr::Year(year), None))
+}
+
+/// True when `found` is a bare year right after a capitalised word that
+/// is not a month, weekday or the first of its sentence: the year is part
+/// of a name (`Horizon 2020`, `World Cup 2023`), not a date. Only for
+/// English: German capitalises every noun (`den Irak 2003 besetzt`).
+pub(super) fn is_part_of_a_name(t: &Tokens, found: &Found) -> bool {
+    let j = found.start;
+    matches!(found.expr, DateExpr::Year(_))
+        && j > 0
+        && t.toks[j - 1].kind == TokenKind::Word
+        && t.is_capitalised(j - 1)
+        && !t.starts_sentence(j - 1)
+        && t.flags(j - 1) & (Role::Month { month: 0, abbrev: false }.bit() | Role::Weekday(chrono::Weekday::Mon).bit())
+            == 0
 }
 
 /// True when the four-digit number at `j` is an amount, not a year:

@@ -1,184 +1,181 @@
-//! Dating an undated article the way a careful reader does (CORPUS.md):
-//! combining constraints, never taking the latest date alone.
+//! Dating an undated article from its own text the way a careful reader
+//! does (CORPUS.md): bounds first, an estimate only where the evidence
+//! converges, and a confidence that was measured (`calibration.rs`).
 //!
-//! The rules, in order:
-//! 1. Absolute mentions told in the future (`bis September 2025`, `will
-//!    meet on Oct. 9, 2024`) are targets: never the publication date, only
-//!    an upper bound.
-//! 2. A date told as past with the time since it in apposition (`im Januar
-//!    2020, vor anderthalb Jahren`, `am 4. Januar, vor rund drei Wochen`)
-//!    puts publication that long after the date, at the coarser of the two
-//!    precisions (0.6; 0.5 when the date lacks its year and is read as the
-//!    first such day after the latest year-bearing mention, as in rule 6).
-//!    Likewise an amount before the article's one target, told as past
-//!    (`agreed a year before the deadline` of September 2025): publication
-//!    is at that date or soon after (0.45).
-//! 3. A weekday + month-day (`Tuesday, March 8`) becomes a full date when
-//!    exactly one year among those the other mentions allow fits.
-//! 4. The latest full date told in the past or present is a lower bound
-//!    and the anchor (confidence 0.5), unless a month or year told in the
-//!    past starts after it (then the full date is history). A weekday in
-//!    the text told in the past (`on Thursday`) then names the first such
-//!    day on or after the anchor: publication is that day or within six
-//!    days after, so that day is taken (0.7 when it is the anchor itself,
-//!    else 0.6).
-//! 5. Without a full date, `this year` / `dieses Jahr` gives the year: the
-//!    latest year told in the past, plus one when that year is also named
-//!    as a whole (`mehr als im gesamten Jahr 2023` next to `dieses Jahr`
-//!    speaks of a finished year), kept at or below any future target
-//!    (confidence 0.35–0.4, year precision).
-//! 6. Without `this year`: two or more different partial dates told as past
-//!    (`since October`, `on Jan. 4`) are each read as their first occurrence
-//!    after the latest year-bearing mention told as past (`formed in August
-//!    2023`), and publication as soon after the last of them (confidence
-//!    0.35, month precision). A single one stays unread: its year could be
-//!    any later one.
-//! 7. Otherwise undated: a lone month-day, weekdays and history years
-//!    (`seit 2003`, `im August 2023`) do not pin a year.
+//! Bounds, each naming its mention and rule:
+//! - a year-bearing mention told as past (`the talks opened on March 3,
+//!   2022`, `seit 2014`) puts publication on or after its start, a day
+//!   earlier for a full date (it may be told in another time zone); a bare
+//!   year only when its own clause says past, for years are often named
+//!   for what is ahead (`the 2018 midterms`, `a 2023 bid`), full dates and
+//!   months rarely; `before 2020` told as past bounds nothing;
+//! - one told as future in its own clause (`will meet again on Oct. 9,
+//!   2024`, `bis September 2025`) puts it on or before its end;
+//! - a stamp (`stamp.rs`) is a lower bound whatever its tense.
+//!
+//! The latest lower and the earliest upper bound are kept; when they
+//! contradict each other a tense was misread, and neither is kept.
+//!
+//! Estimates, tried in this order, each kept only inside the bounds:
+//! 1. the latest stamp: an embedded post's date, a date with its clock
+//!    time, a labelled page date;
+//! 2. a date told as past with the time since it in apposition (`im Januar
+//!    2020, vor anderthalb Jahren`, `am 4. Januar, vor rund drei Wochen`):
+//!    publication that long after it, at the coarser precision; a date
+//!    without its year is read as the first such day after the lower bound;
+//! 3. an amount before the article's one target, told as past (`agreed a
+//!    year before the deadline` of September 2025);
+//! 4. a weekday + month-day (`Tuesday, March 8`) that fits exactly one
+//!    year from the lower bound's on.
+//!
+//! A past full date alone is only a bound: on real news it is history
+//! (a trial recalls the crime) far more often than the news of the day.
 
+use super::calibration::Basis;
 use super::resolve::{period, shift};
 use super::rules::Role;
 use super::scan::Tokens;
-use super::{DateExpr, DateMention, DateValue, Inference, MentionKind, Precision, Tense};
+use super::stamp;
+use super::{Bound, DateExpr, DateMention, DateValue, Inference, MentionKind, Precision, Tense};
+use crate::corpus::Span;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use std::collections::HashSet;
 
-/// How many years after the latest year-bearing mention a weekday +
-/// month-day may still fall.
+/// How many years after the lower bound's a weekday + month-day may fall.
 const PIN_YEARS_AHEAD: i32 = 2;
 
-pub(super) fn infer(text: &str, mentions: &[DateMention]) -> Option<Inference> {
-    let quote = |m: &DateMention| quote(text, m);
+pub(super) fn infer(text: &str, captions: &[Span], mentions: &[DateMention]) -> Option<Inference> {
     let mut reasoning = Vec::new();
-
-    let absolute = |m: &&DateMention| m.kind == MentionKind::Absolute && m.value.is_some();
-    fn told(m: &DateMention) -> Option<(DateValue, &DateMention)> {
-        m.value.map(|v| (v, m))
-    }
-    let mut upper: Option<NaiveDate> = None;
-    let mut targets: Vec<(DateValue, &DateMention)> = Vec::new();
-    for (v, m) in mentions.iter().filter(absolute).filter(|m| m.tense == Tense::Future).filter_map(told) {
-        let line = format!("future target excluded: {v} (“{}”)", quote(m));
-        // A headline and its lede often repeat the same target.
-        if !reasoning.contains(&line) {
-            reasoning.push(line);
-        }
-        let end = period(v).1;
-        upper = Some(upper.map_or(end, |u| u.min(end)));
-        targets.push((v, m));
-    }
-    let past: Vec<(DateValue, &DateMention)> =
-        mentions.iter().filter(absolute).filter(|m| m.tense != Tense::Future).filter_map(told).collect();
-    let latest_year = past.iter().map(|(v, _)| v.date.year()).max();
-    // The latest year-bearing mention told as past: publication is on or
-    // after its start, and partial dates told as past are read after it.
-    let bound = past.iter().max_by_key(|(v, _)| v.date).copied();
-    let concluded = |mut found: Inference, mut reasoning: Vec<String>| {
-        reasoning.append(&mut found.reasoning);
-        Inference { reasoning, ..found }
-    };
-    let counted = counted_from_a_date(text, mentions, bound, upper)
-        .or_else(|| counted_back_from_target(text, mentions, &targets));
-    if let Some(found) = counted {
-        return Some(concluded(found, reasoning));
-    }
-
-    let mut full_dates: Vec<(NaiveDate, String)> = past
+    let stamps: Vec<(NaiveDate, &DateMention, stamp::Stamp)> = mentions
         .iter()
-        .filter_map(|(v, m)| match m.expr {
-            DateExpr::Date(d) => Some((d, format!("latest past full date: {v} (“{}”)", quote(m)))),
+        .filter_map(|m| match (m.expr, stamp::stamp_of(text, m)) {
+            (DateExpr::Date(d), Some(kind)) => Some((d, m, kind)),
             _ => None,
         })
         .collect();
-    if let Some(first_year) = latest_year {
-        let last_year = upper.map_or(first_year + PIN_YEARS_AHEAD, |u| u.year().min(first_year + PIN_YEARS_AHEAD));
-        for m in mentions.iter().filter(|m| m.tense != Tense::Future) {
-            if let Some(d) = pin_year(text, m, first_year..=last_year) {
-                full_dates.push((
-                    d,
-                    format!(
-                        "latest past full date: {d} (“{}” fits only {} in {first_year}–{last_year})",
-                        quote(m),
-                        d.year()
-                    ),
-                ));
-            }
-        }
+    let mut lower = lower_bound(text, captions, mentions, &stamps);
+    let mut upper = upper_bound(text, captions, mentions);
+    if let (Some((l, _)), Some((u, _))) = (&lower, &upper)
+        && l.date > u.date
+    {
+        reasoning.push(format!(
+            "the bounds contradict each other ({} after {}): a tense was misread, so neither is kept",
+            l.date, u.date
+        ));
+        lower = None;
+        upper = None;
     }
-
-    // A month or year told in the past that starts after the latest full
-    // date makes that date history, not the news of the day.
-    let latest_coarse = past.iter().filter(|(_, m)| !matches!(m.expr, DateExpr::Date(_))).max_by_key(|(v, _)| v.date);
-    let anchor = full_dates.into_iter().max_by_key(|(d, _)| *d);
-    let superseded = anchor.as_ref().and_then(|(d, _)| {
-        latest_coarse
-            .filter(|(v, _)| v.date > *d)
-            .map(|(v, m)| format!("full date {d} is history: “{}” ({v}) is told as past and later", quote(m)))
-    });
-    if let Some(line) = superseded {
-        reasoning.push(line);
-    } else if let Some((anchor, why)) = anchor {
-        reasoning.push(why);
-        reasoning.push(format!("published on or after {anchor}"));
-        let mut value = DateValue::day(anchor);
-        let mut confidence = 0.5;
-        let weekday = mentions.iter().find_map(|m| match m.expr {
-            DateExpr::Weekday(day) if m.tense != Tense::Future => Some((day, m)),
-            _ => None,
-        });
-        if let Some((day, m)) = weekday {
-            let first = first_on_or_after(anchor, day);
-            if let Some(d) = first.filter(|d| upper.is_none_or(|u| *d <= u)) {
-                reasoning.push(format!(
-                    "“{}” is {d}, the first such day on or after {anchor}: published that day or within 6 days after",
-                    quote(m)
-                ));
-                value = DateValue::day(d);
-                confidence = if d == anchor { 0.7 } else { 0.6 };
-            }
+    let context = Context {
+        text,
+        mentions,
+        lower: lower.as_ref().map(|(b, m)| (b.date, *m)),
+        upper: upper.as_ref().map(|(b, _)| b.date),
+    };
+    let estimate = latest_stamp(&context, &stamps)
+        .or_else(|| counted_from_a_date(&context))
+        .or_else(|| counted_back_from_target(&context))
+        .or_else(|| weekday_fits_one_year(&context));
+    let (not_before, not_after) = (lower.map(|(b, _)| b), upper.map(|(b, _)| b));
+    reasoning.extend(not_before.iter().chain(&not_after).map(|b| b.why.clone()));
+    let (value, basis) = match estimate {
+        Some(estimate) => {
+            reasoning.extend(estimate.reasoning);
+            (Some(estimate.value), estimate.basis)
         }
-        return Some(Inference { value, confidence, reasoning });
-    }
-
-    // `this year` speaks of the year directly; the chain of partial dates
-    // is only a reading, so it comes after.
-    current_year(text, mentions, &past, upper)
-        .or_else(|| partial_chain(text, mentions, bound, upper))
-        .map(|found| concluded(found, reasoning))
+        None if not_before.is_some() || not_after.is_some() => (None, Basis::Bounds),
+        None => return None,
+    };
+    reasoning.push(basis.explain());
+    Some(Inference { value, confidence: basis.confidence(), not_before, not_after, reasoning })
 }
 
-/// Rule 5: the current year from `this year` / `dieses Jahr` and the latest
-/// year told as past.
-fn current_year(
-    text: &str,
-    mentions: &[DateMention],
-    past: &[(DateValue, &DateMention)],
+/// What the estimate rules look at.
+struct Context<'a> {
+    text: &'a str,
+    mentions: &'a [DateMention],
+    /// The lower bound's day and the mention that set it.
+    lower: Option<(NaiveDate, &'a DateMention)>,
     upper: Option<NaiveDate>,
-) -> Option<Inference> {
-    let quote = |m: &DateMention| quote(text, m);
-    let this_year = mentions.iter().find(|m| matches!(m.expr, DateExpr::YearOffset(0) | DateExpr::MonthOffset(0)))?;
-    let year = past.iter().map(|(v, _)| v.date.year()).max()?;
-    let mut reasoning = vec![format!("“{}” speaks of the current year", quote(this_year))];
-    let latest: Vec<&(DateValue, &DateMention)> = past.iter().filter(|(v, _)| v.date.year() == year).collect();
-    // `im gesamten Jahr 2023` next to `im August 2023`: a year spoken of
-    // as a whole is a finished one, whatever else is said of its months.
-    let whole_year = latest.iter().find(|(_, m)| matches!(m.expr, DateExpr::Year(_)));
-    let below_target = |y: i32| upper.is_none_or(|u| y <= u.year());
-    let (current, confidence) = if let Some((_, whole)) = whole_year.filter(|_| below_target(year + 1)) {
-        reasoning.push(format!(
-            "latest year told as past: {year} (“{}”), named as a whole year, so it is over: current year {}",
-            quote(whole),
-            year + 1
-        ));
-        (year + 1, 0.35)
-    } else {
-        reasoning.push(format!("latest year told as past: {year}: current year {year}"));
-        (year, 0.4)
-    };
-    Some(Inference {
-        value: DateValue { date: NaiveDate::from_ymd_opt(current, 1, 1)?, precision: Precision::Year },
-        confidence,
-        reasoning,
+}
+
+impl Context<'_> {
+    /// Whether `value` lies within the bounds.
+    fn admits(&self, value: DateValue) -> bool {
+        let (start, end) = period(value);
+        self.lower.is_none_or(|(l, _)| end >= l) && self.upper.is_none_or(|u| start <= u)
+    }
+}
+
+/// An estimate, the basis of its confidence, and its reasoning.
+struct Estimate {
+    value: DateValue,
+    basis: Basis,
+    reasoning: Vec<String>,
+}
+
+/// The latest lower bound: year-bearing mentions told as past (bare years
+/// in their own clause) or dating a photo caption, and stamps.
+fn lower_bound<'a>(
+    text: &str,
+    captions: &[Span],
+    mentions: &'a [DateMention],
+    stamps: &[(NaiveDate, &'a DateMention, stamp::Stamp)],
+) -> Option<(Bound, &'a DateMention)> {
+    let in_caption = |m: &DateMention| captions.iter().any(|c| c.contains(m.span.start()));
+    let told = mentions.iter().filter(|m| m.kind == MentionKind::Absolute && !m.before).filter_map(|m| {
+        let v = m.value?;
+        let (date, slack) = with_slack(v);
+        let how = if in_caption(m) {
+            "dates a photo caption, and the photo was taken before publication"
+        } else if m.tense == Tense::Past && (m.clause_tense || m.precision != Precision::Year) {
+            "is told as past"
+        } else {
+            return None;
+        };
+        Some((date, m, format!("“{}” {how}{slack}: published on or after {date}", quote(text, m))))
+    });
+    let stamped = stamps.iter().map(|&(d, m, kind)| {
+        let (date, slack) = with_slack(DateValue::day(d));
+        (date, m, format!("“{}” is {}{slack}: published on or after {date}", quote(text, m), kind.describe()))
+    });
+    told.chain(stamped).max_by_key(|(date, _, _)| *date).map(|(date, m, why)| (Bound { date, why }, m))
+}
+
+/// The start of a value told as past; a day earlier for a full date, which
+/// may be told in another time zone than the publication's.
+fn with_slack(v: DateValue) -> (NaiveDate, &'static str) {
+    match v.precision {
+        Precision::Day => (v.date.pred_opt().unwrap_or(v.date), " (a day's slack for time zones)"),
+        _ => (v.date, ""),
+    }
+}
+
+/// The earliest upper bound: year-bearing mentions told as future in their
+/// own clause (never a stamp or a caption's date, which are past).
+fn upper_bound<'a>(text: &str, captions: &[Span], mentions: &'a [DateMention]) -> Option<(Bound, &'a DateMention)> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Absolute && m.tense == Tense::Future && m.clause_tense)
+        .filter(|m| stamp::stamp_of(text, m).is_none() && !captions.iter().any(|c| c.contains(m.span.start())))
+        .filter_map(|m| Some((period(m.value?).1, m)))
+        .min_by_key(|(date, _)| *date)
+        .map(|(date, m)| {
+            let why = format!("“{}” is told as future: published on or before {date}", quote(text, m));
+            (Bound { date, why }, m)
+        })
+}
+
+/// Rule 1: the latest stamp is the estimate.
+fn latest_stamp(c: &Context, stamps: &[(NaiveDate, &DateMention, stamp::Stamp)]) -> Option<Estimate> {
+    let &(date, m, kind) = stamps.iter().max_by_key(|(d, _, _)| *d)?;
+    let value = DateValue::day(date);
+    c.admits(value).then(|| Estimate {
+        value,
+        basis: Basis::Stamp,
+        reasoning: vec![format!(
+            "“{}” is {}: published that day or soon after, as news embeds and stamps the posts of the day",
+            quote(c.text, m),
+            kind.describe()
+        )],
     })
 }
 
@@ -202,20 +199,21 @@ fn first_after(expr: DateExpr, bound: NaiveDate) -> Option<DateValue> {
 }
 
 /// The value of a dated mention told as past: its own when it carries a
-/// year, else its first reading after `bound` (with the line saying so).
-fn dated(text: &str, m: &DateMention, bound: Option<(DateValue, &DateMention)>) -> Option<(DateValue, Option<String>)> {
+/// year, else its first reading after the lower bound (with the line
+/// saying so).
+fn dated(c: &Context, m: &DateMention) -> Option<(DateValue, Option<String>)> {
     if m.tense == Tense::Future {
         return None;
     }
     if m.kind == MentionKind::Absolute {
         return m.value.map(|v| (v, None));
     }
-    let (b, bm) = bound?;
-    let v = first_after(m.expr, b.date)?;
+    let (b, bm) = c.lower?;
+    let v = first_after(m.expr, b)?;
     let why = format!(
         "“{}” told as past without a year: read as {v}, the first after {b} (“{}”)",
-        quote(text, m),
-        quote(text, bm)
+        quote(c.text, m),
+        quote(c.text, bm)
     );
     Some((v, Some(why)))
 }
@@ -241,91 +239,74 @@ fn in_apposition(gap: &str) -> bool {
     (0..t.len()).any(separator) && (0..t.len()).all(|i| separator(i) || hedge(i))
 }
 
-/// A date told as past with the time since it in apposition (`im Januar
-/// 2020, vor anderthalb Jahren`): publication is that long after the date,
-/// the strongest evidence short of a stated date.
-fn counted_from_a_date(
-    text: &str,
-    mentions: &[DateMention],
-    bound: Option<(DateValue, &DateMention)>,
-    upper: Option<NaiveDate>,
-) -> Option<Inference> {
-    mentions.windows(2).find_map(|pair| {
+/// Rule 2: a date told as past with the time since it in apposition (`im
+/// Januar 2020, vor anderthalb Jahren`): publication is that long after it.
+fn counted_from_a_date(c: &Context) -> Option<Estimate> {
+    c.mentions.windows(2).find_map(|pair| {
         let [m, since] = pair else { return None };
         let DateExpr::Ago { amount, unit } = since.expr else { return None };
-        if m.kind == MentionKind::Relative || !in_apposition(text.get(m.span.end()..since.span.start())?) {
+        if m.kind == MentionKind::Relative || !in_apposition(c.text.get(m.span.end()..since.span.start())?) {
             return None;
         }
-        let (v, why) = dated(text, m, bound)?;
+        let (v, why) = dated(c, m)?;
         let value = truncated(shift(v.date, amount, unit, false)?, v.precision.max(since.precision))?;
-        let before_bound = bound.is_some_and(|(b, _)| period(value).1 < b.date);
-        if before_bound || upper.is_some_and(|u| value.date > u) {
+        if !c.admits(value) {
             return None;
         }
         let mut reasoning: Vec<String> = why.into_iter().collect();
         reasoning.push(format!(
             "“{}” counts from {v} (“{}”) to publication: {value}",
-            quote(text, since),
-            quote(text, m)
+            quote(c.text, since),
+            quote(c.text, m)
         ));
-        // A year read from the bound is one more assumption.
-        let confidence = if m.kind == MentionKind::Absolute { 0.6 } else { 0.5 };
-        Some(Inference { value, confidence, reasoning })
+        Some(Estimate { value, basis: Basis::CountedFromDate, reasoning })
     })
 }
 
-/// An amount of time before the article's one target, told as past
+/// Rule 3: an amount of time before the article's one target, told as past
 /// (`agreed earlier this month, a year before the deadline` of September
 /// 2025): publication is at that date, or soon after it.
-fn counted_back_from_target(
-    text: &str,
-    mentions: &[DateMention],
-    targets: &[(DateValue, &DateMention)],
-) -> Option<Inference> {
-    let m = mentions.iter().find(|m| matches!(m.expr, DateExpr::BeforeTarget { .. }) && m.tense != Tense::Future)?;
+fn counted_back_from_target(c: &Context) -> Option<Estimate> {
+    let m = c.mentions.iter().find(|m| matches!(m.expr, DateExpr::BeforeTarget { .. }) && m.tense != Tense::Future)?;
     let DateExpr::BeforeTarget { amount, unit } = m.expr else { return None };
+    let mut targets = c.mentions.iter().filter(|t| t.kind == MentionKind::Absolute && t.tense == Tense::Future);
+    let tm = targets.next()?;
+    let target = tm.value?;
     // With two different targets the words do not say which one is meant.
-    let (target, tm) = *targets.first()?;
-    if targets.iter().any(|(v, _)| *v != target) {
+    if targets.any(|t| t.value != Some(target)) {
         return None;
     }
     let value = truncated(shift(target.date, amount, unit, true)?, target.precision)?;
-    let reasoning = vec![format!(
-        "“{}” counts back from the target {target} (“{}”): {value}, told as past, so published then or soon after",
-        quote(text, m),
-        quote(text, tm)
-    )];
-    Some(Inference { value, confidence: 0.45, reasoning })
+    c.admits(value).then(|| Estimate {
+        value,
+        basis: Basis::CountedBackFromTarget,
+        reasoning: vec![format!(
+            "“{}” counts back from the target {target} (“{}”): {value}, told as past, so published then or soon after",
+            quote(c.text, m),
+            quote(c.text, tm)
+        )],
+    })
 }
 
-/// Several partial dates told as past (`since October`, `on Jan. 4`), each
-/// read as its first occurrence after the latest year-bearing mention: a
-/// reader takes the article to be published soon after the last of them.
-/// One alone is too weak (its year could be any later one); a second shows
-/// the story is told close to the bound.
-fn partial_chain(
-    text: &str,
-    mentions: &[DateMention],
-    bound: Option<(DateValue, &DateMention)>,
-    upper: Option<NaiveDate>,
-) -> Option<Inference> {
-    let mut partials: Vec<&DateMention> =
-        mentions.iter().filter(|m| m.kind == MentionKind::Partial && m.tense == Tense::Past).collect();
-    let mut seen = HashSet::new();
-    partials.retain(|m| seen.insert(m.expr));
-    if partials.len() < 2 {
-        return None;
-    }
-    let mut reasoning = Vec::new();
-    let mut latest: Option<DateValue> = None;
-    for m in partials {
-        let (v, why) = dated(text, m, bound)?;
-        reasoning.extend(why);
-        latest = latest.max(Some(v));
-    }
-    let latest = latest.filter(|v| upper.is_none_or(|u| v.date <= u))?;
-    reasoning.push(format!("published on or after {latest}, most likely soon after: a reading, not a pin"));
-    Some(Inference { value: truncated(latest.date, Precision::Month)?, confidence: 0.35, reasoning })
+/// Rule 4: a weekday + month-day (`Tuesday, March 8`) that falls on that
+/// weekday in exactly one year from the lower bound's on.
+fn weekday_fits_one_year(c: &Context) -> Option<Estimate> {
+    let (lower, _) = c.lower?;
+    let first = lower.year();
+    let last = c.upper.map_or(first + PIN_YEARS_AHEAD, |u| u.year().min(first + PIN_YEARS_AHEAD));
+    c.mentions.iter().filter(|m| m.tense != Tense::Future).find_map(|m| {
+        let d = pin_year(c.text, m, first..=last)?;
+        let value = DateValue::day(d);
+        c.admits(value).then(|| Estimate {
+            value,
+            basis: Basis::WeekdayFitsOneYear,
+            reasoning: vec![format!(
+                "“{}” fits only {} in {first}–{last}: published that day or soon after",
+                quote(c.text, m),
+                d.year()
+            )],
+        })
+    })
 }
 
 /// A month-day mention headed by a weekday (`Tuesday, March 8`): the one
@@ -351,12 +332,6 @@ fn stated_weekday(words: &str) -> Option<Weekday> {
     })
 }
 
-fn first_on_or_after(date: NaiveDate, day: Weekday) -> Option<NaiveDate> {
-    let ahead =
-        (i64::from(day.num_days_from_monday()) - i64::from(date.weekday().num_days_from_monday())).rem_euclid(7);
-    date.checked_add_days(Days::new(ahead.unsigned_abs()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Inference, Precision, extract};
@@ -372,102 +347,80 @@ mod tests {
             start += part.len() + 1;
         }
         let mentions = extract(text, &sentences, Lang::Unknown);
-        super::infer(text, &mentions)
+        let captions: Vec<Span> =
+            sentences.iter().copied().filter(|s| text[s.range()].starts_with("FILE PHOTO")).collect();
+        super::infer(text, &captions, &mentions)
     }
 
-    fn shown(i: &Inference) -> (String, Precision) {
-        (i.value.to_string(), i.value.precision)
+    fn shown(i: &Inference) -> (Option<String>, Option<String>, Option<String>) {
+        let day = |b: &Option<super::Bound>| b.as_ref().map(|b| b.date.to_string());
+        (i.value.map(|v| v.to_string()), day(&i.not_before), day(&i.not_after))
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
     }
 
     #[test]
-    fn full_date_and_matching_weekday() {
-        // 2022-03-03 is a Thursday.
-        let text = "The talks opened on March 3, 2022 in Vienna.|Negotiators said on Thursday that progress was slow.";
+    fn a_past_full_date_is_a_lower_bound_not_the_answer() {
+        let i = infer_from("The crash happened on 30 June 2015 in Dublin, the court heard.").expect("bounded");
+        assert_eq!(shown(&i), (None, some("2015-06-29"), None));
+        assert!(i.reasoning.iter().any(|r| r.starts_with("“on 30 June 2015” is told as past")));
+        assert!(i.reasoning.last().is_some_and(|r| r.contains("basis: bounds")));
+    }
+
+    #[test]
+    fn the_latest_past_mention_bounds_and_a_future_one_caps() {
+        let text =
+            "The commission was agreed in August 2023.|Talks will resume on Feb. 11, 2024, the spokesperson said.";
+        let i = infer_from(text).expect("bounded");
+        assert_eq!(shown(&i), (None, some("2023-08-01"), some("2024-02-11")));
+    }
+
+    #[test]
+    fn a_german_deadline_is_an_upper_bound() {
+        let text =
+            "Der Minister sagte, der Abzug werde am 31. Dezember 2021 abgeschlossen sein.|Die Truppen kamen 2014.";
+        let i = infer_from(text).expect("bounded");
+        assert_eq!(shown(&i), (None, some("2014-01-01"), some("2021-12-31")));
+    }
+
+    #[test]
+    fn before_a_date_told_as_past_bounds_nothing() {
+        assert_eq!(infer_from("He had left before March 3, 2030, officials said."), None);
+    }
+
+    #[test]
+    fn a_tense_read_from_elsewhere_in_the_sentence_bounds_nothing() {
+        // `said` is not in the clause of `in 2030`: no bound from it.
+        assert_eq!(infer_from("Elections in 2030, when the seats are up, worry them, he said."), None);
+    }
+
+    #[test]
+    fn a_caption_date_is_a_lower_bound() {
+        let text = "FILE PHOTO: Soldiers at a base near the capital, January 27, 2030.|The sides met on Thursday.";
+        assert_eq!(shown(&infer_from(text).expect("bounded")), (None, some("2030-01-26"), None));
+    }
+
+    #[test]
+    fn contradicting_bounds_are_both_dropped() {
+        assert_eq!(infer_from("The plant was opened in 2031.|The plant will close in 2030."), None);
+    }
+
+    #[test]
+    fn a_stamp_is_the_estimate() {
+        let text = "Police closed the road. — A Reporter (@areporter) March 13, 2030|The road opened in 2029.";
         let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2022-03-03".into(), Precision::Day));
-        assert!((i.confidence - 0.7).abs() < 1e-6);
-        assert!(i.reasoning.iter().any(|r| r.contains("latest past full date: 2022-03-03 (“on March 3, 2022”)")));
+        assert_eq!(shown(&i), (some("2030-03-13"), some("2030-03-12"), None));
+        assert_eq!(i.value.map(|v| v.precision), Some(Precision::Day));
+        assert!((i.confidence - super::Basis::Stamp.confidence()).abs() < 1e-6);
+        assert!(i.reasoning.iter().any(|r| r.contains("the date of an embedded post")));
     }
 
     #[test]
-    fn caption_date_then_weekday_after_it() {
-        // 2024-01-27 is a Saturday; the next Thursday is 2024-02-01.
-        let text = "FILE PHOTO: Soldiers at a base in Baghdad, Iraq January 27, 2024.|The two sides met on Thursday, officials said.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2024-02-01".into(), Precision::Day));
-        assert!((0.5..=0.7).contains(&i.confidence));
-        assert!(
-            i.reasoning
-                .iter()
-                .any(|r| r.starts_with("“on Thursday” is 2024-02-01, the first such day on or after 2024-01-27"))
-        );
-    }
-
-    #[test]
-    fn full_date_without_weekday() {
-        let i = infer_from("Die Gespräche begannen am 5. Januar 2020 in Bagdad.").expect("dated");
-        assert_eq!(shown(&i), ("2020-01-05".into(), Precision::Day));
-        assert!((i.confidence - 0.5).abs() < 1e-6);
-    }
-
-    #[test]
-    fn future_full_date_is_never_the_publication_date() {
-        let text = "The envoys met on January 25, 2024.|They will meet again on Oct. 9, 2024.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(i.value.to_string(), "2024-01-25");
-        assert!(i.reasoning.iter().any(|r| r.starts_with("future target excluded: 2024-10-09")));
-    }
-
-    #[test]
-    fn only_future_targets_stay_undated() {
-        assert_eq!(infer_from("Der Abzug soll bis September 2025 abgeschlossen sein."), None);
-    }
-
-    #[test]
-    fn this_year_after_a_whole_past_year() {
-        let text = "Die Truppen kamen 2003, zogen 2011 ab, doch 2014 kehrten sie zurück.|\
-                    Seit 2017 und 2019 gab es Angriffe.|\
-                    Dieses Jahr gab es mehr Angriffe im Vergleich zu 2023.|\
-                    Der Abzug soll bis September 2025 abgeschlossen sein.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2024".into(), Precision::Year));
-        assert!(i.reasoning.iter().any(|r| r.contains("future target excluded: 2025-09 (“bis September 2025”)")));
-    }
-
-    #[test]
-    fn this_year_with_a_month_keeps_that_year() {
-        let i = infer_from("In January 2024 talks began.|This year is decisive.").expect("dated");
-        assert_eq!(shown(&i), ("2024".into(), Precision::Year));
-    }
-
-    #[test]
-    fn this_year_never_passes_a_future_target() {
-        let i = infer_from("Im Vergleich zu 2023 gab es dieses Jahr mehr.|Das Ziel soll bis 2023 erreicht werden.");
-        // 2023 + 1 would pass the target, so the year stays 2023.
-        assert_eq!(i.map(|i| i.value.to_string()).as_deref(), Some("2023"));
-    }
-
-    #[test]
-    fn history_years_and_month_days_alone_stay_undated() {
-        let text = "The talks happen in the framework of a commission agreed in August 2023.|\
-                    US troops invaded in 2003 and returned in 2014.|\
-                    The war broke out on Oct. 7.|The sides met on Thursday.";
-        assert_eq!(infer_from(text), None);
-    }
-
-    #[test]
-    fn weekday_and_month_day_pin_the_year() {
-        // 2022-03-08 is a Tuesday; March 8 is no Tuesday in 2021 or 2023.
-        let text = "The agreement was signed in 2021.|On Tuesday, March 8 the envoys met again.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2022-03-08".into(), Precision::Day));
-        assert!(i.reasoning.iter().any(|r| r.contains("fits only 2022")));
-    }
-
-    #[test]
-    fn later_past_month_makes_a_full_date_history() {
-        let text = "The pact was signed on January 5, 2020.|A commission was agreed in August 2023.";
-        assert_eq!(infer_from(text), None);
+    fn a_stamp_outside_the_bounds_is_no_estimate() {
+        let text = "— A Reporter (@areporter) March 13, 2030|It was founded in July 2030.";
+        assert_eq!(shown(&infer_from(text).expect("bounded")), (None, some("2030-07-01"), None));
     }
 
     #[test]
@@ -475,8 +428,7 @@ mod tests {
         // 5 March after May 2031 is 2032-03-05; two weeks on is 2032-03-19, in week 12.
         let text = "Die Gruppe existiert seit Mai 2031.|Der Streit begann am 5. März, vor etwa zwei Wochen.";
         let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2032-W12".into(), Precision::Week));
-        assert!((i.confidence - 0.5).abs() < 1e-6);
+        assert_eq!(shown(&i), (some("2032-W12"), some("2031-05-01"), None));
         assert!(i.reasoning.iter().any(|r| r.contains("read as 2032-03-05, the first after 2031-05")));
     }
 
@@ -484,43 +436,40 @@ mod tests {
     fn year_and_a_half_since_a_past_month() {
         let text = "Der Rat hatte im März 2030, vor anderthalb Jahren, abgestimmt.|Die Frist endet am 1. Mai 2033.";
         let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2031-09".into(), Precision::Month));
-        assert!((i.confidence - 0.6).abs() < 1e-6);
+        assert_eq!(shown(&i).0, some("2031-09"));
     }
 
     #[test]
     fn time_since_a_date_never_passes_a_target() {
         let text = "Talks began in May 2030, two years ago.|The accord will expire by June 2031.";
-        assert_eq!(infer_from(text).map(|i| i.value.to_string()), None);
-    }
-
-    #[test]
-    fn two_past_partial_dates_read_after_the_latest_year() {
-        // After June 2030: November is 2030-11, Feb. 2 is 2031-02-02.
-        let text =
-            "The board was set up in June 2030.|Raids have grown since November.|A raid on Feb. 2 was condemned.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2031-02".into(), Precision::Month));
-        assert!(i.confidence < 0.4);
-        assert!(i.reasoning.iter().any(|r| r.starts_with("published on or after 2031-02-02")));
-    }
-
-    #[test]
-    fn this_year_beats_the_partial_reading() {
-        // `the whole of 2030` is over, so February is read in 2031, not 2030.
-        let text = "Raids began in February.|Talks stalled in March.|There were more raids this year than in the whole of 2030.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2031".into(), Precision::Year));
+        assert_eq!(infer_from(text).and_then(|i| i.value), None);
     }
 
     #[test]
     fn amount_before_the_one_target() {
-        let text = "The plan was agreed two months before the deadline.|The pact is to expire by March 2031.";
-        let i = infer_from(text).expect("dated");
-        assert_eq!(shown(&i), ("2031-01".into(), Precision::Month));
+        let text = "The plan was agreed two months before the deadline.|The pact will expire by March 2031.";
+        assert_eq!(shown(&infer_from(text).expect("dated")).0, some("2031-01"));
         let two_targets = "The plan was agreed two months before the deadline.|\
-                           The pact is to expire by March 2031.|The base will close by June 2032.";
-        assert_eq!(infer_from(two_targets), None);
+                           The pact will expire by March 2031.|The base will close by June 2032.";
+        assert_eq!(infer_from(two_targets).and_then(|i| i.value), None);
+    }
+
+    #[test]
+    fn weekday_and_month_day_pin_the_year() {
+        // 2022-03-08 is a Tuesday; March 8 is no Tuesday in 2021 or 2023.
+        let text = "The agreement was signed in 2021.|On Tuesday, March 8 the envoys met again.";
+        let i = infer_from(text).expect("dated");
+        assert_eq!(shown(&i).0, some("2022-03-08"));
+        assert!(i.reasoning.iter().any(|r| r.contains("fits only 2022")));
+    }
+
+    #[test]
+    fn history_years_and_month_days_alone_give_no_estimate() {
+        let text = "The talks happen in the framework of a commission agreed in August 2023.|\
+                    US troops invaded in 2003 and returned in 2014.|\
+                    The war broke out on Oct. 7.|The sides met on Thursday.";
+        let i = infer_from(text).expect("bounded");
+        assert_eq!(shown(&i), (None, some("2023-08-01"), None));
     }
 
     #[test]

@@ -12,13 +12,18 @@ use std::fmt;
 use super::lang::Lang;
 use super::span::Span;
 
+mod calibration;
 mod extract;
 mod infer;
+mod kin;
 mod resolve;
 mod rules;
 
+pub use calibration::CONFIDENT;
+pub use kin::{KinDate, OwnEvidence, from_kin};
 pub use rules::is_calendar_word;
 mod scan;
+mod stamp;
 mod stated;
 mod tense;
 
@@ -182,9 +187,15 @@ pub struct DateMention {
     pub kind: MentionKind,
     pub precision: Precision,
     pub tense: Tense,
+    /// The tense was read from the mention's own words or its clause, not
+    /// from elsewhere in its sentence: only such a tense bounds a date.
+    pub clause_tense: bool,
     /// The resolved date; for absolute mentions always set, for partial and
     /// relative ones only once a reference date is known.
     pub value: Option<DateValue>,
+    /// The words say `before` the date (`before 2020`, `vor dem 3. März`):
+    /// told as past, it bounds nothing.
+    pub before: bool,
 }
 
 impl DateMention {
@@ -203,11 +214,28 @@ impl DateMention {
     }
 }
 
-/// An inferred publication date with its confidence and reasoning.
+/// One end of the range a publication date lies in, and what says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub date: NaiveDate,
+    /// The mention and the rule behind it, e.g. `“in November 2016” is
+    /// told as past: published on or after 2016-11-01`.
+    pub why: String,
+}
+
+/// What the evidence says of an undated article's publication date:
+/// bounds, and an estimate only where the evidence converges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inference {
-    pub value: DateValue,
+    /// The estimate at its precision; `None` when only bounds are known.
+    pub value: Option<DateValue>,
+    /// The measured share right of estimates of this basis, or for bounds
+    /// alone the measured share of such bounds that held (`calibration`).
     pub confidence: f32,
+    /// Published on or after this day.
+    pub not_before: Option<Bound>,
+    /// Published on or before this day.
+    pub not_after: Option<Bound>,
     pub reasoning: Vec<String>,
 }
 
@@ -220,15 +248,23 @@ pub struct Inference {
 /// pass; `lang` selects the tense cue words (German `will` is "wants").
 pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<DateMention> {
     let tokens = scan::Tokens::new(text);
-    extract::find(&tokens)
-        .into_iter()
-        .map(|found| DateMention {
-            span: Span::new(tokens.toks[found.start].start..tokens.toks[found.end - 1].end),
-            expr: found.expr,
-            kind: found.expr.kind(),
-            precision: found.expr.precision(),
-            tense: tense::tense_of(&tokens, sentences, &found, lang),
-            value: found.expr.absolute_value(),
+    let mut found = extract::find(&tokens);
+    found.retain(|found| !(lang == Lang::En && extract::is_part_of_a_name(&tokens, found)));
+    (0..found.len())
+        .map(|k| {
+            let f = &found[k];
+            let between = (k.checked_sub(1).map(|p| found[p].end), found.get(k + 1).map(|n| n.start));
+            let (tense, clause_tense) = tense::tense_of(&tokens, sentences, f, between, lang);
+            DateMention {
+                span: Span::new(tokens.toks[f.start].start..tokens.toks[f.end - 1].end),
+                expr: f.expr,
+                kind: f.expr.kind(),
+                precision: f.expr.precision(),
+                tense,
+                clause_tense,
+                value: f.expr.absolute_value(),
+                before: f.before,
+            }
         })
         .collect()
 }
@@ -256,10 +292,13 @@ pub fn resolve(text: &str, mentions: &mut [DateMention], reference: Option<DateV
     }
 }
 
-/// Infers a publication date from the mentions, as a careful reader would
-/// (CORPUS.md): never from the latest date alone, never inventing a year.
-pub fn infer_publication(text: &str, mentions: &[DateMention]) -> Option<Inference> {
-    infer::infer(text, mentions)
+/// Infers bounds and, where the evidence converges, an estimate of the
+/// publication date from the article's own mentions, as a careful reader
+/// would (CORPUS.md): never from the latest date alone, never inventing a
+/// year. `captions` are the spans of photo-caption lines: a date there is
+/// when the photo was taken. `None` when the text says nothing of it.
+pub fn infer_publication(text: &str, captions: &[Span], mentions: &[DateMention]) -> Option<Inference> {
+    infer::infer(text, captions, mentions)
 }
 
 #[cfg(test)]

@@ -39,8 +39,16 @@ pub(super) enum Role {
     },
     /// `last`/`vergangene` -1, `this`/`diese` 0, `next`/`kommende` +1.
     Shift(i32),
-    /// Introduces a date (`in`, `seit`, `bis`, `Anfang`); some say the tense.
+    /// Introduces a date (`in`, `seit`, `bis`, `Anfang`); some say the
+    /// tense (`seit`: past).
     Prep(Option<Tense>),
+    /// A preposition that leans to a tense when the clause says nothing
+    /// (`bis`, `by`: future; but `was in office until 2016` is past).
+    Leans(Tense),
+    /// A word that opens a clause (`that`, `which`, `dass`, `weil`).
+    ClauseStart,
+    /// `be`, `is`, `to`: an `-ed` form after them is a participle.
+    PassiveAux,
     /// `Jahr`, `year`: `im Jahr 2003`.
     YearWord,
     /// Articles skipped between a preposition and the date (`in der ...`).
@@ -205,11 +213,12 @@ const PREPS: &[(&str, Option<Tense>)] = &[
     ("early", None),
     ("late", None),
     ("mid", None),
-    ("before", Some(Tense::Past)),
+    ("before", None),
+    ("after", None),
     ("since", Some(Tense::Past)),
-    ("by", Some(Tense::Future)),
-    ("until", Some(Tense::Future)),
-    ("till", Some(Tense::Future)),
+    ("by", None),
+    ("until", None),
+    ("till", None),
     ("am", None),
     ("im", None),
     ("vom", None),
@@ -220,9 +229,22 @@ const PREPS: &[(&str, Option<Tense>)] = &[
     ("anfang", None),
     ("ende", None),
     ("mitte", None),
-    ("vor", Some(Tense::Past)),
+    ("vor", None),
     ("seit", Some(Tense::Past)),
-    ("bis", Some(Tense::Future)),
+    ("bis", None),
+];
+
+/// Words after which an `-ed` form is a participle, not a past tense.
+const PASSIVE_AUX: &[&str] = &["be", "being", "is", "are", "am", "to", "get", "gets"];
+
+/// Prepositions that lean to the future when the clause has no cue.
+const LEANING_FUTURE: &[&str] = &["by", "until", "till", "bis"];
+
+/// Words that open a clause: the tense of a date is its clause's.
+const CLAUSE_STARTS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "if", "because", "while", "whereas", "although",
+    "though", "and", "but", "dass", "weil", "wenn", "ob", "nachdem", "bevor", "obwohl", "während", "und", "aber",
+    "doch", "jedoch", "sondern",
 ];
 
 const TARGET_NOUNS: &[&str] = &["deadline", "target", "frist", "stichtag", "zieldatum"];
@@ -302,12 +324,26 @@ const COUNT_NOUNS: &[&str] = &[
 /// nearest one wins (see `tense.rs`). `by`/`bis`/`since`/`seit` are not
 /// here: they only count right before the date (prepositions above). Each
 /// language has its own list: German `will` means "wants", English `war`
-/// is a noun.
+/// is a noun. A modal (`would`, `could`, `würde`) is a cue for neither
+/// past nor future (`Unknown`): `said he would step down on March 20`
+/// must not take its tense from `said`.
 const EN_TENSE_CUES: &[(&str, Tense)] = &[
+    ("would", Tense::Unknown),
+    ("could", Tense::Unknown),
+    ("might", Tense::Unknown),
+    ("should", Tense::Unknown),
+    ("must", Tense::Unknown),
+    ("may", Tense::Unknown),
+    ("expects", Tense::Future),
+    ("expect", Tense::Future),
+    ("aims", Tense::Future),
+    ("intends", Tense::Future),
+    ("hopes", Tense::Future),
+    ("projected", Tense::Future),
+    ("predicted", Tense::Future),
+    ("forecast", Tense::Future),
     ("will", Tense::Future),
     ("shall", Tense::Future),
-    ("plans", Tense::Future),
-    ("plan", Tense::Future),
     ("planned", Tense::Future),
     ("scheduled", Tense::Future),
     ("expected", Tense::Future),
@@ -323,7 +359,9 @@ const EN_TENSE_CUES: &[(&str, Tense)] = &[
     ("did", Tense::Past),
     ("ago", Tense::Past),
     ("last", Tense::Past),
-    // Irregular past forms the `-ed` rule misses.
+    // Irregular past forms the `-ed` rule misses (it skips `-eed` words
+    // like `need`, and with them `agreed`).
+    ("agreed", Tense::Past),
     ("began", Tense::Past),
     ("broke", Tense::Past),
     ("met", Tense::Past),
@@ -341,6 +379,43 @@ const EN_TENSE_CUES: &[(&str, Tense)] = &[
     ("lost", Tense::Past),
     ("led", Tense::Past),
     ("fought", Tense::Past),
+    ("found", Tense::Past),
+    ("thought", Tense::Past),
+    ("brought", Tense::Past),
+    ("bought", Tense::Past),
+    ("caught", Tense::Past),
+    ("sought", Tense::Past),
+    ("taught", Tense::Past),
+    ("fell", Tense::Past),
+    ("felt", Tense::Past),
+    ("kept", Tense::Past),
+    ("knew", Tense::Past),
+    ("paid", Tense::Past),
+    ("ran", Tense::Past),
+    ("rose", Tense::Past),
+    ("saw", Tense::Past),
+    ("shot", Tense::Past),
+    ("sold", Tense::Past),
+    ("stood", Tense::Past),
+    ("struck", Tense::Past),
+    ("became", Tense::Past),
+    ("chose", Tense::Past),
+    ("drew", Tense::Past),
+    ("drove", Tense::Past),
+    ("flew", Tense::Past),
+    ("fled", Tense::Past),
+    ("got", Tense::Past),
+    ("grew", Tense::Past),
+    ("heard", Tense::Past),
+    ("meant", Tense::Past),
+    ("spent", Tense::Past),
+    ("threw", Tense::Past),
+    ("built", Tense::Past),
+    ("withdrew", Tense::Past),
+    ("arose", Tense::Past),
+    ("froze", Tense::Past),
+    ("swore", Tense::Past),
+    ("tore", Tense::Past),
     ("yesterday", Tense::Past),
     ("is", Tense::Present),
     ("are", Tense::Present),
@@ -349,6 +424,39 @@ const EN_TENSE_CUES: &[(&str, Tense)] = &[
 ];
 
 const DE_TENSE_CUES: &[(&str, Tense)] = &[
+    ("würde", Tense::Unknown),
+    ("würden", Tense::Unknown),
+    ("könnte", Tense::Unknown),
+    ("könnten", Tense::Unknown),
+    ("dürfte", Tense::Unknown),
+    ("dürften", Tense::Unknown),
+    ("müsste", Tense::Unknown),
+    ("werde", Tense::Future),
+    ("solle", Tense::Future),
+    ("voraussichtlich", Tense::Future),
+    ("schrieb", Tense::Past),
+    ("schrieben", Tense::Past),
+    ("nannte", Tense::Past),
+    ("stand", Tense::Past),
+    ("ging", Tense::Past),
+    ("fiel", Tense::Past),
+    ("starb", Tense::Past),
+    ("lag", Tense::Past),
+    ("rief", Tense::Past),
+    ("trat", Tense::Past),
+    ("blieb", Tense::Past),
+    ("erhielt", Tense::Past),
+    ("gewann", Tense::Past),
+    ("beschloss", Tense::Past),
+    ("entschied", Tense::Past),
+    ("meldete", Tense::Past),
+    ("kündigte", Tense::Past),
+    ("forderte", Tense::Past),
+    ("warnte", Tense::Past),
+    ("bestätigte", Tense::Past),
+    ("unterzeichnete", Tense::Past),
+    ("erklärten", Tense::Past),
+    ("begannen", Tense::Past),
     ("wird", Tense::Future),
     ("werden", Tense::Future),
     ("soll", Tense::Future),
@@ -397,6 +505,11 @@ const DE_TENSE_CUES: &[(&str, Tense)] = &[
     ("nächsten", Tense::Future),
 ];
 
+/// Inseparable verb prefixes whose participles end in `-t` (`vereinbart`).
+const PARTICIPLE_PREFIXES: &[&[u8]] = &[b"be", b"er", b"ver", b"ent", b"zer"];
+/// A participle's `-t`, bare or with an adjective ending (`gebildeten`).
+const PARTICIPLE_ENDINGS: &[&[u8]] = &[b"t", b"te", b"ten", b"tem", b"ter", b"tes"];
+
 /// Words ending in `-ed` that are not past-tense verbs (`-eed` words like
 /// `need`, `indeed` are excluded by their ending).
 const NOT_PAST_ED: &[&str] = &["united", "hundred", "red", "bed", "shed", "sacred", "naked"];
@@ -425,6 +538,9 @@ impl Role {
             Role::CountNoun => 17,
             Role::TargetNoun => 18,
             Role::Before => 19,
+            Role::Leans(_) => 20,
+            Role::ClauseStart => 21,
+            Role::PassiveAux => 22,
         };
         1 << kind
     }
@@ -555,6 +671,9 @@ fn build_lexicon() -> Lexicon {
         lex.add(w, Role::Prep(tense));
     }
     lex.add("vor", Role::Vor);
+    for w in LEANING_FUTURE {
+        lex.add(w, Role::Leans(Tense::Future));
+    }
     lex.add("ago", Role::Ago);
     for (words, role) in [
         (YEAR_WORDS, Role::YearWord),
@@ -565,6 +684,8 @@ fn build_lexicon() -> Lexicon {
         (COUNT_NOUNS, Role::CountNoun),
         (TARGET_NOUNS, Role::TargetNoun),
         (BEFORE_WORDS, Role::Before),
+        (CLAUSE_STARTS, Role::ClauseStart),
+        (PASSIVE_AUX, Role::PassiveAux),
     ] {
         for w in words {
             lex.add(w, role);
@@ -655,6 +776,12 @@ fn tense_cue(word: &str, lang: Lang) -> Option<Tense> {
 /// language `lang` (both lists for an unknown language): table words
 /// first, then English `-ed` past forms and German `ge-...-t` participles.
 pub(super) fn cue_of(word: &str, entry: &Entry, lang: Lang) -> Option<Tense> {
+    // A capitalised month is a name (`May`), not the modal `may`.
+    if entry.flags & (Role::Month { month: 0, abbrev: false }).bit() != 0
+        && word.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
     let english = lang != Lang::De;
     let german = lang != Lang::En;
     let cue = entry.en.filter(|_| english).or(entry.de.filter(|_| german));
@@ -671,8 +798,14 @@ pub(super) fn cue_of(word: &str, entry: &Entry, lang: Lang) -> Option<Tense> {
         && ends(b"ed")
         && !ends(b"eed")
         && !NOT_PAST_ED.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(lower));
-    let participle =
-        german && (7..=MAX_WORD).contains(&lower.len()) && lower[..2].eq_ignore_ascii_case(b"ge") && ends(b"t");
+    // `gesagt`, and the participles of verbs with an inseparable prefix,
+    // also as adjectives (`die im August 2023 vereinbarte Kommission`).
+    let starts = |prefix: &[u8]| lower.len() >= prefix.len() && lower[..prefix.len()].eq_ignore_ascii_case(prefix);
+    let participle_ending = PARTICIPLE_ENDINGS.iter().any(|e| ends(e));
+    let participle = german
+        && (7..=MAX_WORD).contains(&lower.len())
+        && participle_ending
+        && (starts(b"ge") || (lower.len() >= 8 && PARTICIPLE_PREFIXES.iter().any(|p| starts(p))));
     (past_ed || participle).then_some(Tense::Past)
 }
 
@@ -684,7 +817,7 @@ mod tests {
     fn lookup_ignores_case_and_finds_several_roles() {
         assert!(roles("MÄRZ").contains(&Role::Month { month: 3, abbrev: false }));
         let vor = roles("vor");
-        assert!(vor.contains(&Role::Vor) && vor.contains(&Role::Prep(Some(Tense::Past))));
+        assert!(vor.contains(&Role::Vor) && vor.contains(&Role::Prep(None)));
         assert!(roles("sagte").is_empty());
     }
 

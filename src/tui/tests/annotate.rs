@@ -126,23 +126,26 @@ fn setting_a_date_moves_the_article_on_the_timeline_and_undo_moves_it_back() {
     let mut app = reading(UNDATED);
     let index = app.article_index(UNDATED).unwrap();
     assert!(app.articles[index].date.is_none());
+    let undated_count = |app: &App| {
+        app.timeline.rows.iter().find_map(|r| match r {
+            TimelineRow::Undated { articles } => Some(*articles),
+            _ => None,
+        })
+    };
+    let before = undated_count(&app).expect("an undated row");
     app.update(Action::SetDate);
     assert!(matches!(app.prompt, Some(Prompt::Article { .. })));
     type_text(&mut app, "2023-05-04");
     app.edit(TextEdit::Submit);
     let date = app.articles[index].date.as_ref().expect("dated now");
-    assert_eq!(date.value.to_string(), "2023-05-04");
+    assert_eq!(date.shown(), "2023-05-04");
     assert_eq!(date.provenance, Provenance::Analyst);
     let in_2023 = app.timeline.rows.iter().any(|r| match r {
         TimelineRow::Bucket(b) => b.period.to_string() == "2023" && b.articles.contains(&index),
         _ => false,
     });
     assert!(in_2023, "the timeline places it in 2023");
-    let undated = app.timeline.rows.iter().find_map(|r| match r {
-        TimelineRow::Undated { articles } => Some(*articles),
-        _ => None,
-    });
-    assert_eq!(undated, Some(4), "one fewer undated article");
+    assert_eq!(undated_count(&app), Some(before - 1), "one fewer undated article");
     app.update(Action::Undo);
     assert!(app.articles[index].date.is_none());
     assert!(PeriodFilter::Undated.admits(&app.articles[index]));
@@ -392,4 +395,37 @@ fn a_claim_whose_text_was_corrected_is_placed_and_says_what_it_was() {
     terminal.draw(|f| crate::tui::view::draw(&app, &super::default_hints(), f)).unwrap();
     let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
     assert!(screen.contains("the text changed since: was"), "the reader says the claim was re-anchored");
+}
+
+#[test]
+fn corpus_dates_arrive_after_the_load_and_yield_to_the_analyst() {
+    let mut app = reading(UNDATED);
+    let kin_date = |app: &App, day: &str| {
+        let inference = crate::corpus::dates::Inference {
+            value: crate::corpus::dates::parse_stated(day),
+            confidence: 0.85,
+            not_before: None,
+            not_after: None,
+            reasoning: vec!["told like analysis/first-round.md".to_string()],
+        };
+        let id = app.articles[app.article_index(UNDATED).unwrap()].id.clone();
+        (id, crate::corpus::PublicationDate::inferred(inference, Provenance::Corpus))
+    };
+    // An undated article takes its kin's date.
+    let date = kin_date(&app, "2024-02-12");
+    app.corpus_dates_found(vec![date]);
+    let index = app.article_index(UNDATED).unwrap();
+    let shown = app.articles[index].date.as_ref().expect("dated by its kin");
+    assert_eq!((shown.shown(), shown.provenance), ("2024-02-12".to_string(), Provenance::Corpus));
+    // One the analyst dated keeps that date; the corpus's is the machine's guess under it.
+    let mut app = reading(UNDATED);
+    app.update(Action::SetDate);
+    type_text(&mut app, "2023-05-04");
+    app.edit(TextEdit::Submit);
+    let date = kin_date(&app, "2024-03-01");
+    app.corpus_dates_found(vec![date]);
+    let shown = app.articles[index].date.as_ref().expect("dated");
+    assert_eq!((shown.shown(), shown.provenance), ("2023-05-04".to_string(), Provenance::Analyst));
+    app.update(Action::Undo);
+    assert_eq!(app.articles[index].date.as_ref().map(|d| d.shown()).as_deref(), Some("2024-03-01"));
 }

@@ -56,8 +56,8 @@ fn moving_the_timeline_selection_narrows_the_list_and_clearing_restores_it() {
     let shown = app.list.visible.len();
     assert!(shown > 0 && shown < all, "{shown} of {all}");
     for &index in &app.list.visible {
-        let date = app.articles[index].date.as_ref().expect("dated");
-        assert!(period.contains(date.value), "{} outside {period}", date.value);
+        let date = app.articles[index].date.as_ref().and_then(|d| d.value).expect("dated");
+        assert!(period.contains(date), "{date} outside {period}");
     }
     let shown_article = app.reader.as_ref().expect("the reader follows the narrowed list").article;
     assert!(app.list.visible.contains(&shown_article));
@@ -80,7 +80,9 @@ fn zooming_in_keeps_the_selected_period_and_the_undated_bucket_narrows_to_undate
     assert!(matches!(app.timeline.rows.last(), Some(TimelineRow::Undated { .. })));
     assert_eq!(app.timeline.filter(), PeriodFilter::Undated);
     assert!(!app.list.visible.is_empty());
-    assert!(app.list.visible.iter().all(|&i| app.articles[i].date.is_none()));
+    // Bounds alone place nothing on the timeline (yet): such articles are
+    // undated there.
+    assert!(app.list.visible.iter().all(|&i| app.articles[i].date.as_ref().is_none_or(|d| d.value.is_none())));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! language, date (marked when inferred) and annotation count.
 
 use super::{pane, put_line};
-use crate::corpus::{Article, Provenance};
+use crate::corpus::Article;
 use crate::display::{fit, truncate, width};
 use crate::tui::app::{App, Focus};
 use crate::tui::list::{LanguageFilter, SortKey};
@@ -106,8 +106,8 @@ impl Columns {
         if self.date {
             let (text, style) = match &article.date {
                 None => ("–".to_string(), theme.dim),
-                Some(d) if d.provenance == Provenance::Inferred => (format!("~{}", d.value), theme.bar_inferred),
-                Some(d) => (d.value.to_string(), theme.text),
+                Some(d) if d.is_inferred() => (format!("~{}", d.shown()), theme.bar_inferred),
+                Some(d) => (d.shown(), theme.text),
             };
             spans.push(Span::styled(format!(" {}", fit(&text, DATE_WIDTH)), style));
         }

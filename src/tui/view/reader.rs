@@ -5,7 +5,6 @@
 use super::{pane, put_line};
 use crate::annotations::reanchor::Placement;
 use crate::corpus::Article;
-use crate::corpus::Provenance;
 use crate::tui::app::{App, Focus};
 use crate::tui::hints::Hints;
 use crate::tui::reader::{BlockKind, Reader};
@@ -86,13 +85,13 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     let theme = &app.theme;
     let date = match &article.date {
         None => "undated".to_string(),
-        Some(d) if d.provenance == Provenance::Inferred => {
-            format!("~{} (inferred, {:.0}%)", d.value, d.confidence * 100.0)
+        Some(d) if d.is_inferred() => {
+            format!("~{} ({}, {:.0}%)", d.shown(), d.provenance, d.confidence * 100.0)
         }
         // A date taken from a suggestion says where it came from.
         Some(d) => match d.reasons().next().filter(|r| r.starts_with("suggested from")) {
-            Some(why) => format!("{} ({}, {why})", d.value, d.provenance),
-            None => format!("{} ({})", d.value, d.provenance),
+            Some(why) => format!("{} ({}, {why})", d.shown(), d.provenance),
+            None => format!("{} ({})", d.shown(), d.provenance),
         },
     };
     let source = article.source().unwrap_or("unknown source");
