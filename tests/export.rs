@@ -259,8 +259,9 @@ fn hostile_cells() -> (Vec<Article>, Annotations) {
     let mut notes = annotations(&articles);
     let english = articles.iter_mut().find(|a| a.id.as_str() == ENGLISH).expect("English article");
     english.meta_mut().url = Some("javascript:alert(1)".into());
-    let german = articles.iter_mut().find(|a| a.id.as_str() == GERMAN).expect("German article");
-    german.meta_mut().url = Some("https://example.org/talks?a=1&b=2".into());
+    // The article the analyst dated, so that it has a timeline row.
+    let corrected = articles.iter_mut().find(|a| a.id.as_str() == UNDATED).expect("corrected article");
+    corrected.meta_mut().url = Some("https://example.org/talks?a=1&b=2".into());
     notes.articles[0].title = Some("=HYPERLINK(\"http://evil.example\",\"open\")".into());
     let troops = &mut notes.claims[0];
     troops.tags = vec!["+cmd|' /C calc'!A0".into()];

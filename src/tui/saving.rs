@@ -13,6 +13,8 @@ use std::time::Instant;
 pub fn open(app: &mut App, path: &Path) -> Result<Store, StoreError> {
     let store = Store::open(path)?;
     let read_only = store.read_only().map(|reason| format!("{}: {reason}", path.display()));
+    // Why the annotations cannot be changed is the first thing to read.
+    app.message = read_only.clone();
     app.set_annotations(store.annotations().clone(), read_only);
     if let Some(notice) = store.notice() {
         app.message = Some(notice.to_string());

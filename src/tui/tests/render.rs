@@ -208,3 +208,19 @@ fn the_date_offer_stays_when_every_suggestion_is_settled() {
     assert!(!screen.contains("suggested ("), "{screen}");
     assert!(screen.contains("undated: y dates it 2024-02-12, as analysis/first-round.md"), "{screen}");
 }
+
+#[test]
+fn bidi_overrides_and_invisible_characters_never_reach_the_terminal() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    // A title the way a hostile annotation file or a paste could bring it.
+    app.update(Action::EditTitle);
+    app.edit(crate::tui::app::TextEdit::Clear);
+    type_text(&mut app, "Evil\u{202e}txt.exe\u{200b}\u{2066} title");
+    app.edit(crate::tui::app::TextEdit::Submit);
+    let screen = render(&mut app, &hints, 160, 45);
+    assert!(screen.contains("Eviltxt.exe title"), "the title shows, without its hazards:\n{screen}");
+    let hazards: Vec<char> = screen.chars().filter(|&c| crate::display::hazard(c).is_some() && c != '\n').collect();
+    assert!(hazards.is_empty(), "{hazards:?} reached the frame:\n{screen}");
+}

@@ -12,7 +12,9 @@ mod timeline;
 
 use super::app::App;
 use super::hints::Hints;
+use crate::display::{Hazard, hazard};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -43,6 +45,23 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
         status::draw_status(app, frame, area);
     }
     overlay::draw(app, hints, frame);
+    keep_terminal_safe(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: text from the annotation file, a
+/// keymap or a file name can carry bidi overrides and invisible or control
+/// characters that cleaning at import never saw. ratatui drops graphemes
+/// with C0 controls only; every other hazard is taken out of its cell here
+/// (all are zero-width, so no column moves). Joiners stay: inside one cell
+/// they belong to an emoji or a script that needs them.
+fn keep_terminal_safe(buffer: &mut Buffer) {
+    let unsafe_char = |c: char| hazard(c).is_some_and(|h| h != Hazard::Joiner);
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().contains(unsafe_char) {
+            let kept: String = cell.symbol().chars().filter(|&c| !unsafe_char(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
 }
 
 /// A bordered pane with a title, highlighted when focused.
