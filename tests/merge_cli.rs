@@ -204,3 +204,19 @@ fn git_reports_a_conflict_and_leaves_a_parsable_flagged_file() {
     let text = fs::read_to_string(repo.join("dossier.ron")).unwrap();
     assert!(!text.contains("<<<<<<<"), "no text conflict markers");
 }
+
+#[test]
+fn a_side_emptied_by_accident_deletes_nothing_and_stops_the_merge() {
+    for (emptied, kept) in [("theirs.ron", "ours"), ("ours.ron", "theirs")] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "base.ron", &set(&[("A", "base"), ("B", "base")]));
+        write(dir.path(), "ours.ron", &set(&[("A", "ours"), ("B", "base")]));
+        write(dir.path(), "theirs.ron", &set(&[("A", "theirs"), ("B", "base")]));
+        fs::write(dir.path().join(emptied), "\n").unwrap();
+        let output = merge(dir.path(), "base.ron", "ours.ron", "theirs.ron");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "git is told to stop: {stderr}");
+        assert!(stderr.contains(emptied) && stderr.contains("emptied"), "{stderr}");
+        assert_eq!(read(&dir.path().join("ours.ron")), set(&[("A", kept), ("B", "base")]), "{emptied} emptied");
+    }
+}

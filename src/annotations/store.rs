@@ -120,6 +120,22 @@ pub enum StoreError {
     TooLarge { path: PathBuf, bytes: u64, limit: u64 },
 }
 
+/// Told when the file holds no records but its backup does: most likely
+/// it was emptied by accident while dossier was closed. Nothing is done
+/// on its own (the empty file may be meant); the analyst is told where
+/// the previous version is.
+fn emptied_notice(path: &Path) -> Option<String> {
+    let backup = backup_path(path);
+    let records = read_annotations_if_exists(&backup).ok()??.record_count();
+    (records > 0).then(|| {
+        format!(
+            "{} holds no records, but {} holds {records}: if work is missing, copy it back",
+            path.display(),
+            backup.display()
+        )
+    })
+}
+
 /// What to do about a symlink where the annotation file goes.
 fn link_advice(target: &Path) -> String {
     format!(
@@ -177,7 +193,12 @@ impl Store {
         if let Some(bytes) = read_if_exists(path)? {
             store.disk = Some(hash(&bytes));
             match file::parse(&bytes, path) {
-                Ok(annotations) => store.base = annotations,
+                Ok(annotations) => {
+                    if annotations.is_empty() {
+                        store.notice = emptied_notice(path).or(store.notice.take());
+                    }
+                    store.base = annotations;
+                }
                 Err(error) => {
                     store.lock = None;
                     store.read_only = Some(ReadOnly::Unparsable(error));
@@ -762,6 +783,23 @@ mod tests {
         assert!(matches!(error, StoreError::Parse(_)), "{error}");
         assert!(error.to_string().contains("dossier.ron:1:"), "{error}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "(version: 1, claims: [");
+    }
+
+    #[test]
+    fn a_file_emptied_while_closed_is_told_at_open_with_its_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.ron");
+        let mut store = Store::open(&path).unwrap();
+        store.save(&set(&[("A", "one")])).unwrap();
+        store.save(&set(&[("A", "one"), ("B", "two")])).unwrap();
+        drop(store);
+        fs::write(&path, "").unwrap();
+        let store = Store::open(&path).unwrap();
+        let notice = store.notice().expect("the analyst is told");
+        assert!(notice.contains("dossier.ron.bak holds 1"), "{notice}");
+        // A new, empty file with no backup is nothing to tell.
+        fs::remove_file(backup_path(&path)).unwrap();
+        assert_eq!(Store::open(&path).unwrap().notice(), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::annotations::store::{self, Backup, StoreError};
 use crate::display::{escape_for_terminal_keeping_lines, escape_path};
 use anyhow::Result;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `dossier merge` (git passes `%O %A %B`).
 #[derive(Debug, Args)]
@@ -27,13 +27,22 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     // Git reads only the exit status, and the caller maps every error to 1,
     // which git would take for "conflicts": exit here with our own codes.
     match merge_files(args) {
-        Ok(0) => Ok(()),
-        Ok(conflicts) => {
-            eprintln!(
-                "dossier merge: {}: {conflicts} field(s) changed differently on both sides; \
-                 ours kept, theirs listed under `conflicts` on the record",
-                escape_path(&args.ours)
-            );
+        Ok(Merged { conflicts: 0, emptied: None }) => Ok(()),
+        Ok(Merged { conflicts, emptied }) => {
+            if let Some(side) = emptied {
+                eprintln!(
+                    "dossier merge: {} holds no records where the base had some; taken as emptied by accident, \
+                     not as the deletion of every record: the other side was kept, check it before committing",
+                    escape_path(side)
+                );
+            }
+            if conflicts > 0 {
+                eprintln!(
+                    "dossier merge: {}: {conflicts} field(s) changed differently on both sides; \
+                     ours kept, theirs listed under `conflicts` on the record",
+                    escape_path(&args.ours)
+                );
+            }
             std::process::exit(1)
         }
         Err(error) => {
@@ -43,14 +52,33 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     }
 }
 
-/// Merges the three files into OURS; returns the number of conflicting fields.
-fn merge_files(args: &MergeArgs) -> Result<usize, StoreError> {
+/// What a merge wrote: the number of conflicting fields, and the side that
+/// was found empty, if one was.
+struct Merged<'a> {
+    conflicts: usize,
+    emptied: Option<&'a Path>,
+}
+
+/// Merges the three files into OURS.
+fn merge_files(args: &MergeArgs) -> Result<Merged<'_>, StoreError> {
     // Read and parse all three before writing anything.
     let base = store::read_annotations(&args.base)?;
-    let ours = store::read_annotations(&args.ours)?;
-    let theirs = store::read_annotations(&args.theirs)?;
+    let mut ours = store::read_annotations(&args.ours)?;
+    let mut theirs = store::read_annotations(&args.theirs)?;
+    // A side with no records where the base had some was truncated, not
+    // curated: it counts as unchanged, and git is told to stop (exit 1).
+    let mut emptied = None;
+    if !base.is_empty() {
+        if theirs.is_empty() {
+            theirs = base.clone();
+            emptied = Some(args.theirs.as_path());
+        } else if ours.is_empty() {
+            ours = base.clone();
+            emptied = Some(args.ours.as_path());
+        }
+    }
     let merged = merge(&base, &ours, &theirs);
     // No .bak: git owns OURS (a temporary file) and keeps the versions itself.
     store::write_file(&args.ours, file::render(&merged.annotations).as_bytes(), Backup::Skip)?;
-    Ok(merged.conflicts)
+    Ok(Merged { conflicts: merged.conflicts, emptied })
 }
