@@ -7,6 +7,7 @@ use super::lang::{self, LangGuess};
 use super::source::{RawDocument, SourceFormat, StatedMeta};
 use super::span::Span;
 use super::structure::{self, Structure};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
@@ -108,13 +109,49 @@ impl PublicationDate {
     /// The estimate (`2017-02-07`), else the bounds: `≥2016-11-01`,
     /// `≤2018-12-31`, `2016-11-01‥2018-12-31`.
     pub fn shown(&self) -> String {
-        let day = |b: &Option<Bound>| b.as_ref().map(|b| b.date);
-        match (self.value, day(&self.not_before), day(&self.not_after)) {
+        let (from, to) = self.range();
+        match (self.value, from, to) {
             (Some(value), _, _) => value.to_string(),
             (None, Some(from), Some(to)) => format!("{from}‥{to}"),
             (None, Some(from), None) => format!("≥{from}"),
             (None, None, Some(to)) => format!("≤{to}"),
             (None, None, None) => "undated".to_string(),
+        }
+    }
+
+    /// The date as the article list shows it, in at most 15 columns: the
+    /// estimate (`~2017-02-07` when worked out), else the bounds to the
+    /// month (`≥2016-11`, `≤2018-12`, `2017-02‥2017-03`; within one month,
+    /// to the day: `2017-02-03‥02-10`).
+    pub fn label(&self) -> String {
+        let mark = if self.is_inferred() { "~" } else { "" };
+        if let Some(value) = self.value {
+            return format!("{mark}{value}");
+        }
+        let month = |d: NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
+        match self.range() {
+            (Some(from), Some(to)) if month(from) == month(to) => format!("{from}‥{:02}-{:02}", to.month(), to.day()),
+            (Some(from), Some(to)) => format!("{}‥{}", month(from), month(to)),
+            (Some(from), None) => format!("≥{}", month(from)),
+            (None, Some(to)) => format!("≤{}", month(to)),
+            (None, None) => "undated".to_string(),
+        }
+    }
+
+    /// The first and last day it may be, where known.
+    pub fn range(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        (self.not_before.as_ref().map(|b| b.date), self.not_after.as_ref().map(|b| b.date))
+    }
+
+    /// Where the article sorts by date: its estimate's first day, else
+    /// the earliest day it may be (`not_before`, or `not_after` when that
+    /// is all), with `true` for a range so that it follows the estimates
+    /// of that day.
+    pub fn sort_day(&self) -> Option<(NaiveDate, bool)> {
+        match (self.value, self.range()) {
+            (Some(value), _) => Some((value.date, false)),
+            (None, (Some(day), _) | (None, Some(day))) => Some((day, true)),
+            (None, (None, None)) => None,
         }
     }
 

@@ -5,6 +5,13 @@
 //! month zoom) gets a bucket of its own precision rather than being pinned
 //! to the first month of the year: the timeline never claims more
 //! precision than the data has.
+//!
+//! An article known by bounds is drawn as a range: every bucket between
+//! its `not_before` and `not_after` counts it as possible, except the
+//! bucket of its own estimate, which counts it as the estimate. A range
+//! open at one end (`≥2016-11`) is marked in its bound's bucket only: it
+//! says where the article can start, and shading every later period
+//! would bury the timeline under weak evidence.
 
 use super::article::{Article, Provenance};
 use super::dates::{DateValue, Precision};
@@ -113,6 +120,9 @@ pub struct Bucket {
     pub inferred: usize,
     /// How many resolved date mentions fall into this period.
     pub mentions: usize,
+    /// How many articles known by bounds may fall into this period (their
+    /// range spans it; their estimate, if any, lies elsewhere).
+    pub possible: usize,
 }
 
 /// The bucket for `value` at `zoom`, made empty on first use. Keyed so that
@@ -128,7 +138,20 @@ fn bucket_for(
         articles: Vec::new(),
         inferred: 0,
         mentions: 0,
+        possible: 0,
     })
+}
+
+/// The most years of one range drawn at year zoom (bounds a century
+/// apart are evidence of little; the axis stays readable).
+const MAX_RANGE_YEARS: i32 = 100;
+
+/// The days an article may fall on: its bounds, and its estimate if any.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    estimate: Option<DateValue>,
 }
 
 /// Articles and mentions by date.
@@ -139,6 +162,7 @@ pub struct Timeline {
     /// than mentions, so bucketing stays cheap on a large corpus.
     mentions: HashMap<DateValue, usize>,
     undated: Vec<usize>,
+    ranges: Vec<Range>,
 }
 
 impl Timeline {
@@ -157,6 +181,12 @@ impl Timeline {
             match &article.date {
                 Some(date) if let Some(value) = date.value => self.dated.push((value, index, date.provenance)),
                 _ => self.undated.push(index),
+            }
+            if let Some(date) = &article.date
+                && let (from, to) = date.range()
+                && (from.is_some() || to.is_some())
+            {
+                self.ranges.push(Range { from, to, estimate: date.value });
             }
             for value in article.mentions.iter().filter_map(|m| m.value) {
                 *self.mentions.entry(value).or_default() += 1;
@@ -178,7 +208,61 @@ impl Timeline {
         for (&value, &count) in &self.mentions {
             bucket_for(&mut by_period, value, zoom).mentions += count;
         }
-        by_period.into_values().collect()
+        // A closed range shows its ends even where nothing else is, and at
+        // year zoom every year between; an open range, its bound.
+        for range in &self.ranges {
+            let ends: Vec<NaiveDate> = match (range.from, range.to) {
+                (Some(from), Some(to)) if zoom == Zoom::Year => {
+                    let years = from.year()..=to.year().min(from.year() + MAX_RANGE_YEARS);
+                    years.filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1)).collect()
+                }
+                (Some(from), Some(to)) => vec![from, to],
+                (Some(bound), None) | (None, Some(bound)) => vec![bound],
+                (None, None) => Vec::new(),
+            };
+            for day in ends {
+                bucket_for(&mut by_period, DateValue::day(day), zoom);
+            }
+        }
+        let mut buckets: Vec<Bucket> = by_period.into_values().collect();
+        self.shade_ranges(&mut buckets, zoom);
+        buckets
+    }
+
+    /// Counts each range in the buckets it spans, by differences over the
+    /// buckets in order: one pass, however long the ranges.
+    fn shade_ranges(&self, buckets: &mut [Bucket], zoom: Zoom) {
+        let starts: Vec<NaiveDate> = buckets.iter().map(|b| b.period.0.date).collect();
+        let mut change = vec![0isize; buckets.len() + 1];
+        for range in &self.ranges {
+            let (from, to) = match (range.from, range.to) {
+                (Some(from), Some(to)) => (from, to.max(from)),
+                (Some(bound), None) | (None, Some(bound)) => (bound, bound),
+                (None, None) => continue,
+            };
+            let lo = starts.partition_point(|&start| start < Period::of(DateValue::day(from), zoom).0.date);
+            let hi = starts.partition_point(|&start| start <= to);
+            if lo >= hi {
+                continue;
+            }
+            change[lo] += 1;
+            change[hi] -= 1;
+            if let Some(estimate) = range.estimate {
+                let own = Period::of(estimate, zoom);
+                let key = |b: &Bucket| (b.period.0.date, Reverse(b.period.0.precision));
+                if let Ok(at) = buckets.binary_search_by_key(&(own.0.date, Reverse(own.0.precision)), key)
+                    && (lo..hi).contains(&at)
+                {
+                    change[at] -= 1;
+                    change[at + 1] += 1;
+                }
+            }
+        }
+        let mut possible = 0isize;
+        for (bucket, change) in buckets.iter_mut().zip(change) {
+            possible += change;
+            bucket.possible = possible.max(0) as usize;
+        }
     }
 
     /// How many articles the timeline holds.
@@ -249,6 +333,7 @@ mod tests {
     #[test]
     fn buckets_count_articles_inferred_and_mentions() {
         let timeline = Timeline {
+            ranges: vec![],
             dated: vec![
                 (day(2024, 1, 25), 0, Provenance::Stated),
                 (day(2024, 1, 3), 1, Provenance::Inferred),
@@ -278,5 +363,44 @@ mod tests {
             timeline.buckets(Zoom::Year).iter().map(|b| (b.period.to_string(), b.articles.len())).collect();
         assert_eq!(years, vec![("2022".into(), 1), ("2023".into(), 0), ("2024".into(), 3)]);
         assert_eq!(timeline.undated(), &[4]);
+    }
+
+    #[test]
+    fn a_range_is_possible_in_each_period_it_spans_except_its_estimates() {
+        let bounds = |from: Option<DateValue>, to: Option<DateValue>, estimate| Range {
+            from: from.map(|d| d.date),
+            to: to.map(|d| d.date),
+            estimate,
+        };
+        let timeline = Timeline {
+            dated: vec![(day(2020, 5, 1), 0, Provenance::Stated), (day(2024, 6, 1), 1, Provenance::Inferred)],
+            mentions: HashMap::new(),
+            undated: vec![2, 3],
+            ranges: vec![
+                // 1: estimated in June 2024, known to lie in 2022–2024.
+                bounds(Some(day(2022, 3, 1)), Some(day(2024, 12, 31)), Some(day(2024, 6, 1))),
+                // 2: bounds only, 2021–2022.
+                bounds(Some(day(2021, 2, 1)), Some(day(2022, 1, 31)), None),
+                // 3: open after 2023: marked in 2023 only.
+                bounds(Some(day(2023, 1, 1)), None, None),
+            ],
+        };
+        let years: Vec<(String, usize, usize)> =
+            timeline.buckets(Zoom::Year).iter().map(|b| (b.period.to_string(), b.articles.len(), b.possible)).collect();
+        assert_eq!(
+            years,
+            vec![
+                ("2020".into(), 1, 0),
+                ("2021".into(), 0, 1),
+                ("2022".into(), 0, 2),
+                ("2023".into(), 0, 2),
+                ("2024".into(), 1, 0),
+            ]
+        );
+        // At month zoom the closed range shows its ends even in empty months.
+        let months: Vec<String> = timeline.buckets(Zoom::Month).iter().map(|b| b.period.to_string()).collect();
+        for end in ["2021-02", "2022-01", "2022-03", "2024-12"] {
+            assert!(months.contains(&end.to_string()), "{end} in {months:?}");
+        }
     }
 }

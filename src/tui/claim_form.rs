@@ -276,7 +276,7 @@ impl ClaimForm {
         let text = |editor: &TextArea| editor.lines().join("\n").trim().to_string();
         let about = text(&self.about);
         if !about.is_empty() && parse_stated(&about).is_none() {
-            self.error = Some(format!("“{about}” is not a date: write 2024-02-08, 2024-02 or 2024"));
+            self.error = Some(format!("“{about}” is not a date: write 2024-02-08, 2024-W06, 2024-02 or 2024"));
             self.move_to(FormField::About);
             return FormOutcome::Editing;
         }
@@ -388,6 +388,18 @@ mod tests {
         let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
         assert_eq!(fields.verdict, "false");
         assert_eq!(fields.speaker.as_deref(), Some("Orrin Hal"));
+    }
+
+    #[test]
+    fn every_precision_the_form_prefills_is_accepted() {
+        for about in ["2024-02-08", "2024-W04", "2024-02", "2024"] {
+            let mut form = form();
+            form.about = editor(about);
+            let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else {
+                panic!("{about} refused: {:?}", form.error)
+            };
+            assert_eq!(fields.about.as_deref(), Some(about));
+        }
     }
 
     #[test]

@@ -217,11 +217,12 @@ struct SortKeys {
 fn row_order(a: usize, b: usize, articles: &[Article], keys: &[SortKeys], key: SortKey) -> std::cmp::Ordering {
     let title = |i: usize| keys[i].title.as_str();
     match key {
-        // Dated articles oldest first, undated after them; ties by title, then arrival.
+        // Estimates by their first day, ranges by their earliest day (after
+        // the estimates of that day), undated last; ties by title, then arrival.
         SortKey::Date => {
             let date = |i: usize| {
-                let value = articles[i].date.as_ref().and_then(|d| d.value);
-                (value.is_none(), value)
+                let day = articles[i].date.as_ref().and_then(|d| d.sort_day());
+                (day.is_none(), day)
             };
             date(a).cmp(&date(b)).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
         }

@@ -3,6 +3,7 @@
 
 use super::cursor::Cursor;
 use crate::corpus::Article;
+use crate::corpus::dates::DateValue;
 use crate::corpus::timeline::{Bucket, Period, Timeline, Zoom};
 
 /// One row of the timeline pane.
@@ -27,11 +28,19 @@ pub enum PeriodFilter {
 }
 
 impl PeriodFilter {
-    /// Whether the article is in the selected period.
+    /// Whether the article is in the selected period: its estimate lies in
+    /// it, or, without an estimate, its whole range does. The undated row
+    /// takes every article without an estimate, ranges included.
     pub fn admits(&self, article: &Article) -> bool {
         match (self, &article.date) {
             (PeriodFilter::All, _) => true,
-            (PeriodFilter::Period(period), Some(date)) => date.value.is_some_and(|v| period.contains(v)),
+            (PeriodFilter::Period(period), Some(date)) => match (date.value, date.range()) {
+                (Some(value), _) => period.contains(value),
+                (None, (Some(from), Some(to))) => {
+                    period.contains(DateValue::day(from)) && period.contains(DateValue::day(to))
+                }
+                (None, _) => false,
+            },
             (PeriodFilter::Undated, date) => date.as_ref().is_none_or(|d| d.value.is_none()),
             _ => false,
         }
@@ -84,7 +93,9 @@ impl TimelinePane {
         // Periods known only from date mentions (history, targets) are part
         // of the events series and go when it is hidden.
         let buckets = timeline.buckets(self.zoom).into_iter();
-        rows.extend(buckets.filter(|b| self.show_events || !b.articles.is_empty()).map(TimelineRow::Bucket));
+        rows.extend(
+            buckets.filter(|b| self.show_events || !b.articles.is_empty() || b.possible > 0).map(TimelineRow::Bucket),
+        );
         if !timeline.undated().is_empty() {
             rows.push(TimelineRow::Undated { articles: timeline.undated().len() });
         }

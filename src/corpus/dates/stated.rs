@@ -4,10 +4,10 @@
 
 use super::{DateValue, MentionKind, Precision};
 use crate::corpus::Span;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
 /// Reads `2024-01-27`, `2024-01-27T10:00:00Z`, `2024-01-27 10:00`,
-/// `2024-01`, `2024`, `27.01.2024`, `January 27, 2024`, `27. Januar 2024`.
+/// `2024-W04`, `2024-01`, `2024`, `27.01.2024`, `January 27, 2024`, `27. Januar 2024`.
 pub(super) fn parse(s: &str) -> Option<DateValue> {
     let s = s.trim();
     iso(s).or_else(|| written(s))
@@ -20,7 +20,8 @@ fn digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// ISO dates with an optional time after `T` or a space, `YYYY-MM`, `YYYY`.
+/// ISO dates with an optional time after `T` or a space, `YYYY-Www`,
+/// `YYYY-MM`, `YYYY`.
 fn iso(s: &str) -> Option<DateValue> {
     let date_part = s.split(['T', ' ']).next()?;
     let has_time = date_part.len() < s.len();
@@ -30,6 +31,10 @@ fn iso(s: &str) -> Option<DateValue> {
     let (date, precision) = match parts.as_slice() {
         [_] if !has_time => (NaiveDate::from_ymd_opt(year, 1, 1)?, Precision::Year),
         [_, m] if !has_time && m.len() == 2 => (NaiveDate::from_ymd_opt(year, digits(m)?, 1)?, Precision::Month),
+        // An ISO week, as dossier writes one: its Monday.
+        [_, w] if !has_time && w.len() == 3 && w.starts_with('W') => {
+            (NaiveDate::from_isoywd_opt(year, digits(&w[1..])?, Weekday::Mon)?, Precision::Week)
+        }
         [_, m, d] if m.len() == 2 && d.len() == 2 => {
             let (m, d) = month_day(m, d)?;
             (NaiveDate::from_ymd_opt(year, m, d)?, Precision::Day)
@@ -62,6 +67,17 @@ mod tests {
         assert_eq!(shown("2024-01-27").as_deref(), Some("2024-01-27"));
         assert_eq!(shown("2024-01-27T10:00:00Z").as_deref(), Some("2024-01-27"));
         assert_eq!(shown(" 2024-01-27 10:00 ").as_deref(), Some("2024-01-27"));
+    }
+
+    #[test]
+    fn iso_weeks_as_dossier_writes_them() {
+        let week = parse("2024-W04").expect("a week");
+        assert_eq!((week.precision, week.date.to_string()), (Precision::Week, "2024-01-22".to_string()));
+        assert_eq!(shown("2024-W04").as_deref(), Some("2024-W04"));
+        // Week 1 of 2025 starts in December 2024, and still reads back.
+        assert_eq!(shown("2025-W01").as_deref(), Some("2025-W01"));
+        assert_eq!(parse("2024-W54"), None);
+        assert_eq!(parse("2024-W4"), None);
     }
 
     #[test]

@@ -224,3 +224,19 @@ fn bidi_overrides_and_invisible_characters_never_reach_the_terminal() {
     let hazards: Vec<char> = screen.chars().filter(|&c| crate::display::hazard(c).is_some() && c != '\n').collect();
     assert!(hazards.is_empty(), "{hazards:?} reached the frame:\n{screen}");
 }
+
+#[test]
+fn ranges_show_as_ranges_in_the_timeline_and_the_list() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    let screen = render(&mut app, &hints, 160, 45);
+    let row = |label: &str| screen.lines().find(|l| l.starts_with(&format!("│{label} "))).unwrap_or_default();
+    // 2024 holds a stated date and estimates: both show, however they round.
+    assert!(row("2024").contains('█') && row("2024").contains('▒'), "{}", row("2024"));
+    // A lower bound with no estimate is marked light in its period.
+    assert!(row("2003").contains('░'), "{}", row("2003"));
+    // The list writes bounds to the month and estimates with `~`.
+    assert!(screen.contains("≥2003-01 "), "{screen}");
+    assert!(screen.contains("~2024-W04"), "{screen}");
+    assert!(!screen.contains("~≥"), "a bound is not an estimate:\n{screen}");
+}

@@ -80,9 +80,63 @@ fn zooming_in_keeps_the_selected_period_and_the_undated_bucket_narrows_to_undate
     assert!(matches!(app.timeline.rows.last(), Some(TimelineRow::Undated { .. })));
     assert_eq!(app.timeline.filter(), PeriodFilter::Undated);
     assert!(!app.list.visible.is_empty());
-    // Bounds alone place nothing on the timeline (yet): such articles are
-    // undated there.
+    // The undated row takes every article without an estimate, ranges too.
     assert!(app.list.visible.iter().all(|&i| app.articles[i].date.as_ref().is_none_or(|d| d.value.is_none())));
+}
+
+#[test]
+fn a_range_sorts_at_its_earliest_day_and_belongs_to_a_period_that_holds_it_whole() {
+    use crate::corpus::article::{Provenance, PublicationDate};
+    use crate::corpus::dates::{Bound, Inference};
+    use crate::tui::list::SortKey;
+    let mut app = sample_app(160, 45);
+    assert_eq!(app.list.sort, SortKey::Date);
+    let undated = app.articles.iter().position(|a| a.date.is_none()).expect("an undated article");
+    let bound = |day: &str| Some(Bound { date: day.parse().expect("a day"), why: "test".into() });
+    let range = Inference {
+        value: None,
+        confidence: 0.9,
+        not_before: bound("2021-07-05"),
+        not_after: bound("2021-07-20"),
+        reasoning: vec![],
+    };
+    app.articles[undated].set_date(Some(PublicationDate::inferred(range, Provenance::Inferred)));
+    app.timeline_stale = true;
+    app.after_corrections();
+    // Sorted at its earliest day: after everything estimated up to then,
+    // before everything estimated later.
+    let at = app.list.visible.iter().position(|&i| i == undated).expect("listed");
+    let day = |i: usize| app.articles[i].date.as_ref().and_then(|d| d.sort_day()).map(|(day, _)| day);
+    let july = "2021-07-05".parse().ok();
+    assert!(app.list.visible[..at].iter().all(|&i| day(i) <= july));
+    assert!(app.list.visible[at + 1..].iter().all(|&i| day(i).is_none_or(|d| Some(d) >= july)));
+    // July 2021 holds the whole range: the month lists it, the year too.
+    app.update(Action::FocusTimeline);
+    for zoom in [Zoom::Year, Zoom::Month] {
+        while app.timeline.zoom != zoom {
+            app.update(Action::ZoomIn);
+        }
+        let row = app.timeline.rows.iter().position(|r| {
+            matches!(r, TimelineRow::Bucket(b) if b.period.to_string() == if zoom == Zoom::Year { "2021" } else { "2021-07" })
+        });
+        app.timeline.cursor.selected = row.expect("the period is on the timeline");
+        app.update(Action::Down);
+        app.update(Action::Up);
+        assert!(app.list.visible.contains(&undated), "{zoom:?}");
+        let TimelineRow::Bucket(bucket) = &app.timeline.rows[app.timeline.cursor.selected] else { panic!() };
+        assert!(bucket.possible >= 1, "the range is drawn in its period");
+    }
+    // A week holds only part of it: not listed there.
+    app.update(Action::ZoomIn);
+    let week = app
+        .timeline
+        .rows
+        .iter()
+        .position(|r| matches!(r, TimelineRow::Bucket(b) if b.period.to_string() == "2021-W27"));
+    app.timeline.cursor.selected = week.expect("the range's first week is on the timeline");
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert!(!app.list.visible.contains(&undated));
 }
 
 #[test]

@@ -13,7 +13,8 @@ use ratatui::text::{Line, Span};
 
 const SOURCE_WIDTH: usize = 12;
 const LANG_WIDTH: usize = 2;
-const DATE_WIDTH: usize = 11;
+/// Room for the widest date label, a range of months: `2017-02‥2017-03`.
+const DATE_WIDTH: usize = 15;
 const NOTES_WIDTH: usize = 3;
 
 /// Draws the list pane.
@@ -106,8 +107,8 @@ impl Columns {
         if self.date {
             let (text, style) = match &article.date {
                 None => ("–".to_string(), theme.dim),
-                Some(d) if d.is_inferred() => (format!("~{}", d.shown()), theme.bar_inferred),
-                Some(d) => (d.shown(), theme.text),
+                Some(d) if d.is_inferred() => (d.label(), theme.bar_inferred),
+                Some(d) => (d.label(), theme.text),
             };
             spans.push(Span::styled(format!(" {}", fit(&text, DATE_WIDTH)), style));
         }

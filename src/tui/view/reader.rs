@@ -85,6 +85,11 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     let theme = &app.theme;
     let date = match &article.date {
         None => "undated".to_string(),
+        // Bounds alone are no estimate: no `~`, and the confidence is the
+        // share of such bounds that hold.
+        Some(d) if d.is_inferred() && d.value.is_none() => {
+            format!("{} ({} bounds, {:.0}% hold)", d.shown(), d.provenance, d.confidence * 100.0)
+        }
         Some(d) if d.is_inferred() => {
             format!("~{} ({}, {:.0}%)", d.shown(), d.provenance, d.confidence * 100.0)
         }

@@ -1,5 +1,6 @@
 //! The timeline pane: one row per period with bars for articles (stated
-//! and inferred dates told apart) and, optionally, date mentions.
+//! dates solid, estimates shaded, ranges light) and, optionally, date
+//! mentions.
 
 use super::{pane, put_line};
 use crate::corpus::timeline::Zoom;
@@ -39,7 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         TimelineRow::Bucket(b) => Some(b),
         _ => None,
     });
-    let max_articles = buckets.clone().map(|b| b.articles.len()).max().unwrap_or(0).max(1);
+    let max_articles = buckets.clone().map(|b| b.articles.len() + b.possible).max().unwrap_or(0).max(1);
     let max_events = buckets.map(|b| b.mentions).max().unwrap_or(0).max(1);
 
     let rows = timeline.rows.iter().enumerate().skip(timeline.cursor.offset).take(inner.height as usize);
@@ -64,12 +65,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 // Stated dates solid, inferred ones shaded: the analyst sees
                 // at a glance how much of a period rests on guesses.
                 let total = scaled(count, max_articles, article_bar);
+                // Each kind present keeps at least one cell, however it rounds.
                 let inferred = scaled(bucket.inferred, max_articles, article_bar).min(total);
-                let solid = if stated > 0 { total - inferred } else { 0 };
+                let solid = if stated > 0 { (total - inferred).max(1).min(total) } else { 0 };
+                // Then the articles that may fall here, known only by a range.
+                let possible = scaled(bucket.possible, max_articles, article_bar.saturating_sub(total));
                 spans.push(Span::styled("█".repeat(solid), theme.bar_stated));
                 spans.push(Span::styled("▒".repeat(total - solid), theme.bar_inferred));
+                spans.push(Span::styled("░".repeat(possible), theme.bar_inferred));
                 if timeline.show_events {
-                    let pad = article_bar.saturating_sub(total) + 1;
+                    let pad = article_bar.saturating_sub(total + possible) + 1;
                     let events = scaled(bucket.mentions, max_events, event_bar.saturating_sub(1));
                     spans.push(Span::raw(" ".repeat(pad)));
                     spans.push(Span::styled("•".repeat(events), theme.bar_events));
