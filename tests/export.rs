@@ -322,3 +322,27 @@ fn the_timeline_escapes_html_and_keeps_only_web_media() {
     let medias: Vec<&str> = rows.iter().map(|r| &r[media]).filter(|m| !m.is_empty()).collect();
     assert_eq!(medias, ["https://example.org/talks?a=1&b=2"], "only the http(s) url is media");
 }
+
+#[test]
+fn an_article_that_takes_its_twins_date_exports_it_as_corpus_and_follows_corrections() {
+    let articles = sample();
+    let twin = "analysis/first-round.md";
+    let mut notes = annotations(&articles);
+    let mut follows = ArticleNote::new(GERMAN);
+    follows.date_from = Some(twin.into());
+    notes.articles.push(follows);
+    let article = |notes: &Annotations| {
+        let mut out = Vec::new();
+        export(ExportFormat::Json, "sample-corpus", &articles, notes, &mut out).expect("export");
+        let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+        let found = json["articles"].as_array().and_then(|a| a.iter().find(|a| a["id"] == GERMAN).cloned());
+        found.expect("the article is exported")
+    };
+    let exported = article(&notes);
+    assert_eq!((exported["date"].as_str(), exported["date_provenance"].as_str()), (Some("2024-02-12"), Some("corpus")));
+    // The twin corrected: the follower takes the correction.
+    let mut corrected = ArticleNote::new(twin);
+    corrected.date = Some("2024-02-09".into());
+    notes.articles.push(corrected);
+    assert_eq!(article(&notes)["date"].as_str(), Some("2024-02-09"));
+}

@@ -59,6 +59,8 @@ fn a_failing_suggestion_finder_is_told_in_the_status_line_and_the_ui_goes_on() {
     assert!(screen.contains(" articles ·"), "the UI still draws:\n{screen}");
     let output = String::from_utf8_lossy(&tui.output()).into_owned();
     assert!(!output.contains("panicked at"), "nothing is printed over the screen");
+    // The finder can fail before the corpus is listed: wait for the list.
+    tui.wait_for("(dossier inspect)");
     tui.send("3");
     tui.wait_for("focus reader");
     tui.send("a");

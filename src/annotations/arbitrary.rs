@@ -73,11 +73,13 @@ fn link() -> impl Strategy<Value = Link> {
 }
 
 fn article_note() -> impl Strategy<Value = ArticleNote> {
-    (article(), of(text()), of(text()), of(text()), of(text()), vec(text(), 0..3), any::<bool>(), conflicts()).prop_map(
-        |(article, date, date_provenance, title, source, tags, read, conflicts)| ArticleNote {
+    let dated = (of(text()), of(text()), of(article()));
+    (article(), dated, of(text()), of(text()), vec(text(), 0..3), any::<bool>(), conflicts()).prop_map(
+        |(article, (date, date_provenance, date_from), title, source, tags, read, conflicts)| ArticleNote {
             article,
             date,
             date_provenance,
+            date_from,
             title,
             source,
             tags,

@@ -138,12 +138,13 @@ fn merge_article(base: &ArticleNote, ours: &ArticleNote, theirs: &ArticleNote, c
     let mut fields = Fields::new(count);
     // A date and where it came from travel together: mixing one side's date
     // with the other side's provenance would misattribute it.
-    let dated = |n: &ArticleNote| (n.date.clone(), n.date_provenance.clone());
-    let (date, date_provenance) = fields.pick("date", Some(&dated(base)), &dated(ours), &dated(theirs));
+    let dated = |n: &ArticleNote| (n.date.clone(), n.date_provenance.clone(), n.date_from.clone());
+    let (date, date_provenance, date_from) = fields.pick("date", Some(&dated(base)), &dated(ours), &dated(theirs));
     let note = ArticleNote {
         article: ours.article.clone(),
         date,
         date_provenance,
+        date_from,
         title: fields.pick("title", Some(&base.title), &ours.title, &theirs.title),
         source: fields.pick("source", Some(&base.source), &ours.source, &theirs.source),
         tags: merge_set(&base.tags, &ours.tags, &theirs.tags, |t| t),
@@ -449,7 +450,7 @@ mod tests {
         let a = merged.annotations.article("a.txt").expect("a.txt");
         assert_eq!((a.date.as_deref(), a.date_provenance.as_deref()), (Some("2024-02"), None));
         assert_eq!(a.conflicts[0].field, "date");
-        assert_eq!(a.conflicts[0].theirs, "(Some(\"2024-03\"),Some(\"suggested from b.txt\"))");
+        assert_eq!(a.conflicts[0].theirs, "(Some(\"2024-03\"),Some(\"suggested from b.txt\"),None)");
     }
 
     #[test]

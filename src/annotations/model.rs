@@ -198,6 +198,11 @@ pub struct ArticleNote {
     /// (`suggested from <article>`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_provenance: Option<String>,
+    /// The twin (translation, duplicate) whose date this article takes
+    /// (`y`) while it has none of its own: followed when the twin's date
+    /// changes, and shown as inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
@@ -216,6 +221,7 @@ impl ArticleNote {
             article: article.to_string(),
             date: None,
             date_provenance: None,
+            date_from: None,
             title: None,
             source: None,
             tags: vec![],

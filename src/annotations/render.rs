@@ -146,6 +146,9 @@ impl Text {
         if note.date_provenance.is_some() {
             self.option("date_provenance", note.date_provenance.as_deref());
         }
+        if note.date_from.is_some() {
+            self.option("date_from", note.date_from.as_deref());
+        }
         self.option("title", note.title.as_deref());
         self.option("source", note.source.as_deref());
         self.strings("tags", &note.tags);

@@ -101,6 +101,20 @@ impl PublicationDate {
         }
     }
 
+    /// The date an article takes from its twin `twin_id` (`y`): the twin's
+    /// estimate, still inferred and a little less sure; `None` when the
+    /// twin has no estimate.
+    pub fn taken_from(twin_id: &str, twin: &PublicationDate) -> Option<PublicationDate> {
+        Some(PublicationDate {
+            value: Some(twin.value?),
+            provenance: Provenance::Corpus,
+            confidence: dates::taken_from_twin(twin.confidence),
+            not_before: None,
+            not_after: None,
+            reasoning: format!("from {twin_id}: its twin's date ({}), taken with y", twin.provenance),
+        })
+    }
+
     /// Whether the date was worked out rather than given (`~` on screen).
     pub fn is_inferred(&self) -> bool {
         matches!(self.provenance, Provenance::Inferred | Provenance::Corpus)

@@ -421,6 +421,7 @@ impl App {
                     let note = notes.article_mut(&id);
                     note.date = canonical;
                     note.date_provenance = None;
+                    note.date_from = None;
                 });
             }
             ArticleField::Title => {
@@ -447,16 +448,36 @@ impl App {
         ));
     }
 
-    /// Makes the article show the analyst's corrections on top of what the
-    /// machine found (and the machine's values again where a correction
-    /// was cleared). Relative mentions re-resolve against a new date.
+    /// Shows the analyst's corrections of the article at `index` over what
+    /// the machine found (kept aside to come back to), and again for the
+    /// articles that take its date (`y`), so they follow it.
     pub(super) fn apply_corrections(&mut self, index: usize) {
-        let article = &mut self.articles[index];
-        let note = self.notes.annotations.article(article.id.as_str()).cloned();
-        let corrects = note.as_ref().is_some_and(|n| n.date.is_some() || n.title.is_some() || n.source.is_some());
+        self.apply_own_corrections(index);
+        let id = self.articles[index].id.as_str();
+        let followers: Vec<usize> = (self.notes.annotations.articles.iter())
+            .filter(|note| note.date_from.as_deref() == Some(id) && note.article != id)
+            .filter_map(|note| self.article_index(&note.article))
+            .collect();
+        for follower in followers {
+            self.apply_own_corrections(follower);
+        }
+    }
+
+    fn apply_own_corrections(&mut self, index: usize) {
+        let id = self.articles[index].id.as_str();
+        let note = self.notes.annotations.article(id).cloned();
+        let corrects = note
+            .as_ref()
+            .is_some_and(|n| n.date.is_some() || n.date_from.is_some() || n.title.is_some() || n.source.is_some());
         if !corrects && !self.machine.contains_key(&index) {
             return;
         }
+        // The twin's date as shown now, its own corrections included.
+        let followed = note.as_ref().and_then(|n| {
+            let twin = n.date_from.as_deref().filter(|twin| *twin != id)?;
+            PublicationDate::taken_from(twin, self.articles[self.article_index(twin)?].date.as_ref()?)
+        });
+        let article = &mut self.articles[index];
         let machine = self.machine.entry(index).or_insert_with(|| MachineView::of(article)).clone();
         let note = note.unwrap_or_else(|| crate::annotations::ArticleNote::new(article.id.as_str()));
         article.structure.title.text = note.title.clone().unwrap_or(machine.title);
@@ -468,7 +489,7 @@ impl App {
                 Provenance::Analyst,
                 note.date_provenance.clone().unwrap_or_else(|| "set by the analyst".to_string()),
             )),
-            None => machine.date,
+            None => followed.or(machine.date),
         };
         if date != article.date {
             article.set_date(date);

@@ -138,7 +138,10 @@ impl App {
     /// before taking its date loses nothing.
     fn suggested_date_among(&self, suggestions: &[Suggestion]) -> Option<(DateValue, usize)> {
         let reader = self.reader.as_ref()?;
-        if self.articles[reader.article].date.is_some() {
+        // Offered while the date is only the machine's, and not taken yet.
+        let article = &self.articles[reader.article];
+        let follows = self.notes.annotations.article(article.id.as_str()).is_some_and(|n| n.date_from.is_some());
+        if follows || article.date.as_ref().is_some_and(|d| !d.is_inferred()) {
             return None;
         }
         let twin =
@@ -246,15 +249,16 @@ impl App {
             return;
         }
         let id = self.articles[index].id.as_str().to_string();
-        let provenance = format!("suggested from {}", self.articles[from].id);
+        let twin = self.articles[from].id.as_str().to_string();
         self.notes.change("take suggested date", |notes| {
             let note = notes.article_mut(&id);
-            note.date = Some(date.to_string());
-            note.date_provenance = Some(provenance);
+            note.date = None;
+            note.date_provenance = None;
+            note.date_from = Some(twin.clone());
         });
         self.apply_corrections(index);
         self.after_corrections();
-        self.message = Some(format!("dated {date}, as {} · u undoes", self.articles[from].id));
+        self.message = Some(format!("dated ~{date}, as {twin}, and follows its corrections · u undoes"));
     }
 
     /// Opens the view of sentences across the corpus similar to the

@@ -4,6 +4,7 @@
 
 use crate::annotations::{Annotations, Claim, Endpoint};
 use crate::corpus::Article;
+use crate::corpus::article::Provenance;
 use std::collections::HashMap;
 
 /// The corpus and the annotations, seen together.
@@ -29,18 +30,36 @@ impl<'a> ExportContext<'a> {
         corrected.or_else(|| self.article(id).map(|a| a.title().to_string())).unwrap_or_default()
     }
 
-    /// The publication date at its precision (`2024-02`), if there is one.
+    /// The publication date at its precision (`2024-02`), if there is one:
+    /// the analyst's, else the twin's the article follows (`y`), else the
+    /// machine's estimate.
     pub fn date(&self, id: &str) -> Option<String> {
         let corrected = self.annotations.article(id).and_then(|n| n.date.clone());
-        corrected.or_else(|| self.article(id)?.date.as_ref().and_then(|d| d.value).map(|v| v.to_string()))
+        corrected.or_else(|| self.followed_twin(id).and_then(|twin| self.own_date(twin))).or_else(|| self.own_date(id))
     }
 
-    /// Where the date came from: `analyst`, `stated` or `inferred`.
+    /// Where the date came from: `analyst`, `stated`, `inferred` or
+    /// `corpus` (a twin's, followed).
     pub fn date_provenance(&self, id: &str) -> Option<String> {
         if self.annotations.article(id).is_some_and(|n| n.date.is_some()) {
             return Some("analyst".to_string());
         }
+        if self.followed_twin(id).and_then(|twin| self.own_date(twin)).is_some() {
+            return Some(Provenance::Corpus.to_string());
+        }
         self.article(id)?.date.as_ref().map(|d| d.provenance.to_string())
+    }
+
+    /// The twin whose date the article takes (`y`), if it takes one.
+    fn followed_twin(&self, id: &str) -> Option<&'a str> {
+        self.annotations.article(id)?.date_from.as_deref().filter(|twin| *twin != id)
+    }
+
+    /// An article's date without following a twin: the analyst's, else
+    /// the machine's estimate.
+    fn own_date(&self, id: &str) -> Option<String> {
+        let corrected = self.annotations.article(id).and_then(|n| n.date.clone());
+        corrected.or_else(|| self.article(id)?.date.as_ref().and_then(|d| d.value).map(|v| v.to_string()))
     }
 
     pub fn source(&self, id: &str) -> Option<String> {

@@ -36,6 +36,14 @@ pub enum Basis {
     Bounds,
 }
 
+/// How sure a date taken from a twin (`y`: a translation or duplicate the
+/// analyst chose) is: the twin's own confidence times the measured share
+/// right of dates from strongly agreeing kin, the nearest measured basis
+/// (a twin is kin the analyst confirmed; nothing measured it more closely).
+pub fn taken_from_twin(twin_confidence: f32) -> f32 {
+    twin_confidence * Basis::KinStrong.confidence()
+}
+
 /// An inferred date this sure is evidence for other articles (a date from
 /// kin never is: evidence is not passed on twice).
 pub const CONFIDENT: f32 = 0.8;

@@ -19,7 +19,7 @@ mod kin;
 mod resolve;
 mod rules;
 
-pub use calibration::CONFIDENT;
+pub use calibration::{CONFIDENT, taken_from_twin};
 pub use kin::{KinDate, OwnEvidence, from_kin};
 pub use rules::is_calendar_word;
 mod scan;

@@ -1,12 +1,12 @@
 //! Suggested links and recurring claims through actions: accepting,
 //! rejecting, taking a suggested date, the recurring-claim view.
 
-use super::sample_app;
+use super::{sample_app, type_text};
 use crate::annotations::{Endpoint, LinkOrigin};
 use crate::corpus::Provenance;
 use crate::suggest::SuggestedKind;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::app::{App, Focus, Overlay, TextEdit};
 use crate::tui::suggestions::Found;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -172,16 +172,34 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     app.update(Action::AcceptSuggestedDate);
     let article = &app.articles[app.article_index(undated).unwrap()];
     let date = article.date.as_ref().expect("dated now");
-    assert_eq!((date.value, date.provenance), (Some(value), Provenance::Analyst));
-    let provenance = format!("suggested from {original}");
-    assert_eq!(date.reasoning, provenance);
+    // Still the machine's work: inferred from the corpus, a little less sure
+    // than the original's stated date, and saying where it came from.
+    assert_eq!((date.value, date.provenance), (Some(value), Provenance::Corpus));
+    assert!(date.is_inferred() && date.confidence < 1.0 && date.confidence > 0.5, "{}", date.confidence);
+    assert!(date.reasoning.starts_with(&format!("from {original}")), "{}", date.reasoning);
+    assert_eq!(date.label(), format!("~{value}"));
     let note = app.notes.annotations.article(undated).expect("a note on the article");
-    assert_eq!(note.date_provenance.as_deref(), Some(provenance.as_str()));
+    assert_eq!((note.date.as_deref(), note.date_from.as_deref()), (None, Some(original)));
     let sunday = article.mentions.iter().find(|m| article.text[m.span].contains("Sonntag")).unwrap();
     assert_eq!(sunday.value.map(|v| v.to_string()).as_deref(), Some("2024-02-11"), "“am Sonntag” resolves");
     assert!(app.suggested_date_here().is_none(), "a dated article is offered no date");
     app.update(Action::Undo);
     assert!(app.articles[app.article_index(undated).unwrap()].date.is_none(), "undo takes the date back");
+    // A later correction of the original is followed.
+    app.update(Action::Redo);
+    let from = app.article_index(original).unwrap();
+    app.reader.as_mut().expect("reading").article = from;
+    app.update(Action::SetDate);
+    app.edit(TextEdit::Clear);
+    type_text(&mut app, "2024-02-09");
+    app.edit(TextEdit::Submit);
+    let followed = app.articles[app.article_index(undated).unwrap()].date.clone().expect("still dated");
+    assert_eq!((followed.shown(), followed.provenance), ("2024-02-09".to_string(), Provenance::Corpus));
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    let index = app.article_index(undated).unwrap();
+    app.reader.as_mut().expect("reading").article = index;
+    assert!(app.articles[index].date.is_none(), "undo takes both back");
     // Accepting the translation first keeps the date on offer.
     app.update(Action::AcceptSuggestion);
     assert_eq!(app.notes.annotations.links.len(), 1);
