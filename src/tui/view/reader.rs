@@ -91,7 +91,10 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
             format!("{} ({} bounds, {:.0}% hold)", d.shown(), d.provenance, d.confidence * 100.0)
         }
         Some(d) if d.is_inferred() => {
-            format!("~{} ({}, {:.0}%)", d.shown(), d.provenance, d.confidence * 100.0)
+            // A twin's date taken with `y` names the twin.
+            let twin = d.reasons().next().and_then(|r| r.strip_prefix("from ")?.split(':').next());
+            let from = twin.map(|twin| format!(", from {twin}")).unwrap_or_default();
+            format!("~{} ({}, {:.0}%{from})", d.shown(), d.provenance, d.confidence * 100.0)
         }
         // A date taken from a suggestion says where it came from.
         Some(d) => match d.reasons().next().filter(|r| r.starts_with("suggested from")) {
