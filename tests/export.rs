@@ -32,6 +32,9 @@ fn claim(articles: &[Article], id: &str, article: &str, quote: &str) -> Claim {
         verdict: "unverified".to_string(),
         about: None,
         note: String::new(),
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     }
 }
@@ -66,6 +69,9 @@ fn annotations(articles: &[Article]) -> Annotations {
         kind: kind.into(),
         note: String::new(),
         origin: LinkOrigin::Manual,
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     };
     let mut note = ArticleNote::new(UNDATED);

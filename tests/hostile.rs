@@ -179,6 +179,9 @@ fn claims(n: usize, note: &str) -> Annotations {
             verdict: "unverified".into(),
             about: None,
             note: format!("{note} {i}"),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         })
         .collect();

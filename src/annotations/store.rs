@@ -636,6 +636,9 @@ mod tests {
             verdict: "disputed".into(),
             about: None,
             note: note.into(),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }

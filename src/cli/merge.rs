@@ -4,7 +4,7 @@
 //! conflicting fields flagged, 2 nothing written (an input did not parse).
 
 use crate::annotations::file;
-use crate::annotations::merge::merge;
+use crate::annotations::merge::{Merged, merge};
 use crate::annotations::store::{self, Backup, StoreError};
 use crate::display::{escape_for_terminal_keeping_lines, escape_path};
 use anyhow::Result;
@@ -27,12 +27,18 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     // Git reads only the exit status, and the caller maps every error to 1,
     // which git would take for "conflicts": exit here with our own codes.
     match merge_files(args) {
-        Ok(0) => Ok(()),
-        Ok(conflicts) => {
+        Ok(merged) => {
+            for line in &merged.later_kept {
+                eprintln!("dossier merge: {}", escape_for_terminal_keeping_lines(line));
+            }
+            if merged.conflicts == 0 {
+                return Ok(());
+            }
             eprintln!(
-                "dossier merge: {}: {conflicts} field(s) changed differently on both sides; \
-                 ours kept, theirs listed under `conflicts` on the record",
-                escape_path(&args.ours)
+                "dossier merge: {}: {} field(s) changed differently on both sides; \
+                 the side modified later kept (ours when unknown), the other listed under `conflicts` on the record",
+                escape_path(&args.ours),
+                merged.conflicts
             );
             std::process::exit(1)
         }
@@ -43,8 +49,8 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     }
 }
 
-/// Merges the three files into OURS; returns the number of conflicting fields.
-fn merge_files(args: &MergeArgs) -> Result<usize, StoreError> {
+/// Merges the three files into OURS; returns what the merge reports.
+fn merge_files(args: &MergeArgs) -> Result<Merged, StoreError> {
     // Read and parse all three before writing anything.
     let base = store::read_annotations(&args.base)?;
     let ours = store::read_annotations(&args.ours)?;
@@ -52,5 +58,5 @@ fn merge_files(args: &MergeArgs) -> Result<usize, StoreError> {
     let merged = merge(&base, &ours, &theirs);
     // No .bak: git owns OURS (a temporary file) and keeps the versions itself.
     store::write_file(&args.ours, file::render(&merged.annotations).as_bytes(), Backup::Skip)?;
-    Ok(merged.conflicts)
+    Ok(merged)
 }

@@ -18,6 +18,9 @@ pub fn article(cx: &ExportContext, note: &ArticleNote) -> Value {
         "tags": note.tags,
         "read": note.read,
         "in_corpus": cx.article(id).is_some(),
+        "created": note.created,
+        "modified": note.modified,
+        "creator": note.creator,
     })
 }
 
@@ -39,6 +42,9 @@ pub fn claim(cx: &ExportContext, claim: &Claim) -> Value {
         "verdict": claim.verdict,
         "about": claim.about,
         "note": claim.note,
+        "created": claim.created,
+        "modified": claim.modified,
+        "creator": claim.creator,
         "conflicts": claim.conflicts.iter().map(|c| json!({ "field": c.field, "theirs": c.theirs })).collect::<Vec<_>>(),
     })
 }
@@ -52,6 +58,9 @@ pub fn link(cx: &ExportContext, link: &Link) -> Value {
         "kind": link.kind,
         "note": link.note,
         "origin": link.origin,
+        "created": link.created,
+        "modified": link.modified,
+        "creator": link.creator,
     })
 }
 
