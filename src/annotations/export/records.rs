@@ -24,10 +24,12 @@ pub fn article(cx: &ExportContext, note: &ArticleNote) -> Value {
     })
 }
 
-/// A claim with its quote, its place (UTF-8 byte offsets) and its fields.
+/// A claim with its quote, its place (UTF-8 byte offsets into the cleaned
+/// text, re-anchored; for an orphan the stored ones and `orphan` says why)
+/// and its fields.
 pub fn claim(cx: &ExportContext, claim: &Claim) -> Value {
     let article = claim.anchor.article.as_str();
-    json!({
+    let mut record = json!({
         "id": claim.id,
         "article": article,
         "article_title": cx.title(article),
@@ -46,7 +48,11 @@ pub fn claim(cx: &ExportContext, claim: &Claim) -> Value {
         "modified": claim.modified,
         "creator": claim.creator,
         "conflicts": claim.conflicts.iter().map(|c| json!({ "field": c.field, "theirs": c.theirs })).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(reason) = cx.orphan_reason(claim) {
+        record["orphan"] = json!(reason.to_string());
+    }
+    record
 }
 
 /// A link with both ends named.
