@@ -28,6 +28,7 @@ const SENTENCES: &[&str] = &[
 ];
 const TAGS: &[&str] = &["troops", "withdrawal", "casualties", "budget", "nato", "talks", "rockets", "diplomacy"];
 const SPEAKERS: &[&str] = &["the defence ministry", "Jens Müller", "a coalition spokesman", "the prime minister"];
+const ANALYSTS: &[&str] = &["Ana Ruiz", "Jonas Weiß"];
 const VERDICTS: &[&str] = &["unverified", "supported", "disputed", "false", "misleading"];
 
 /// A small deterministic generator (xorshift), so runs compare.
@@ -61,6 +62,10 @@ fn generate(count: usize) -> Annotations {
                 "Checked against {}; numbers differ from the ministry's \"official\" count.",
                 dice.pick(SPEAKERS)
             ),
+            // Every record stamped, as the reader saves them.
+            created: Some("2026-12-05T10:00:00Z".to_string()),
+            modified: Some("2026-12-05T11:30:00Z".to_string()),
+            creator: Some(dice.pick(ANALYSTS).to_string()),
             conflicts: vec![],
         });
         if n % 10 == 0 {
@@ -71,6 +76,9 @@ fn generate(count: usize) -> Annotations {
                 kind: "translation-of".to_string(),
                 note: String::new(),
                 origin: LinkOrigin::Manual,
+                created: None,
+                modified: None,
+                creator: None,
                 conflicts: vec![],
             });
         }

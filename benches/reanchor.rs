@@ -49,6 +49,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 verdict: "unverified".into(),
                 about: None,
                 note: String::new(),
+                created: None,
+                modified: None,
+                creator: None,
                 conflicts: vec![],
             });
         }

@@ -1,6 +1,7 @@
 //! The analyst's settings: `config.ron` in dossier's config folder (or the
 //! file `$DOSSIER_CONFIG` names). Today it holds the vocabularies an
-//! analyst's team agrees on: verdicts and link kinds.
+//! analyst's team agrees on (verdicts and link kinds) and the analyst's
+//! name that records carry.
 
 use crate::annotations::model::{DEFAULT_ARTICLE_LINK_KINDS, DEFAULT_CLAIM_LINK_KINDS, DEFAULT_VERDICTS};
 use serde::Deserialize;
@@ -29,6 +30,9 @@ pub struct Settings {
     pub article_link_kinds: Vec<String>,
     /// Kinds of links between claims.
     pub claim_link_kinds: Vec<String>,
+    /// The analyst's name as records carry it (`creator`); when left out,
+    /// git's `user.name` in the corpus's repository, else the login name.
+    pub analyst: Option<String>,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             verdicts: owned(DEFAULT_VERDICTS),
             article_link_kinds: owned(DEFAULT_ARTICLE_LINK_KINDS),
             claim_link_kinds: owned(DEFAULT_CLAIM_LINK_KINDS),
+            analyst: None,
         }
     }
 }
@@ -86,6 +91,26 @@ impl Settings {
         }
         Ok(settings)
     }
+    /// Who is annotating `corpus`: the configured name, else git's
+    /// `user.name` there, else the login name, else `unknown`.
+    pub fn analyst_name(&self, corpus: &Path) -> String {
+        let login = ["USER", "LOGNAME", "USERNAME"].into_iter().find_map(|var| std::env::var(var).ok());
+        [self.analyst.clone(), git_user_name(corpus), login]
+            .into_iter()
+            .flatten()
+            .map(|name| name.trim().to_string())
+            .find(|name| !name.is_empty())
+            .unwrap_or_else(|| "unknown".to_string())
+    }
+}
+
+/// `git config user.name` as seen from `folder` (its repository's setting,
+/// else the global one); `None` without git or a name. Reading config runs
+/// nothing from the repository.
+fn git_user_name(folder: &Path) -> Option<String> {
+    let output =
+        std::process::Command::new("git").arg("-C").arg(folder).args(["config", "--get", "user.name"]).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 #[cfg(test)]
@@ -110,6 +135,39 @@ mod tests {
     fn an_empty_list_is_refused() {
         let err = Settings::parse("(claim_link_kinds: [])", Path::new("c.ron")).unwrap_err();
         assert!(err.to_string().contains("claim_link_kinds"), "{err}");
+    }
+
+    #[test]
+    fn the_configured_analyst_comes_first() {
+        let settings = Settings::parse("(analyst: Some(\"Ana Ruiz\"))", Path::new("c.ron")).unwrap();
+        assert_eq!(settings.analyst_name(Path::new(".")), "Ana Ruiz");
+    }
+
+    #[test]
+    fn without_a_configured_name_git_names_the_analyst_in_the_corpus_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| std::process::Command::new("git").arg("-C").arg(dir.path()).args(args).output();
+        if git(&["init", "-q"]).is_err() {
+            return; // no git on this machine: the login name is used, tested below
+        }
+        git(&["config", "user.name", "Jonas Weiß"]).unwrap();
+        assert_eq!(Settings::default().analyst_name(dir.path()), "Jonas Weiß");
+    }
+
+    #[test]
+    fn without_config_or_git_the_login_name_or_a_placeholder_is_used() {
+        // A folder outside any repository: git gives its global name, if any.
+        let dir = tempfile::tempdir().unwrap();
+        let name = Settings::default().analyst_name(dir.path());
+        let login = ["USER", "LOGNAME", "USERNAME"].into_iter().find_map(|var| std::env::var(var).ok());
+        let global_git = std::process::Command::new("git")
+            .args(["config", "--global", "--get", "user.name"])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+        let expected = global_git.or(login).map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        assert_eq!(name, expected.unwrap_or_else(|| "unknown".to_string()));
     }
 
     #[test]

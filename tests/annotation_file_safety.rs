@@ -70,6 +70,9 @@ fn claims(n: usize) -> Annotations {
             verdict: "unverified".into(),
             about: None,
             note: format!("note {i}: {}", "checked against the wire copy ".repeat(4)),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         })
         .collect();

@@ -22,6 +22,9 @@ fn set(note: &str) -> Annotations {
             verdict: "disputed".into(),
             about: None,
             note: format!("{note} {n}"),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         })
         .collect();

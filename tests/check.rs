@@ -40,6 +40,9 @@ fn claim(id: &str, anchor: Anchor) -> Claim {
         verdict: "unverified".into(),
         about: None,
         note: String::new(),
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     }
 }
@@ -67,6 +70,9 @@ fn corpus_with_claims() -> (tempfile::TempDir, Annotations) {
         kind: "same-event".into(),
         note: String::new(),
         origin: LinkOrigin::Manual,
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     });
     save(dir.path(), &annotations);

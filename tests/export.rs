@@ -32,6 +32,9 @@ fn claim(articles: &[Article], id: &str, article: &str, quote: &str) -> Claim {
         verdict: "unverified".to_string(),
         about: None,
         note: String::new(),
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     }
 }
@@ -66,6 +69,9 @@ fn annotations(articles: &[Article]) -> Annotations {
         kind: kind.into(),
         note: String::new(),
         origin: LinkOrigin::Manual,
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     };
     let mut note = ArticleNote::new(UNDATED);
@@ -304,7 +310,8 @@ fn spreadsheet_cells_never_start_a_formula() {
     assert!(corrected.is_none_or(|r| r[2].starts_with("'=HYPERLINK")), "{corrected:?}");
     let soldaten = claims.iter().find(|r| &r[0] == "01JTROOPS0000000000000000B").expect("the German claim");
     assert_eq!(&soldaten[6], "'=1+1");
-    assert!(troops[10].parse::<usize>().is_ok(), "offsets stay numbers: {}", &troops[10]);
+    assert!(soldaten[10].parse::<usize>().is_ok(), "offsets stay numbers: {}", &soldaten[10]);
+    assert_eq!(&troops[12], "quote not found", "the rewritten quote is an orphan");
 }
 
 #[test]
@@ -345,4 +352,57 @@ fn an_article_that_takes_its_twins_date_exports_it_as_corpus_and_follows_correct
     corrected.date = Some("2024-02-09".into());
     notes.articles.push(corrected);
     assert_eq!(article(&notes)["date"].as_str(), Some("2024-02-09"));
+}
+
+/// Issue 14, item 5: an export re-anchors first. The English article gained
+/// a paragraph after its claim was tagged, and the parliament article lost
+/// its claim's sentence: CSV, JSON and W3C give the moved position, and the
+/// lost claim is listed apart as an orphan.
+#[test]
+fn exports_reanchor_first_and_list_orphans_apart() {
+    let original = sample();
+    let notes = annotations(&original);
+    let mut edited = original.clone();
+    let inserted = "Ein Absatz über Ämter. ";
+    let english = edited.iter_mut().find(|a| a.id.as_str() == ENGLISH).expect("English");
+    english.text.insert_str(0, inserted);
+    let parliament = edited.iter_mut().find(|a| a.id.as_str() == PARLIAMENT).expect("parliament");
+    parliament.text = parliament.text.replace("Valdoria ist kein Schlachtfeld für fremde Armeen", "");
+    let troops_at = |articles: &[Article]| {
+        let text = &articles.iter().find(|a| a.id.as_str() == ENGLISH).unwrap().text;
+        text[..text.find("The coalition has 2,500 troops").unwrap()].chars().count()
+    };
+    let moved_to = troops_at(&edited);
+    assert_eq!(moved_to, troops_at(&original) + inserted.chars().count());
+
+    let run = |format| {
+        let mut out = Vec::new();
+        let orphans = export(format, "sample-corpus", &edited, &notes, &mut out).expect("export");
+        assert_eq!(orphans, 1, "{}", format.name());
+        String::from_utf8(out).expect("UTF-8")
+    };
+    let csv_text = run(ExportFormat::Csv);
+    let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(&header[10..], ["start_char", "end_char", "orphan"], "the header says offsets are characters");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let troops = rows.iter().find(|r| &r[0] == "01JTROOPS0000000000000000A").unwrap();
+    assert_eq!(troops[10].parse::<usize>().unwrap(), moved_to);
+    let last = rows.last().unwrap();
+    assert_eq!((&last[0], &last[10], &last[12]), ("01JVOTE00000000000000000AA", "", "quote not found"));
+
+    let json: serde_json::Value = serde_json::from_str(&run(ExportFormat::Json)).unwrap();
+    let claims = json["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2);
+    assert_eq!(json["orphans"][0]["id"], "01JVOTE00000000000000000AA");
+    assert_eq!(json["orphans"][0]["orphan"], "quote not found");
+    let text = &edited.iter().find(|a| a.id.as_str() == ENGLISH).unwrap().text;
+    let troops = claims.iter().find(|c| c["id"] == "01JTROOPS0000000000000000A").unwrap();
+    let start = troops["start"].as_u64().unwrap() as usize;
+    assert!(text[start..].starts_with("The coalition has 2,500 troops"), "JSON bytes re-anchored");
+
+    let w3c: serde_json::Value = serde_json::from_str(&run(ExportFormat::W3c)).unwrap();
+    let items = w3c["first"]["items"].as_array().unwrap();
+    assert!(!items.iter().any(|i| i["id"].as_str().is_some_and(|id| id.ends_with("01JVOTE00000000000000000AA"))));
+    assert!(run(ExportFormat::Md).contains("## Orphaned claims"));
 }

@@ -83,6 +83,9 @@ impl HostileCorpus {
             verdict: hostile(["verdict", "is", "disputed", "by", "many"]),
             about: Some("2024-01".into()),
             note: hostile(["Note", "line", "with\nbreak", "and", "more"]),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         };
         // A quote no longer in the article: `check` lists it as an orphan, quote and all.
@@ -103,6 +106,9 @@ impl HostileCorpus {
                 kind: hostile(["same", "event", "as", "the", "other"]),
                 note: hostile(["Link", "note", "from", "the", "file"]),
                 origin: LinkOrigin::Manual,
+                created: None,
+                modified: None,
+                creator: None,
                 conflicts: vec![],
             }],
             articles: vec![note],

@@ -18,6 +18,9 @@ fn claim(id: &str, note: &str) -> Claim {
         verdict: "unverified".into(),
         about: None,
         note: note.into(),
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     }
 }
@@ -64,6 +67,28 @@ fn conflicting_edits_are_flagged_and_exit_1() {
     assert_eq!(merged.claims[0].note, "ours");
     assert_eq!(merged.claims[0].conflicts[0].field, "note");
     assert_eq!(merged.claims[0].conflicts[0].theirs, "\"theirs\"");
+}
+
+/// Issue 14, item 4: the merge driver keeps the later `modified` and says so.
+#[test]
+fn a_conflict_takes_the_later_edit_and_the_driver_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |note: &str, modified: &str| {
+        let mut set = set(&[("A", note)]);
+        set.claims[0].modified = Some(modified.into());
+        set
+    };
+    write(dir.path(), "base.ron", &at("base", "2026-12-01T09:00:00Z"));
+    write(dir.path(), "ours.ron", &at("ours", "2026-12-02T09:00:00Z"));
+    write(dir.path(), "theirs.ron", &at("theirs", "2026-12-03T09:00:00Z"));
+    let output = merge(dir.path(), "base.ron", "ours.ron", "theirs.ron");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("claim A: kept theirs for note (modified 2026-12-03T09:00:00Z"), "{stderr}");
+    let merged = read(&dir.path().join("ours.ron"));
+    assert_eq!(merged.claims[0].note, "theirs");
+    assert_eq!(merged.claims[0].modified.as_deref(), Some("2026-12-03T09:00:00Z"));
+    assert_eq!(merged.claims[0].conflicts[0].theirs, "\"ours\"", "the value not kept is flagged");
 }
 
 #[test]

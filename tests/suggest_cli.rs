@@ -66,6 +66,9 @@ fn rejected_and_linked_pairs_are_not_printed() {
         kind: "follow-up".into(),
         note: String::new(),
         origin: LinkOrigin::Manual,
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     });
     std::fs::write(&file, render(&annotations)).expect("write annotations");

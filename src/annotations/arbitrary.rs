@@ -39,9 +39,16 @@ fn conflicts() -> impl Strategy<Value = Vec<FieldConflict>> {
     vec((text(), text()).prop_map(|(field, theirs)| FieldConflict { field, theirs }), 0..2)
 }
 
+/// Who and when: each part may be missing, as in files from before them.
+fn stamp() -> impl Strategy<Value = Stamp> {
+    (of(text()), of(text()), of(text()))
+}
+
+type Stamp = (Option<String>, Option<String>, Option<String>);
+
 fn claim() -> impl Strategy<Value = Claim> {
-    (id(), anchor(), vec(text(), 0..4), of(text()), text(), of(text()), text(), conflicts()).prop_map(
-        |(id, anchor, tags, speaker, verdict, about, note, conflicts)| Claim {
+    (id(), anchor(), vec(text(), 0..4), of(text()), text(), of(text()), text(), stamp(), conflicts()).prop_map(
+        |(id, anchor, tags, speaker, verdict, about, note, (created, modified, creator), conflicts)| Claim {
             id,
             anchor,
             tags,
@@ -49,6 +56,9 @@ fn claim() -> impl Strategy<Value = Claim> {
             verdict,
             about,
             note,
+            created,
+            modified,
+            creator,
             conflicts,
         },
     )
@@ -59,14 +69,17 @@ fn endpoint() -> impl Strategy<Value = Endpoint> {
 }
 
 fn link() -> impl Strategy<Value = Link> {
-    (id(), endpoint(), endpoint(), text(), text(), any::<bool>(), conflicts()).prop_map(
-        |(id, from, to, kind, note, suggested, conflicts)| Link {
+    (id(), endpoint(), endpoint(), text(), text(), any::<bool>(), stamp(), conflicts()).prop_map(
+        |(id, from, to, kind, note, suggested, (created, modified, creator), conflicts)| Link {
             id,
             from,
             to,
             kind,
             note,
             origin: if suggested { LinkOrigin::Suggested } else { LinkOrigin::Manual },
+            created,
+            modified,
+            creator,
             conflicts,
         },
     )
@@ -74,17 +87,27 @@ fn link() -> impl Strategy<Value = Link> {
 
 fn article_note() -> impl Strategy<Value = ArticleNote> {
     let dated = (of(text()), of(text()), of(article()));
-    (article(), dated, of(text()), of(text()), vec(text(), 0..3), any::<bool>(), conflicts()).prop_map(
-        |(article, (date, date_provenance, date_from), title, source, tags, read, conflicts)| ArticleNote {
-            article,
-            date,
-            date_provenance,
-            date_from,
-            title,
-            source,
-            tags,
-            read,
+    let fields = (article(), dated, of(text()), of(text()), vec(text(), 0..3), any::<bool>());
+    (fields, stamp(), conflicts()).prop_map(
+        |(
+            (article, (date, date_provenance, date_from), title, source, tags, read),
+            (created, modified, creator),
             conflicts,
+        )| {
+            ArticleNote {
+                article,
+                date,
+                date_provenance,
+                date_from,
+                title,
+                source,
+                tags,
+                read,
+                created,
+                modified,
+                creator,
+                conflicts,
+            }
         },
     )
 }

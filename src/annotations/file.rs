@@ -89,6 +89,9 @@ mod tests {
             verdict: "disputed".into(),
             about: Some("2024-02".into()),
             note: "numbers differ \"elsewhere\"".into(),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         });
         notes.article_mut("en/a.txt").date = Some("2024-02-08".into());

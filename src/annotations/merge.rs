@@ -9,8 +9,14 @@
 //! values, it keeps ours and records theirs in the record's `conflicts`.
 //! Tag lists merge as sets (both sides' additions, minus both sides'
 //! removals), so tagging never conflicts.
+//!
+//! Who and when: a field changed differently on both sides takes the side
+//! whose record was modified later (ours when that is unknown or equal),
+//! flags the other value, and the merge says which records it settled so.
+//! `created`/`creator` keep the earlier making; `modified` the later one.
 
 use super::model::{Annotations, ArticleNote, Claim, FieldConflict, Link};
+use super::stamp::{Stamped, is_later};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::Hash;
@@ -22,30 +28,35 @@ pub struct Merged {
     pub annotations: Annotations,
     /// How many fields conflicted in this merge (each is flagged on its record).
     pub conflicts: usize,
+    /// The records where a conflict took theirs because theirs was modified
+    /// later, each as a line for the analyst.
+    pub later_kept: Vec<String>,
+}
+
+/// What the merge of each record reports.
+#[derive(Default)]
+struct Tally {
+    conflicts: usize,
+    later_kept: Vec<String>,
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Annotations, ours: &Annotations, theirs: &Annotations) -> Merged {
-    let mut conflicts = 0;
+    let mut tally = Tally::default();
     let claims = merge_records(
         &base.claims,
         &ours.claims,
         &theirs.claims,
         |c| &c.id,
-        |b, o, t| merge_claim(b, o, t, &mut conflicts),
+        |b, o, t| merge_claim(b, o, t, &mut tally),
     );
-    let links = merge_records(
-        &base.links,
-        &ours.links,
-        &theirs.links,
-        |l| &l.id,
-        |b, o, t| merge_link(b, o, t, &mut conflicts),
-    );
-    let articles = merge_articles(&base.articles, &ours.articles, &theirs.articles, &mut conflicts);
+    let links =
+        merge_records(&base.links, &ours.links, &theirs.links, |l| &l.id, |b, o, t| merge_link(b, o, t, &mut tally));
+    let articles = merge_articles(&base.articles, &ours.articles, &theirs.articles, &mut tally);
     let rejected = merge_set(&base.rejected, &ours.rejected, &theirs.rejected, |r| (&r.from, &r.to, &r.kind));
     let mut annotations = Annotations { version: ours.version.max(theirs.version), articles, claims, links, rejected };
     annotations.normalise();
-    Merged { annotations, conflicts }
+    Merged { annotations, conflicts: tally.conflicts, later_kept: tally.later_kept }
 }
 
 /// Pairs records by key and merges each pair (`merge` gets base, ours, theirs).
@@ -86,7 +97,7 @@ fn merge_articles(
     base: &[ArticleNote],
     ours: &[ArticleNote],
     theirs: &[ArticleNote],
-    conflicts: &mut usize,
+    tally: &mut Tally,
 ) -> Vec<ArticleNote> {
     let mut by_article: BTreeMap<&str, [Option<&ArticleNote>; 3]> = BTreeMap::new();
     for (side, notes) in [base, ours, theirs].into_iter().enumerate() {
@@ -99,14 +110,15 @@ fn merge_articles(
         .map(|(article, [base, ours, theirs])| {
             let blank = ArticleNote::new(article);
             let side = |note: Option<&ArticleNote>| note.cloned().unwrap_or_else(|| blank.clone());
-            merge_article(&side(base), &side(ours), &side(theirs), conflicts)
+            merge_article(&side(base), &side(ours), &side(theirs), tally)
         })
         .filter(|note| !note.is_blank())
         .collect()
 }
 
-fn merge_claim(base: Option<&Claim>, ours: &Claim, theirs: &Claim, count: &mut usize) -> Claim {
-    let mut fields = Fields::new(count);
+fn merge_claim(base: Option<&Claim>, ours: &Claim, theirs: &Claim, tally: &mut Tally) -> Claim {
+    let mut fields = Fields::new(tally, base, ours, theirs);
+    let [created, modified, creator] = merge_stamp(base, ours, theirs);
     let claim = Claim {
         id: ours.id.clone(),
         anchor: fields.pick("anchor", base.map(|c| &c.anchor), &ours.anchor, &theirs.anchor),
@@ -115,13 +127,18 @@ fn merge_claim(base: Option<&Claim>, ours: &Claim, theirs: &Claim, count: &mut u
         verdict: fields.pick("verdict", base.map(|c| &c.verdict), &ours.verdict, &theirs.verdict),
         about: fields.pick("about", base.map(|c| &c.about), &ours.about, &theirs.about),
         note: fields.pick("note", base.map(|c| &c.note), &ours.note, &theirs.note),
+        created,
+        modified,
+        creator,
         conflicts: vec![],
     };
-    Claim { conflicts: fields.finish(base.map(|c| &c.conflicts[..]), &ours.conflicts, &theirs.conflicts), ..claim }
+    let conflicts = fields.finish("claim", base.map(|c| &c.conflicts[..]), &ours.conflicts, &theirs.conflicts);
+    Claim { conflicts, ..claim }
 }
 
-fn merge_link(base: Option<&Link>, ours: &Link, theirs: &Link, count: &mut usize) -> Link {
-    let mut fields = Fields::new(count);
+fn merge_link(base: Option<&Link>, ours: &Link, theirs: &Link, tally: &mut Tally) -> Link {
+    let mut fields = Fields::new(tally, base, ours, theirs);
+    let [created, modified, creator] = merge_stamp(base, ours, theirs);
     let link = Link {
         id: ours.id.clone(),
         from: fields.pick("from", base.map(|l| &l.from), &ours.from, &theirs.from),
@@ -129,13 +146,18 @@ fn merge_link(base: Option<&Link>, ours: &Link, theirs: &Link, count: &mut usize
         kind: fields.pick("kind", base.map(|l| &l.kind), &ours.kind, &theirs.kind),
         note: fields.pick("note", base.map(|l| &l.note), &ours.note, &theirs.note),
         origin: fields.pick("origin", base.map(|l| &l.origin), &ours.origin, &theirs.origin),
+        created,
+        modified,
+        creator,
         conflicts: vec![],
     };
-    Link { conflicts: fields.finish(base.map(|l| &l.conflicts[..]), &ours.conflicts, &theirs.conflicts), ..link }
+    let conflicts = fields.finish("link", base.map(|l| &l.conflicts[..]), &ours.conflicts, &theirs.conflicts);
+    Link { conflicts, ..link }
 }
 
-fn merge_article(base: &ArticleNote, ours: &ArticleNote, theirs: &ArticleNote, count: &mut usize) -> ArticleNote {
-    let mut fields = Fields::new(count);
+fn merge_article(base: &ArticleNote, ours: &ArticleNote, theirs: &ArticleNote, tally: &mut Tally) -> ArticleNote {
+    let mut fields = Fields::new(tally, Some(base), ours, theirs);
+    let [created, modified, creator] = merge_stamp(Some(base), ours, theirs);
     // A date and where it came from travel together: mixing one side's date
     // with the other side's provenance would misattribute it.
     let dated = |n: &ArticleNote| (n.date.clone(), n.date_provenance.clone(), n.date_from.clone());
@@ -149,20 +171,77 @@ fn merge_article(base: &ArticleNote, ours: &ArticleNote, theirs: &ArticleNote, c
         source: fields.pick("source", Some(&base.source), &ours.source, &theirs.source),
         tags: merge_set(&base.tags, &ours.tags, &theirs.tags, |t| t),
         read: fields.pick("read", Some(&base.read), &ours.read, &theirs.read),
+        created,
+        modified,
+        creator,
         conflicts: vec![],
     };
-    ArticleNote { conflicts: fields.finish(Some(&base.conflicts), &ours.conflicts, &theirs.conflicts), ..note }
+    ArticleNote {
+        conflicts: fields.finish("article note", Some(&base.conflicts), &ours.conflicts, &theirs.conflicts),
+        ..note
+    }
+}
+
+/// `created`, `modified` and `creator` of a merged record. A side that
+/// alone changed them is taken; when both did, the earlier making (with
+/// its creator) and the later modification.
+fn merge_stamp<R: Stamped>(base: Option<&R>, ours: &R, theirs: &R) -> [Option<String>; 3] {
+    let [base_created, base_modified, base_creator] = base.map_or([&None, &None, &None], Stamped::stamp);
+    let [ours_created, ours_modified, ours_creator] = ours.stamp();
+    let [theirs_created, theirs_modified, theirs_creator] = theirs.stamp();
+    let made = |stamp: (&Option<String>, &Option<String>)| (stamp.0.clone(), stamp.1.clone());
+    let (ours_made, theirs_made) = (made((ours_created, ours_creator)), made((theirs_created, theirs_creator)));
+    let base_made = made((base_created, base_creator));
+    let (created, creator) = one_sided(base.map(|_| &base_made), &ours_made, &theirs_made).unwrap_or_else(|| {
+        // Both made it (or both re-stamped it): the earlier making.
+        if is_later(ours_made.0.as_deref(), theirs_made.0.as_deref()) { theirs_made } else { ours_made }
+    });
+    let modified = one_sided(base.map(|_| base_modified), ours_modified, theirs_modified).unwrap_or_else(|| {
+        if is_later(theirs_modified.as_deref(), ours_modified.as_deref()) { theirs_modified } else { ours_modified }
+            .clone()
+    });
+    [created, modified, creator]
+}
+
+/// The merged value when at most one side changed it.
+fn one_sided<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> Option<T> {
+    if ours == theirs || base == Some(theirs) {
+        Some(ours.clone())
+    } else if base == Some(ours) {
+        Some(theirs.clone())
+    } else {
+        None
+    }
 }
 
 /// Field-by-field merge of one record, collecting the conflicts it finds.
 struct Fields<'c> {
     found: Vec<FieldConflict>,
-    count: &'c mut usize,
+    tally: &'c mut Tally,
+    /// Theirs was modified later, so its value wins a conflict.
+    theirs_later: bool,
+    /// The record's key and both modification times, for the report.
+    key: String,
+    times: [Option<String>; 2],
+    /// Fields where theirs won for being later.
+    took_theirs: Vec<String>,
 }
 
 impl<'c> Fields<'c> {
-    fn new(count: &'c mut usize) -> Fields<'c> {
-        Fields { found: vec![], count }
+    fn new<R: Stamped>(tally: &'c mut Tally, base: Option<&R>, ours: &R, theirs: &R) -> Fields<'c> {
+        // Only a record both sides edited since the base is decided by time.
+        let edited = |side: &R| base.is_none_or(|base| !base.same_content(side));
+        let (ours_modified, theirs_modified) = (ours.stamp()[1], theirs.stamp()[1]);
+        Fields {
+            found: vec![],
+            tally,
+            theirs_later: edited(ours)
+                && edited(theirs)
+                && is_later(theirs_modified.as_deref(), ours_modified.as_deref()),
+            key: ours.key().to_string(),
+            times: [ours_modified.clone(), theirs_modified.clone()],
+            took_theirs: vec![],
+        }
     }
 
     /// The merged value of one field; `base` is `None` when both sides
@@ -174,17 +253,23 @@ impl<'c> Fields<'c> {
         if base == Some(ours) {
             return theirs.clone();
         }
-        *self.count += 1;
+        self.tally.conflicts += 1;
+        let (kept, other) = if self.theirs_later { (theirs, ours) } else { (ours, theirs) };
+        if self.theirs_later {
+            self.took_theirs.push(field.to_string());
+        }
         // RON, so `None` and `""` stay distinguishable in the flag.
-        let theirs_text = ron::ser::to_string(theirs).expect("annotation fields always serialise");
-        self.found.push(FieldConflict { field: field.to_string(), theirs: theirs_text });
-        ours.clone()
+        let other_text = ron::ser::to_string(other).expect("annotation fields always serialise");
+        self.found.push(FieldConflict { field: field.to_string(), theirs: other_text });
+        kept.clone()
     }
 
     /// The record's conflict list: earlier flags merged as a set (one side
     /// settling a flag removes it), then the flags of this merge.
+    /// Also reports the fields where theirs won for being later.
     fn finish(
         self,
+        record: &str,
         base: Option<&[FieldConflict]>,
         ours: &[FieldConflict],
         theirs: &[FieldConflict],
@@ -194,6 +279,14 @@ impl<'c> Fields<'c> {
             if !all.contains(&conflict) {
                 all.push(conflict);
             }
+        }
+        if !self.took_theirs.is_empty() {
+            let [ours, theirs] = self.times.map(|t| t.unwrap_or_else(|| "unknown".to_string()));
+            self.tally.later_kept.push(format!(
+                "{record} {}: kept theirs for {} (modified {theirs}, later than ours {ours}); ours listed under `conflicts`",
+                self.key,
+                self.took_theirs.join(", ")
+            ));
         }
         all
     }
@@ -249,6 +342,9 @@ mod tests {
             verdict: "unverified".into(),
             about: None,
             note: String::new(),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }
@@ -261,6 +357,9 @@ mod tests {
             kind: "translation-of".into(),
             note: String::new(),
             origin: LinkOrigin::Manual,
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }
@@ -349,6 +448,61 @@ mod tests {
         assert_eq!(got.about.as_deref(), Some("2024-02"), "ours added, theirs left it: ours");
         assert_eq!(got.conflicts, vec![FieldConflict { field: "verdict".into(), theirs: "\"supported\"".into() }]);
         assert_eq!(merged.conflicts, 1);
+    }
+
+    fn stamped(mut claim: Claim, modified: &str) -> Claim {
+        claim.created = Some("2026-12-01T09:00:00Z".into());
+        claim.creator = Some("Ana".into());
+        claim.modified = Some(modified.into());
+        claim
+    }
+
+    #[test]
+    fn a_conflict_keeps_the_side_modified_later_and_says_so() {
+        let base = with_claims(vec![stamped(claim("A"), "2026-12-01T09:00:00Z")]);
+        let mut ours = with_claims(vec![stamped(claim("A"), "2026-12-02T10:00:00Z")]);
+        ours.claims[0].verdict = "disputed".into();
+        let mut theirs = with_claims(vec![stamped(claim("A"), "2026-12-03T08:00:00Z")]);
+        theirs.claims[0].verdict = "supported".into();
+        let merged = merge(&base, &ours, &theirs);
+        let got = &merged.annotations.claims[0];
+        assert_eq!(got.verdict, "supported", "theirs was modified later");
+        assert_eq!(got.modified.as_deref(), Some("2026-12-03T08:00:00Z"), "the later modified");
+        assert_eq!(got.creator.as_deref(), Some("Ana"));
+        assert_eq!(got.conflicts, vec![FieldConflict { field: "verdict".into(), theirs: "\"disputed\"".into() }]);
+        assert_eq!(merged.conflicts, 1);
+        assert_eq!(merged.later_kept.len(), 1);
+        assert!(merged.later_kept[0].contains("claim A: kept theirs for verdict"), "{:?}", merged.later_kept);
+        assert!(merged.later_kept[0].contains("2026-12-03T08:00:00Z"), "{:?}", merged.later_kept);
+        // Sides swapped, ours is the later: ours kept, nothing to say beyond the flag.
+        let merged = merge(&base, &theirs, &ours);
+        assert_eq!(merged.annotations.claims[0].verdict, "supported");
+        assert_eq!(merged.annotations.claims[0].modified.as_deref(), Some("2026-12-03T08:00:00Z"));
+        assert!(merged.later_kept.is_empty());
+    }
+
+    #[test]
+    fn without_times_a_conflict_keeps_ours() {
+        let base = with_claims(vec![claim("A")]);
+        let mut ours = base.clone();
+        ours.claims[0].note = "ours".into();
+        let mut theirs = with_claims(vec![stamped(claim("A"), "not a time")]);
+        theirs.claims[0].note = "theirs".into();
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.annotations.claims[0].note, "ours");
+        assert!(merged.later_kept.is_empty());
+    }
+
+    #[test]
+    fn a_record_made_on_both_sides_keeps_the_earlier_making() {
+        let mut ours = stamped(claim("A"), "2026-12-02T10:00:00Z");
+        ours.created = Some("2026-12-02T10:00:00Z".into());
+        ours.creator = Some("Ben".into());
+        let theirs = stamped(claim("A"), "2026-12-01T09:00:00Z");
+        let merged = merge(&Annotations::default(), &with_claims(vec![ours]), &with_claims(vec![theirs]));
+        let got = &merged.annotations.claims[0];
+        assert_eq!((got.created.as_deref(), got.creator.as_deref()), (Some("2026-12-01T09:00:00Z"), Some("Ana")));
+        assert_eq!(got.modified.as_deref(), Some("2026-12-02T10:00:00Z"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod merge;
 pub mod model;
 pub mod reanchor;
 mod render;
+pub mod stamp;
 pub mod store;
 
 pub use model::{

@@ -180,6 +180,16 @@ pub struct Claim {
     pub about: Option<String>,
     #[serde(default)]
     pub note: String,
+    /// When the record was made, RFC 3339 in UTC (`2026-12-05T13:11:19Z`);
+    /// missing in files from before dossier kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    /// When the record was last changed, RFC 3339 in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// The analyst who made the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<String>,
     /// Edits that conflicted in a merge: the other side's values, kept for
     /// the analyst to settle.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -211,6 +221,14 @@ pub struct ArticleNote {
     pub tags: Vec<String>,
     #[serde(default)]
     pub read: bool,
+    // Who and when, as on `Claim` (the file format has no nesting for
+    // them: `deny_unknown_fields` rules out `flatten`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<FieldConflict>,
 }
@@ -226,13 +244,18 @@ impl ArticleNote {
             source: None,
             tags: vec![],
             read: false,
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }
 
-    /// True when the note says nothing, so it need not be saved.
+    /// True when the note says nothing, so it need not be saved: who
+    /// touched it and when do not count.
     pub fn is_blank(&self) -> bool {
-        *self == ArticleNote::new(&self.article)
+        let unstamped = ArticleNote { created: None, modified: None, creator: None, ..self.clone() };
+        unstamped == ArticleNote::new(&self.article)
     }
 }
 
@@ -267,6 +290,14 @@ pub struct Link {
     pub note: String,
     #[serde(default)]
     pub origin: LinkOrigin,
+    // Who and when, as on `Claim` (the file format has no nesting for
+    // them: `deny_unknown_fields` rules out `flatten`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<FieldConflict>,
 }
@@ -280,8 +311,9 @@ pub struct RejectedSuggestion {
     pub kind: String,
 }
 
-/// Two analysts changed the same field differently: the record keeps
-/// `ours`, and this remembers what `theirs` said.
+/// Two analysts changed the same field differently: the record keeps one
+/// side's value (the side modified later, else ours), and this remembers
+/// the other side's, the one not kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldConflict {

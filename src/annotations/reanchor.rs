@@ -683,6 +683,9 @@ mod tests {
             verdict: "unverified".into(),
             about: None,
             note: String::new(),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         };
         let mut annotations = Annotations::default();

@@ -125,6 +125,16 @@ impl Text {
         self.out.push('"');
     }
 
+    /// Who made a record and when; each left out when unknown, as the
+    /// model's serde attributes say.
+    fn stamp(&mut self, created: &Option<String>, modified: &Option<String>, creator: &Option<String>) {
+        for (name, value) in [("created", created), ("modified", modified), ("creator", creator)] {
+            if value.is_some() {
+                self.option(name, value.as_deref());
+            }
+        }
+    }
+
     fn conflicts(&mut self, conflicts: &[FieldConflict]) {
         // Left out when empty, as the model's serde attributes say.
         if !conflicts.is_empty() {
@@ -154,6 +164,7 @@ impl Text {
         self.strings("tags", &note.tags);
         self.key("read");
         self.out.push_str(if note.read { "true,\n" } else { "false,\n" });
+        self.stamp(&note.created, &note.modified, &note.creator);
         self.conflicts(&note.conflicts);
         self.close(')');
     }
@@ -180,6 +191,7 @@ impl Text {
         self.string("verdict", &claim.verdict);
         self.option("about", claim.about.as_deref());
         self.string("note", &claim.note);
+        self.stamp(&claim.created, &claim.modified, &claim.creator);
         self.conflicts(&claim.conflicts);
         self.close(')');
     }
@@ -208,6 +220,7 @@ impl Text {
             LinkOrigin::Manual => "manual,\n",
             LinkOrigin::Suggested => "suggested,\n",
         });
+        self.stamp(&link.created, &link.modified, &link.creator);
         self.conflicts(&link.conflicts);
         self.close(')');
     }

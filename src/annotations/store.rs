@@ -342,7 +342,7 @@ impl Store {
             action: "writing the lock file",
             error,
         })?;
-        self.lock = Some(HeldLock { _file: lock_file, holder });
+        self.lock = Some(HeldLock { file: lock_file, holder });
         self.read_only = None;
         Ok(())
     }
@@ -370,8 +370,18 @@ impl Store {
 /// lasts as long as it is open) and what we wrote into it.
 #[derive(Debug)]
 struct HeldLock {
-    _file: File,
+    file: File,
     holder: String,
+}
+
+impl Drop for HeldLock {
+    /// Unlocks explicitly: closing our descriptor alone is not enough while a
+    /// child forked by another thread (an editor, `git config`) still holds a
+    /// copy of it until its exec, and a reopen in that moment would find the
+    /// file locked by ourselves.
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
 }
 
 impl HeldLock {
@@ -657,6 +667,9 @@ mod tests {
             verdict: "disputed".into(),
             about: None,
             note: note.into(),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }

@@ -33,7 +33,13 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
     });
     let corpus = Corpus::load_with(&args.corpus, links)?;
     let mut bytes = Vec::new();
-    export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
+    let orphans = export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
+    if orphans > 0 {
+        eprintln!(
+            "{orphans} claim(s) could not be placed in the current text of their articles: \
+             exported apart as orphans where the format has room (see `dossier check`)"
+        );
+    }
     match &args.output {
         Some(output) => write_file(output, &bytes, Backup::Skip)?,
         None => std::io::stdout().lock().write_all(&bytes).context("writing to stdout")?,

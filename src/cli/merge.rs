@@ -4,7 +4,7 @@
 //! conflicting fields flagged, 2 nothing written (an input did not parse).
 
 use crate::annotations::file;
-use crate::annotations::merge::merge;
+use crate::annotations::merge::{Merged, merge};
 use crate::annotations::store::{self, Backup, StoreError};
 use crate::display::{escape_for_terminal_keeping_lines, escape_path};
 use anyhow::Result;
@@ -27,20 +27,25 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     // Git reads only the exit status, and the caller maps every error to 1,
     // which git would take for "conflicts": exit here with our own codes.
     match merge_files(args) {
-        Ok(Merged { conflicts: 0, emptied: None }) => Ok(()),
-        Ok(Merged { conflicts, emptied }) => {
+        Ok((merged, emptied)) => {
+            for line in &merged.later_kept {
+                eprintln!("dossier merge: {}", escape_for_terminal_keeping_lines(line));
+            }
             if let Some(side) = emptied {
                 eprintln!(
                     "dossier merge: {} holds no records where the base had some; taken as emptied by accident, \
                      not as the deletion of every record: the other side was kept, check it before committing",
                     escape_path(side)
                 );
+            } else if merged.conflicts == 0 {
+                return Ok(());
             }
-            if conflicts > 0 {
+            if merged.conflicts > 0 {
                 eprintln!(
-                    "dossier merge: {}: {conflicts} field(s) changed differently on both sides; \
-                     ours kept, theirs listed under `conflicts` on the record",
-                    escape_path(&args.ours)
+                    "dossier merge: {}: {} field(s) changed differently on both sides; \
+                     the side modified later kept (ours when unknown), the other listed under `conflicts` on the record",
+                    escape_path(&args.ours),
+                    merged.conflicts
                 );
             }
             std::process::exit(1)
@@ -52,15 +57,9 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     }
 }
 
-/// What a merge wrote: the number of conflicting fields, and the side that
-/// was found empty, if one was.
-struct Merged<'a> {
-    conflicts: usize,
-    emptied: Option<&'a Path>,
-}
-
-/// Merges the three files into OURS.
-fn merge_files(args: &MergeArgs) -> Result<Merged<'_>, StoreError> {
+/// Merges the three files into OURS; returns what the merge reports, and
+/// the side found emptied, if one was.
+fn merge_files(args: &MergeArgs) -> Result<(Merged, Option<&Path>), StoreError> {
     // Read and parse all three before writing anything.
     let base = store::read_annotations(&args.base)?;
     let mut ours = store::read_annotations(&args.ours)?;
@@ -80,5 +79,5 @@ fn merge_files(args: &MergeArgs) -> Result<Merged<'_>, StoreError> {
     let merged = merge(&base, &ours, &theirs);
     // No .bak: git owns OURS (a temporary file) and keeps the versions itself.
     store::write_file(&args.ours, file::render(&merged.annotations).as_bytes(), Backup::Skip)?;
-    Ok(Merged { conflicts: merged.conflicts, emptied })
+    Ok((merged, emptied))
 }

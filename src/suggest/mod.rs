@@ -83,6 +83,9 @@ impl Suggestion {
             kind: self.kind.as_str().to_string(),
             note: String::new(),
             origin: LinkOrigin::Suggested,
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }

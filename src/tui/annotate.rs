@@ -299,6 +299,9 @@ impl App {
                     verdict: String::new(),
                     about: None,
                     note: String::new(),
+                    created: None,
+                    modified: None,
+                    creator: None,
                     conflicts: vec![],
                 };
                 apply(&mut claim);
@@ -639,6 +642,9 @@ impl App {
                     kind,
                     note: String::new(),
                     origin: LinkOrigin::Manual,
+                    created: None,
+                    modified: None,
+                    creator: None,
                     conflicts: vec![],
                 };
                 self.notes.change("link", |notes| notes.links.push(link));

@@ -228,7 +228,7 @@ impl App {
     /// Takes in the annotation file's content; `read_only` says why it
     /// cannot be changed, if it cannot.
     pub fn set_annotations(&mut self, annotations: Annotations, read_only: Option<String>) {
-        self.notes = Notebook::new(annotations);
+        self.notes = Notebook::new(annotations, std::mem::take(&mut self.notes.analyst));
         self.read_only = read_only;
         self.placements.clear();
         self.place_claims(0);

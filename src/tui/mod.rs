@@ -90,6 +90,7 @@ pub fn run(options: Options) -> Result<()> {
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut app = App::new(options.corpus.clone(), theme::no_color_requested(), options.mouse);
     app.settings = crate::config::Settings::load()?;
+    app.notes.analyst = app.settings.analyst_name(&options.corpus);
     let mut store = saving::open(&mut app, &options.annotations)?;
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     // After the panic hook is in: a background thread's failure then goes

@@ -2,6 +2,7 @@
 //! and redo, and whether there is something not yet on disk.
 
 use crate::annotations::Annotations;
+use crate::annotations::stamp::{now, stamp_changes};
 use std::time::{Duration, Instant};
 
 /// How many changes undo reaches back.
@@ -22,20 +23,24 @@ pub struct Notebook {
     /// When the first change not yet saved was made.
     unsaved_since: Option<Instant>,
     last_change: Option<Instant>,
+    /// Who is annotating: the `creator` of the records made here.
+    pub analyst: String,
 }
 
 impl Notebook {
-    pub fn new(annotations: Annotations) -> Notebook {
-        Notebook { annotations, ..Notebook::default() }
+    pub fn new(annotations: Annotations, analyst: String) -> Notebook {
+        Notebook { annotations, analyst, ..Notebook::default() }
     }
 
-    /// Applies one change, described for undo messages (`tag claim`).
+    /// Applies one change, described for undo messages (`tag claim`); the
+    /// records it makes or changes are stamped with who and when.
     pub fn change(&mut self, what: &str, edit: impl FnOnce(&mut Annotations)) {
         let before = self.annotations.clone();
         edit(&mut self.annotations);
         if self.annotations == before {
             return;
         }
+        stamp_changes(&before, &mut self.annotations, &self.analyst, &now());
         self.undo.push((what.to_string(), before));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);

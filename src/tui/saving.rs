@@ -114,9 +114,14 @@ pub fn export(app: &mut App, store: &Store, format: ExportFormat) {
     let mut bytes = Vec::new();
     let written = export::export(format, &app.corpus_name, &app.articles, &app.notes.annotations, &mut bytes)
         .map_err(|e| e.to_string())
-        .and_then(|()| write_file(&path, &bytes, Backup::Skip).map_err(|e| e.to_string()));
+        .and_then(|orphans| write_file(&path, &bytes, Backup::Skip).map(|()| orphans).map_err(|e| e.to_string()));
     app.message = Some(match written {
-        Ok(()) => format!("exported {} to {}", format.name(), path.display()),
+        Ok(0) => format!("exported {} to {}", format.name(), path.display()),
+        Ok(orphans) => format!(
+            "exported {} to {} · {orphans} orphaned claim(s) listed apart (O shows them)",
+            format.name(),
+            path.display()
+        ),
         Err(error) => format!("export failed: {error}"),
     });
 }

@@ -355,6 +355,9 @@ impl App {
             kind: SAME_CLAIM.to_string(),
             note: String::new(),
             origin: LinkOrigin::Suggested,
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         };
         let tagged = new_claims.len();
@@ -396,6 +399,9 @@ impl App {
             verdict: template.map_or(default_verdict, |c| c.verdict.clone()),
             about: None,
             note: String::new(),
+            created: None,
+            modified: None,
+            creator: None,
             conflicts: vec![],
         }
     }

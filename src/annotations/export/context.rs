@@ -2,7 +2,8 @@
 //! article's effective title, date and source (the analyst's corrections
 //! over what the machine found), and the order along the timeline.
 
-use crate::annotations::{Annotations, Claim, Endpoint};
+use crate::annotations::reanchor::{OrphanReason, Placement, reanchor};
+use crate::annotations::{Annotations, Claim, Endpoint, RecordId};
 use crate::corpus::Article;
 use crate::corpus::article::Provenance;
 use std::collections::HashMap;
@@ -12,12 +13,58 @@ pub struct ExportContext<'a> {
     pub corpus_name: &'a str,
     pub annotations: &'a Annotations,
     articles: HashMap<&'a str, &'a Article>,
+    /// Claims that could not be placed in their article's current text.
+    orphans: HashMap<RecordId, OrphanReason>,
+}
+
+/// Places every claim of `annotations` in the current text of its article,
+/// as `check` does, and moves the anchors of placed ones there; returns
+/// why the others are orphans. An export then never states a position the
+/// text has left behind.
+pub fn reanchor_claims(articles: &[Article], annotations: &mut Annotations) -> HashMap<RecordId, OrphanReason> {
+    let texts: HashMap<&str, &str> = articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+    let mut orphans = HashMap::new();
+    for claim in &mut annotations.claims {
+        let Some(text) = texts.get(claim.anchor.article.as_str()) else {
+            orphans.insert(claim.id.clone(), OrphanReason::ArticleNotFound);
+            continue;
+        };
+        match reanchor(&claim.anchor, text) {
+            Placement::Intact => {}
+            Placement::Moved { span } | Placement::Fuzzy { span, .. } => claim.anchor.rebase(text, span),
+            Placement::Orphan { reason } => {
+                orphans.insert(claim.id.clone(), reason);
+            }
+        }
+    }
+    orphans
 }
 
 impl<'a> ExportContext<'a> {
-    pub fn new(corpus_name: &'a str, articles: &'a [Article], annotations: &'a Annotations) -> ExportContext<'a> {
+    /// `orphans` are the claims `reanchor_claims` could not place.
+    pub fn new(
+        corpus_name: &'a str,
+        articles: &'a [Article],
+        annotations: &'a Annotations,
+        orphans: HashMap<RecordId, OrphanReason>,
+    ) -> ExportContext<'a> {
         let articles = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-        ExportContext { corpus_name, annotations, articles }
+        ExportContext { corpus_name, annotations, articles, orphans }
+    }
+
+    /// Why a claim could not be placed, if it could not.
+    pub fn orphan_reason(&self, claim: &Claim) -> Option<&OrphanReason> {
+        self.orphans.get(&claim.id)
+    }
+
+    /// Placed claims along the timeline: those whose positions hold.
+    pub fn placed_by_time(&self) -> Vec<&'a Claim> {
+        self.claims_by_time().into_iter().filter(|c| !self.orphans.contains_key(&c.id)).collect()
+    }
+
+    /// Claims that could not be placed, along the timeline.
+    pub fn orphans_by_time(&self) -> Vec<&'a Claim> {
+        self.claims_by_time().into_iter().filter(|c| self.orphans.contains_key(&c.id)).collect()
     }
 
     pub fn article(&self, id: &str) -> Option<&'a Article> {

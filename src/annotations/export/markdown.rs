@@ -29,7 +29,7 @@ pub fn write_report(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "- {}: {count}", escape(verdict))?;
     }
     let mut groups: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
-    for claim in cx.claims_by_time() {
+    for claim in cx.placed_by_time() {
         if claim.tags.is_empty() {
             groups.entry(UNTAGGED).or_default().push(claim);
         }
@@ -42,6 +42,14 @@ pub fn write_report(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
     for (tag, claims) in groups.iter().map(|(t, c)| (*t, c)).chain(untagged.as_ref().map(|c| (UNTAGGED, c))) {
         writeln!(out, "\n## {}\n", escape(tag))?;
         for claim in claims {
+            write_claim(cx, claim, out)?;
+        }
+    }
+    let orphans = cx.orphans_by_time();
+    if !orphans.is_empty() {
+        writeln!(out, "\n## Orphaned claims\n")?;
+        writeln!(out, "Not found in the current text of their articles; the quote is as it was tagged.\n")?;
+        for claim in orphans {
             write_claim(cx, claim, out)?;
         }
     }

@@ -80,17 +80,21 @@ impl ExportFormat {
     }
 }
 
-/// Writes `annotations` of the corpus `corpus_name` (its `articles`) in `format`.
+/// Writes `annotations` of the corpus `corpus_name` (its `articles`) in
+/// `format`, claims re-anchored in the current text first; returns how
+/// many claims could not be placed (listed apart as orphans).
 pub fn export(
     format: ExportFormat,
     corpus_name: &str,
     articles: &[Article],
     annotations: &Annotations,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let mut sorted = annotations.clone();
     sorted.normalise();
-    let cx = context::ExportContext::new(corpus_name, articles, &sorted);
+    let orphans = context::reanchor_claims(articles, &mut sorted);
+    let orphan_count = orphans.len();
+    let cx = context::ExportContext::new(corpus_name, articles, &sorted, orphans);
     match format {
         ExportFormat::Json => json::write_json(&cx, out),
         ExportFormat::Jsonl => json::write_jsonl(&cx, out),
@@ -99,5 +103,6 @@ pub fn export(
         ExportFormat::W3c => w3c::write_annotations(&cx, out),
         ExportFormat::Claimreview => claimreview::write_reviews(&cx, out),
         ExportFormat::Timeline => timeline::write_timeline(&cx, out),
-    }
+    }?;
+    Ok(orphan_count)
 }

@@ -18,13 +18,18 @@ pub fn article(cx: &ExportContext, note: &ArticleNote) -> Value {
         "tags": note.tags,
         "read": note.read,
         "in_corpus": cx.article(id).is_some(),
+        "created": note.created,
+        "modified": note.modified,
+        "creator": note.creator,
     })
 }
 
-/// A claim with its quote, its place (UTF-8 byte offsets) and its fields.
+/// A claim with its quote, its place (UTF-8 byte offsets into the cleaned
+/// text, re-anchored; for an orphan the stored ones and `orphan` says why)
+/// and its fields.
 pub fn claim(cx: &ExportContext, claim: &Claim) -> Value {
     let article = claim.anchor.article.as_str();
-    json!({
+    let mut record = json!({
         "id": claim.id,
         "article": article,
         "article_title": cx.title(article),
@@ -39,8 +44,15 @@ pub fn claim(cx: &ExportContext, claim: &Claim) -> Value {
         "verdict": claim.verdict,
         "about": claim.about,
         "note": claim.note,
+        "created": claim.created,
+        "modified": claim.modified,
+        "creator": claim.creator,
         "conflicts": claim.conflicts.iter().map(|c| json!({ "field": c.field, "theirs": c.theirs })).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(reason) = cx.orphan_reason(claim) {
+        record["orphan"] = json!(reason.to_string());
+    }
+    record
 }
 
 /// A link with both ends named.
@@ -52,6 +64,9 @@ pub fn link(cx: &ExportContext, link: &Link) -> Value {
         "kind": link.kind,
         "note": link.note,
         "origin": link.origin,
+        "created": link.created,
+        "modified": link.modified,
+        "creator": link.creator,
     })
 }
 

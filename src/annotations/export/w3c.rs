@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use std::io::{self, Write};
 
 pub fn write_annotations(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
-    let mut items: Vec<Value> = cx.claims_by_time().into_iter().map(|c| claim(cx, c)).collect();
+    let mut items: Vec<Value> = cx.placed_by_time().into_iter().map(|c| claim(cx, c)).collect();
     items.extend(cx.annotations.links.iter().map(|l| link(cx, l)));
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",

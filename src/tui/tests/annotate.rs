@@ -335,6 +335,9 @@ fn claim_on(id: &str, text: &str, quote: &str) -> crate::annotations::Claim {
         verdict: "disputed".into(),
         about: None,
         note: String::new(),
+        created: None,
+        modified: None,
+        creator: None,
         conflicts: vec![],
     }
 }

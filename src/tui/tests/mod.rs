@@ -3,6 +3,7 @@
 
 mod annotate;
 mod render;
+mod stamps;
 mod state;
 mod suggest;
 
