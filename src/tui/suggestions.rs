@@ -353,16 +353,13 @@ impl App {
             origin: LinkOrigin::Suggested,
             conflicts: vec![],
         };
-        let tagged = new_claims.len();
+        let made = made_without_the_form(&new_claims);
         self.notes.change("link same claim", |notes| {
             notes.claims.extend(new_claims);
             notes.links.push(link);
         });
         let title = self.articles[target.article].title().to_string();
-        self.message = Some(match tagged {
-            0 => format!("linked as the same claim as in “{title}” · u undoes"),
-            n => format!("linked as the same claim as in “{title}” ({n} sentence(s) tagged as claims) · u undoes"),
-        });
+        self.message = Some(format!("linked as the same claim as in “{title}”{made} · u undoes"));
         self.refresh_counts();
     }
 
@@ -425,4 +422,24 @@ impl App {
             crate::display::truncate(self.articles[first.article].title(), 40)
         )
     }
+}
+
+/// For the status line: the claims `l` made without showing the form, with
+/// the speaker each was given, so the analyst can check them (`c` edits).
+fn made_without_the_form(claims: &[Claim]) -> String {
+    if claims.is_empty() {
+        return String::new();
+    }
+    let speakers: Vec<String> = claims
+        .iter()
+        .map(|claim| match &claim.speaker {
+            Some(speaker) => format!("speaker “{}”", crate::display::truncate(speaker, 30)),
+            None => "no speaker".to_string(),
+        })
+        .collect();
+    let count = match claims.len() {
+        1 => "1 claim".to_string(),
+        n => format!("{n} claims"),
+    };
+    format!(" · {count} made without the form ({}) · c edits", speakers.join(", "))
 }

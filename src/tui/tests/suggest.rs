@@ -125,6 +125,12 @@ fn the_recurring_view_finds_the_claim_in_german_and_links_both_as_the_same_claim
         })
         .collect();
     assert_eq!(ends, vec![ENGLISH.to_string(), GERMAN.to_string()]);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("2 claims made without the form") && message.contains("c edits"),
+        "the claims made without the form are shown: {message}"
+    );
+    assert!(message.contains("speaker") && !message.contains("“ ”"), "{message}");
     app.update(Action::Undo);
     assert!(app.notes.annotations.claims.is_empty() && app.notes.annotations.links.is_empty(), "one undo step");
 }
