@@ -2,6 +2,7 @@
 //! names and quotes of its body text, with where they sit, and a shingle
 //! sketch. Boilerplate lines (and the headline) contribute nothing.
 
+use super::gazetteer;
 use super::names;
 use super::numbers::{self, Qualifier};
 use super::quotes;
@@ -125,10 +126,21 @@ impl Fingerprint {
                 });
             }
         }
+        // Countries and major bodies by the gazetteer: one key across
+        // English and German; their words are not also names by spelling.
+        let mut entities = Vec::new();
+        for (at, sentence) in sentences.iter().enumerate() {
+            for entity in gazetteer::find(text, sentence.clone()) {
+                let key = hash_of(&("entity", entity.key));
+                print.push(FeatureKind::Name, key, entity.span.clone(), at as u32, &text[entity.span.clone()], |_| {});
+                entities.push(entity.span);
+            }
+        }
+        let in_entity = |span: &Range<usize>| entities.iter().any(|e| e.start < span.end && span.start < e.end);
         let german = article.lang.lang == Lang::De;
         let names = name_words(text, &sentences, german);
         for (word, at) in names {
-            if in_mention(&word.span) {
+            if in_mention(&word.span) || in_entity(&word.span) {
                 continue;
             }
             let surface = &text[word.span.clone()];

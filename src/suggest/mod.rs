@@ -7,6 +7,7 @@
 //! rejections: callers filter with [`Suggestion::is_settled`].
 
 mod features;
+mod gazetteer;
 mod index;
 mod kin;
 mod names;
@@ -182,7 +183,12 @@ impl Suggestions {
     /// The index of their sentences, for recurring claims; it shares the
     /// statistics the suggestions were found with.
     pub fn sentence_index(&self) -> SentenceIndex {
-        SentenceIndex::with_stats(&self.prints, Arc::clone(&self.stats))
+        let same_story = self.lists.iter().enumerate().flat_map(|(i, list)| {
+            list.iter()
+                .filter(|(_, v)| matches!(v.kind, SuggestedKind::TranslationOf | SuggestedKind::Duplicate))
+                .map(move |&(j, _)| (i as u32, j))
+        });
+        SentenceIndex::with_stats(&self.prints, Arc::clone(&self.stats)).with_same_story(same_story)
     }
 
     /// The fingerprints the suggestions were found among, in their order.

@@ -3,6 +3,7 @@
 //! kind of link, its score and the evidence.
 
 use super::features::{Feature, FeatureKind, Fingerprint};
+use super::gazetteer;
 use super::index::{Stats, kind_weight};
 use super::names;
 use super::numbers::Qualifier;
@@ -149,7 +150,10 @@ const MAX_ORDER_LEN: usize = 300;
 /// Whether two features with the same key really are the same thing.
 fn compatible(pa: &Fingerprint, a: &Feature, pb: &Fingerprint, b: &Feature) -> bool {
     match a.kind {
-        FeatureKind::Name => names::same_name(pa.surface(a), pb.surface(b)),
+        FeatureKind::Name => {
+            let (x, y) = (pa.surface(a), pb.surface(b));
+            names::same_name(x, y) || gazetteer::same_entity(x, y)
+        }
         // `Feb. 11, 2024` is not `11. Februar 2023`.
         FeatureKind::Date => match (a.date, b.date) {
             (Some(x), Some(y)) => x == y,
