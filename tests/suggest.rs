@@ -4,7 +4,7 @@
 //! undated translation's suggested date, and same-event pairs near the top.
 
 use dossier::corpus::{ArticleId, Corpus};
-use dossier::suggest::{SentenceIndex, SuggestedKind, Suggestions};
+use dossier::suggest::{Direction, SentenceIndex, SuggestedKind, Suggestions};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -235,4 +235,33 @@ fn the_eu_monitors_trio_finds_each_other() {
             );
         }
     }
+}
+
+/// Issue 13: a suggested translation carries its direction from evidence,
+/// the same from either end; where decided it agrees with the labels
+/// (translation → original) and no labelled pair is decided the wrong way.
+#[test]
+fn translation_suggestions_carry_their_direction_from_either_end() {
+    let (_, suggestions) = corpus();
+    let mut decided = 0;
+    for label in labels().iter().filter(|l| l.kind == "translation-of") {
+        let ends = |from: &str, to: &str| {
+            let found = suggestions.for_article(&ArticleId(from.to_string()));
+            let suggestion = found.into_iter().find(|s| s.to.as_str() == to).expect("the pair is suggested");
+            let link = suggestion.to_link();
+            (suggestion.direction, format!("{:?} → {:?}", link.from, link.to))
+        };
+        let (direction, here) = ends(&label.from, &label.to);
+        let (_, there) = ends(&label.to, &label.from);
+        println!("{} → {}: {direction:?}, links {here}", label.from, label.to);
+        if direction != Direction::Undecided {
+            decided += 1;
+            assert!(
+                here.contains(&format!("{:?}) → Article({:?}", label.from, label.to)),
+                "the translation points at its original: {here}"
+            );
+            assert_eq!(here, there, "accepting it from either end makes the same link");
+        }
+    }
+    assert!(decided >= 1, "the evidence decides a sample pair");
 }

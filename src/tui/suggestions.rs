@@ -171,6 +171,7 @@ impl App {
             Action::NextSuggestion => self.step_suggestion(),
             Action::AcceptSuggestion => self.accept_suggestion(),
             Action::RejectSuggestion => self.reject_suggestion(),
+            Action::FlipLink => self.flip_link(),
             Action::AcceptSuggestedDate => self.accept_suggested_date(),
             Action::ShowRecurring => self.show_recurring(),
             _ => return false,
@@ -218,6 +219,28 @@ impl App {
         self.notes.change("accept suggestion", |notes| notes.links.push(link));
         self.message = Some(message);
         self.refresh_counts();
+    }
+
+    /// Turns the current article's latest article link around: the
+    /// evidence may have been even, or wrong. One undo step.
+    fn flip_link(&mut self) {
+        let Some(index) = self.current_article() else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let here = Endpoint::Article(self.articles[index].id.as_str().to_string());
+        let links = &self.notes.annotations.links;
+        let Some(at) = links.iter().rposition(|l| l.from == here || l.to == here) else {
+            self.message = Some("this article has no links to flip".to_string());
+            return;
+        };
+        self.notes.change("flip link", |notes| {
+            let link = &mut notes.links[at];
+            std::mem::swap(&mut link.from, &mut link.to);
+        });
+        let link = &self.notes.annotations.links[at];
+        let (arrow, other) = if link.from == here { ("→", &link.to) } else { ("←", &link.from) };
+        self.message = Some(format!("flipped: this {arrow} {} {arrow} {} · u undoes", link.kind, self.describe(other)));
     }
 
     fn reject_suggestion(&mut self) {
