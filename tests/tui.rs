@@ -11,7 +11,7 @@ const GERMAN_TRANSLATION: &str = "Valdoria und Koalition vereinbaren Gespräche"
 #[test]
 fn filter_open_scroll_help_and_quit() {
     let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
-    tui.wait_for("Articles 24/24");
+    tui.wait_for("Articles 27/27");
     tui.type_slowly("/gesprache");
     let screen = tui.wait_for("filter “gesprache”");
     assert!(screen.contains(GERMAN_TRANSLATION), "{screen}");
@@ -41,7 +41,7 @@ fn filter_open_scroll_help_and_quit() {
 #[test]
 fn hostile_text_shows_as_inert_visible_text() {
     let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
-    tui.wait_for("Articles 24/24");
+    tui.wait_for("Articles 27/27");
     tui.type_slowly("/militia threatens");
     tui.wait_for("Militia threatens coalition convoys");
     tui.send("\r\r");
@@ -90,7 +90,7 @@ fn a_panic_restores_the_terminal() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let tui = dossier_then_stty(&[]);
-    tui.wait_for("Articles 24/24");
+    tui.wait_for("Articles 27/27");
     let shell = tui.process_id().expect("the shell's pid");
     let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("child pids");
     let dossier = children.split_whitespace().next().expect("dossier runs under the shell");

@@ -20,7 +20,10 @@ fn accepting_a_suggestion_and_linking_a_recurring_claim_are_saved() {
     assert!(reader.contains("▸ translation-of"), "the top suggestion is a translation:\n{reader}");
     assert!(reader.contains("Valdoria und Koalition vereinbaren"), "and names the German article:\n{reader}");
     tui.send("a");
-    let accepted = tui.wait_for("links (1, f follows): translation-of");
+    // Both copies are undated and credit the same reporters: the direction
+    // is left to the analyst, and the status line says so.
+    let accepted = tui.wait_for("links (1, f follows): this → translation-of →");
+    assert!(accepted.contains("direction undecided"), "{accepted}");
     assert!(!accepted.contains("▸ translation-of"), "the accepted suggestion left the panel:\n{accepted}");
 
     // The troop figure: search puts the cursor on its sentence.

@@ -2,6 +2,7 @@
 //! names and quotes of its body text, with where they sit, and a shingle
 //! sketch. Boilerplate lines (and the headline) contribute nothing.
 
+use super::gazetteer;
 use super::names;
 use super::numbers::{self, Qualifier};
 use super::quotes;
@@ -56,6 +57,9 @@ pub struct Fingerprint {
     pub(crate) sentences: Vec<Range<u32>>,
     surfaces: String,
     pub(crate) sketch: Option<Sketch>,
+    /// Signs in the article itself that it is a translation (its own
+    /// date's absence is judged per pair): see `translation_signs`.
+    pub(crate) translation_signs: Vec<&'static str>,
 }
 
 /// Quotes longer than this are shortened in labels.
@@ -74,6 +78,7 @@ impl Fingerprint {
             sentences: sentences.iter().map(|s| s.start as u32..s.end as u32).collect(),
             surfaces: String::new(),
             sketch: None,
+            translation_signs: translation_signs(article),
         };
         let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at) as u32;
         let mentions: Vec<&DateMention> = article.mentions.iter().collect();
@@ -125,10 +130,21 @@ impl Fingerprint {
                 });
             }
         }
+        // Countries and major bodies by the gazetteer: one key across
+        // English and German; their words are not also names by spelling.
+        let mut entities = Vec::new();
+        for (at, sentence) in sentences.iter().enumerate() {
+            for entity in gazetteer::find(text, sentence.clone()) {
+                let key = hash_of(&("entity", entity.key));
+                print.push(FeatureKind::Name, key, entity.span.clone(), at as u32, &text[entity.span.clone()], |_| {});
+                entities.push(entity.span);
+            }
+        }
+        let in_entity = |span: &Range<usize>| entities.iter().any(|e| e.start < span.end && span.start < e.end);
         let german = article.lang.lang == Lang::De;
         let names = name_words(text, &sentences, german);
         for (word, at) in names {
-            if in_mention(&word.span) {
+            if in_mention(&word.span) || in_entity(&word.span) {
                 continue;
             }
             let surface = &text[word.span.clone()];
@@ -259,6 +275,34 @@ fn name_words(text: &str, sentences: &[Range<usize>], german: bool) -> Vec<(name
             !lowercase.contains(lower.as_str()) && (!w.initial || inside.contains(word))
         })
         .collect()
+}
+
+/// Credit lines in each language: a German article that credits
+/// `Reporting by …` (or an English one `Berichterstattung von …`) carries
+/// over the original's reporters.
+const CREDITS: &[(Lang, &str)] = &[
+    (Lang::En, "Reporting by"),
+    (Lang::En, "Writing by"),
+    (Lang::En, "Editing by"),
+    (Lang::De, "Berichterstattung von"),
+    (Lang::De, "Redaktion von"),
+    (Lang::De, "Übersetzung"),
+];
+
+/// What in an article says it is a translation: the scraped, transliterated
+/// repeat of the original's title below its own, or a credit line in
+/// another language than its text.
+fn translation_signs(article: &Article) -> Vec<&'static str> {
+    let mut signs = Vec::new();
+    if article.structure.lines.iter().any(|l| l.flag == Some(crate::corpus::boilerplate::LineKind::TitleDebris)) {
+        signs.push("transliterated title debris");
+    }
+    let lang = article.lang.lang;
+    let known = matches!(lang, Lang::En | Lang::De);
+    if known && CREDITS.iter().any(|&(credit_lang, credit)| credit_lang != lang && article.text.contains(credit)) {
+        signs.push("credits the original's reporters");
+    }
+    signs
 }
 
 /// Sentences that lie wholly on unflagged lines.

@@ -7,6 +7,7 @@
 //! rejections: callers filter with [`Suggestion::is_settled`].
 
 mod features;
+mod gazetteer;
 mod index;
 mod kin;
 mod names;
@@ -71,15 +72,35 @@ pub struct Suggestion {
     pub evidence: Vec<Evidence>,
     /// For translation-of/duplicate where `from` is undated and `to` has a date: `to`'s date.
     pub suggested_date: Option<DateValue>,
+    /// Which end the evidence says is the translation (or the copy).
+    pub direction: Direction,
+}
+
+/// Which end of a suggested translation or duplicate is the translation
+/// (the copy), as far as the evidence tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// `from` translates `to`.
+    FromTranslates,
+    /// `to` translates `from`.
+    ToTranslates,
+    /// The evidence is even (or the kind has no direction).
+    Undecided,
 }
 
 impl Suggestion {
-    /// The link accepting it makes: article to article, provenance suggested.
+    /// The link accepting it makes: article to article, provenance
+    /// suggested, from the translation to the original wherever it is
+    /// accepted (as suggested when the evidence is even).
     pub fn to_link(&self) -> Link {
+        let (from, to) = match self.direction {
+            Direction::ToTranslates => (&self.to, &self.from),
+            Direction::FromTranslates | Direction::Undecided => (&self.from, &self.to),
+        };
         Link {
             id: RecordId::new(),
-            from: Endpoint::Article(self.from.0.clone()),
-            to: Endpoint::Article(self.to.0.clone()),
+            from: Endpoint::Article(from.0.clone()),
+            to: Endpoint::Article(to.0.clone()),
             kind: self.kind.as_str().to_string(),
             note: String::new(),
             origin: LinkOrigin::Suggested,
@@ -185,7 +206,12 @@ impl Suggestions {
     /// The index of their sentences, for recurring claims; it shares the
     /// statistics the suggestions were found with.
     pub fn sentence_index(&self) -> SentenceIndex {
-        SentenceIndex::with_stats(&self.prints, Arc::clone(&self.stats))
+        let same_story = self.lists.iter().enumerate().flat_map(|(i, list)| {
+            list.iter()
+                .filter(|(_, v)| matches!(v.kind, SuggestedKind::TranslationOf | SuggestedKind::Duplicate))
+                .map(move |&(j, _)| (i as u32, j))
+        });
+        SentenceIndex::with_stats(&self.prints, Arc::clone(&self.stats)).with_same_story(same_story)
     }
 
     /// The fingerprints the suggestions were found among, in their order.

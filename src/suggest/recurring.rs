@@ -20,6 +20,8 @@ pub struct SimilarSentence {
     pub score: f32,
     /// Short labels of the shared features (`2,500`, `Kessaran`, `2024-02-11`).
     pub shared: Vec<String>,
+    /// Whether only names are shared (no number, date or quote).
+    pub names_only: bool,
     /// Numbers (and dates) that differ between otherwise-matching sentences.
     pub differing: Vec<NumberDifference>,
 }
@@ -40,6 +42,9 @@ pub struct SentenceIndex {
     /// Per article, the number of its first sentence; one more at the end.
     first: Vec<u32>,
     postings: Postings,
+    /// Per article, the articles of the same story (its translations and
+    /// duplicates): there one shared name or rare number is enough.
+    story: Vec<Vec<u32>>,
 }
 
 /// A sentence needs this many distinct features to be indexed or matched.
@@ -84,7 +89,22 @@ impl SentenceIndex {
             })
             .collect();
         let postings = Postings::build(pairs, cap);
-        SentenceIndex { stats, first, postings }
+        SentenceIndex { stats, first, postings, story: vec![Vec::new(); prints.len()] }
+    }
+
+    /// The same, knowing which articles tell the same story (a translation
+    /// and its original, a reprint): `(a, b)` pairs of article indices.
+    pub(crate) fn with_same_story(mut self, pairs: impl IntoIterator<Item = (u32, u32)>) -> SentenceIndex {
+        for (a, b) in pairs {
+            for (here, there) in [(a, b), (b, a)] {
+                if let Some(list) = self.story.get_mut(here as usize)
+                    && !list.contains(&there)
+                {
+                    list.push(there);
+                }
+            }
+        }
+        self
     }
 
     /// Sentences similar to the text at `span` (byte offsets into article
@@ -106,8 +126,22 @@ impl SentenceIndex {
         let mut keys: Vec<u64> = query.iter().map(|f| f.key).collect();
         keys.sort_unstable();
         keys.dedup();
+        // Inside the same story (a translation, a reprint) one shared
+        // feature is enough for the best match: the twin the analyst looks
+        // for comes first. Other sentences there need as much as anywhere.
+        let mut twins: Vec<SimilarSentence> = self.story[article]
+            .iter()
+            .filter_map(|&other| {
+                let (from, to) = (self.first[other as usize], self.first[other as usize + 1]);
+                (from..to)
+                    .filter_map(|id| self.compare(prints, print, &query, id, 1))
+                    .max_by(|a, b| a.score.total_cmp(&b.score).then(b.span.start.cmp(&a.span.start)))
+            })
+            .collect();
+        twins.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.span.start.cmp(&b.span.start)));
+        twins.truncate(limit);
         if keys.len() < MIN_FEATURES {
-            return vec![];
+            return twins;
         }
         let mut hits: Vec<(u32, f32)> = keys
             .iter()
@@ -125,18 +159,29 @@ impl SentenceIndex {
         });
         summed.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         summed.truncate(limit.saturating_mul(CANDIDATES_PER_RESULT).max(20));
-        let mut found: Vec<SimilarSentence> =
-            summed.into_iter().filter_map(|(id, _)| self.compare(prints, print, &query, id)).collect();
+        let mut found: Vec<SimilarSentence> = summed
+            .into_iter()
+            .filter_map(|(id, _)| self.compare(prints, print, &query, id, MIN_FEATURES))
+            .filter(|s| !twins.iter().any(|t| t.article == s.article && t.span == s.span))
+            // Once the twin is found, other stories' sentences that share
+            // only names (`Ashdale`, `Halvenport` recur in every report)
+            // are noise beside it; a shared or rival figure still counts.
+            .filter(|s| twins.is_empty() || !s.names_only || !s.differing.is_empty())
+            .collect();
         found.sort_by(|a, b| {
             b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.span.start.cmp(&b.span.start))
         });
-        found.truncate(limit);
-        found
+        twins.extend(found);
+        twins.truncate(limit);
+        twins
     }
 
     /// Bytes the index holds on the heap.
     pub fn heap_bytes(&self) -> usize {
-        self.stats.heap_bytes() + self.first.capacity() * 4 + self.postings.heap_bytes()
+        self.stats.heap_bytes()
+            + self.first.capacity() * 4
+            + self.postings.heap_bytes()
+            + self.story.iter().map(|s| s.capacity() * 4).sum::<usize>()
     }
 
     /// The article and sentence of a sentence number.
@@ -151,14 +196,16 @@ impl SentenceIndex {
         print: &Fingerprint,
         query: &[Feature],
         id: u32,
+        min_shared: usize,
     ) -> Option<SimilarSentence> {
         let (article, s) = self.locate(id);
         let there_print = &prints[article];
         let there = there_print.sentence_features(s);
         let m = match_features(&self.stats, print, query, there_print, there);
-        if m.shared.len() < MIN_FEATURES {
+        if m.shared.len() < min_shared {
             return None;
         }
+        let names_only = m.shared.iter().all(|sh| sh.kind == FeatureKind::Name);
         let shared = m.shared.iter().map(|sh| print.surface(&query[sh.here[0]]).to_string()).collect();
         let matched = |side: &dyn Fn(&super::score::SharedFeature) -> &Vec<usize>, i: usize| {
             m.shared.iter().any(|sh| side(sh).contains(&i))
@@ -202,6 +249,7 @@ impl SentenceIndex {
             span: sentence.start as usize..sentence.end as usize,
             score: m.similarity(),
             shared,
+            names_only,
             differing,
         })
     }
@@ -301,5 +349,34 @@ mod tests {
         let found = index.similar(&prints, 0, claim_span(&prints[0]), 5);
         let other = found.iter().find(|f| f.article == 1).expect("the sentences share names");
         assert!(other.differing.is_empty(), "2,500 vs three, 2023 vs 2025: {:?}", other.differing);
+    }
+
+    /// Issue 13: country names bridge English and German (`United States`
+    /// ~ `Vereinigte Staaten` ~ `US-`), which no spelling bridges, so a
+    /// translation pair and a third report of the figure find each other.
+    #[test]
+    fn a_translated_figure_and_a_third_report_find_each_other_by_country_names() {
+        let texts = [
+            ("en.md", "en", "The United States has 1,700 advisers in the region, training border guards.\n"),
+            (
+                "de.md",
+                "de",
+                "Die Vereinigten Staaten haben 1.700 Berater in der Region, die Grenzschützer ausbilden.\n",
+            ),
+            ("third.md", "de", "Rund 1.700 US-Berater sind derzeit in der Region stationiert.\n"),
+            ("other.md", "en", "France has 1,700 cooks in Spain.\n"),
+        ];
+        let prints: Vec<Fingerprint> =
+            texts.iter().map(|(id, lang, body)| Fingerprint::of(&article(id, lang, None, body))).collect();
+        let index = SentenceIndex::build(&prints);
+        for asked in 0..3 {
+            let found: Vec<usize> =
+                index.similar(&prints, asked, claim_span(&prints[asked]), 3).iter().map(|f| f.article).collect();
+            let mut others: Vec<usize> = (0..3).filter(|&a| a != asked).collect();
+            others.sort_unstable();
+            let mut top: Vec<usize> = found.iter().copied().filter(|&a| a != 3).collect();
+            top.sort_unstable();
+            assert_eq!(top, others, "sentence {asked} finds the other two: {found:?}");
+        }
     }
 }

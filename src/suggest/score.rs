@@ -3,10 +3,11 @@
 //! kind of link, its score and the evidence.
 
 use super::features::{Feature, FeatureKind, Fingerprint};
+use super::gazetteer;
 use super::index::{Stats, kind_weight};
 use super::names;
 use super::numbers::Qualifier;
-use super::{Evidence, SuggestedKind, Suggestion};
+use super::{Direction, Evidence, SuggestedKind, Suggestion};
 
 /// One feature both sides have: its occurrences on each side.
 pub(crate) struct SharedFeature {
@@ -149,7 +150,10 @@ const MAX_ORDER_LEN: usize = 300;
 /// Whether two features with the same key really are the same thing.
 fn compatible(pa: &Fingerprint, a: &Feature, pb: &Fingerprint, b: &Feature) -> bool {
     match a.kind {
-        FeatureKind::Name => names::same_name(pa.surface(a), pb.surface(b)),
+        FeatureKind::Name => {
+            let (x, y) = (pa.surface(a), pb.surface(b));
+            names::same_name(x, y) || gazetteer::same_entity(x, y)
+        }
         // `Feb. 11, 2024` is not `11. Februar 2023`.
         FeatureKind::Date => match (a.date, b.date) {
             (Some(x), Some(y)) => x == y,
@@ -270,6 +274,10 @@ pub(crate) fn suggestion(a: &Fingerprint, b: &Fingerprint, verdict: Verdict, m: 
         });
     }
     let dated_twin = matches!(verdict.kind, SuggestedKind::TranslationOf | SuggestedKind::Duplicate);
+    let direction = if dated_twin { direction(a, b) } else { (Direction::Undecided, String::new()) };
+    if !direction.1.is_empty() {
+        evidence.push(Evidence { label: direction.1, from_spans: vec![], to_spans: vec![] });
+    }
     Suggestion {
         from: a.id.clone(),
         to: b.id.clone(),
@@ -277,6 +285,31 @@ pub(crate) fn suggestion(a: &Fingerprint, b: &Fingerprint, verdict: Verdict, m: 
         score: verdict.score,
         evidence,
         suggested_date: if dated_twin && a.date.is_none() { b.date } else { None },
+        direction: direction.0,
+    }
+}
+
+/// Which of a translation pair is the translation, and why: the one
+/// without a date of its own while the other has one, the one with the
+/// transliterated title debris, the one crediting the original's
+/// reporters. More signs on one side decide; an even count does not.
+fn direction(a: &Fingerprint, b: &Fingerprint) -> (Direction, String) {
+    let signs = |own: &Fingerprint, other: &Fingerprint| {
+        let mut signs = own.translation_signs.clone();
+        if own.date.is_none() && other.date.is_some() {
+            signs.push("undated");
+        }
+        signs
+    };
+    let (here, there) = (signs(a, b), signs(b, a));
+    match here.len().cmp(&there.len()) {
+        std::cmp::Ordering::Greater => {
+            (Direction::FromTranslates, format!("this is the translation: {}", here.join(", ")))
+        }
+        std::cmp::Ordering::Less => {
+            (Direction::ToTranslates, format!("the other is the translation: {}", there.join(", ")))
+        }
+        std::cmp::Ordering::Equal => (Direction::Undecided, "direction undecided: the evidence is even".to_string()),
     }
 }
 
@@ -362,5 +395,23 @@ mod tests {
     fn longest_common_subsequence() {
         assert_eq!(lcs(&[1, 2, 3, 4, 5], &[1, 3, 2, 4, 5]), 4);
         assert_eq!(lcs(&[], &[1]), 0);
+    }
+
+    /// Issue 13: the direction comes from evidence in the texts; even
+    /// evidence leaves it undecided.
+    #[test]
+    fn the_undated_or_foreign_credited_one_is_the_translation() {
+        let direction_of = |en_date: Option<&str>, de_body: &str| {
+            let en = Fingerprint::of(&article("en.md", "en", en_date, EN));
+            let de = Fingerprint::of(&article("de.md", "de", None, de_body));
+            direction(&de, &en).0
+        };
+        assert_eq!(direction_of(None, DE), Direction::Undecided, "nothing tells them apart");
+        assert_eq!(direction_of(Some("2024-01-28"), DE), Direction::FromTranslates, "the undated one");
+        let credited = format!("{DE}\n(Reporting by Lena Marsh)\n");
+        assert_eq!(direction_of(None, &credited), Direction::FromTranslates, "credits in English");
+        let en = Fingerprint::of(&article("en.md", "en", None, EN));
+        let de = Fingerprint::of(&article("de.md", "de", None, &credited));
+        assert_eq!(direction(&en, &de).0, Direction::ToTranslates, "asked from the original's end");
     }
 }

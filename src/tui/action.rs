@@ -113,6 +113,7 @@ actions! {
     NextSuggestion => ("next suggestion", "reader: highlight the next suggested link and its evidence"),
     AcceptSuggestion => ("accept", "reader: accept the highlighted suggested link"),
     RejectSuggestion => ("reject", "reader: reject the highlighted suggested link (not suggested again)"),
+    FlipLink => ("flip link", "reader: turn the article's latest link around (which end is the translation)"),
     AcceptSuggestedDate => ("take date", "reader: give an undated article its suggested original's date"),
     ShowRecurring => ("recurring", "reader: the same claim elsewhere in the corpus, in any language"),
     ShowConflictingClaims => ("conflicts", "claims whose numbers differ in similar sentences elsewhere"),

@@ -6,7 +6,7 @@
 use super::app::{App, Focus, Overlay};
 use crate::annotations::{Anchor, Claim, Endpoint, Link, LinkOrigin, RecordId};
 use crate::corpus::dates::DateValue;
-use crate::suggest::{Fingerprint, SentenceIndex, SimilarSentence, SuggestedKind, Suggestion, Suggestions};
+use crate::suggest::{Direction, Fingerprint, SentenceIndex, SimilarSentence, SuggestedKind, Suggestion, Suggestions};
 use crossterm::event::{KeyCode, KeyEvent};
 use rayon::prelude::*;
 use std::fmt;
@@ -174,6 +174,7 @@ impl App {
             Action::NextSuggestion => self.step_suggestion(),
             Action::AcceptSuggestion => self.accept_suggestion(),
             Action::RejectSuggestion => self.reject_suggestion(),
+            Action::FlipLink => self.flip_link(),
             Action::AcceptSuggestedDate => self.accept_suggested_date(),
             Action::ShowRecurring => self.show_recurring(),
             _ => return false,
@@ -212,15 +213,44 @@ impl App {
             return;
         }
         let link = suggestion.to_link();
-        let message = format!(
-            "linked {} —{}→ {} (suggested) · u undoes",
-            self.describe(&link.from),
-            link.kind,
-            self.describe(&link.to)
-        );
+        // An even pair is stored as suggested from here; the analyst hears
+        // so first, as titles would push it off the status line.
+        let twins = matches!(suggestion.kind, SuggestedKind::TranslationOf | SuggestedKind::Duplicate);
+        let message = if twins && suggestion.direction == Direction::Undecided {
+            format!("linked {}, direction undecided (the evidence is even): F flips it · u undoes", link.kind)
+        } else {
+            format!(
+                "linked {} —{}→ {} (suggested) · u undoes",
+                self.describe(&link.from),
+                link.kind,
+                self.describe(&link.to)
+            )
+        };
         self.notes.change("accept suggestion", |notes| notes.links.push(link));
         self.message = Some(message);
         self.refresh_counts();
+    }
+
+    /// Turns the current article's latest article link around: the
+    /// evidence may have been even, or wrong. One undo step.
+    fn flip_link(&mut self) {
+        let Some(index) = self.current_article() else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let here = Endpoint::Article(self.articles[index].id.as_str().to_string());
+        let links = &self.notes.annotations.links;
+        let Some(at) = links.iter().rposition(|l| l.from == here || l.to == here) else {
+            self.message = Some("this article has no links to flip".to_string());
+            return;
+        };
+        self.notes.change("flip link", |notes| {
+            let link = &mut notes.links[at];
+            std::mem::swap(&mut link.from, &mut link.to);
+        });
+        let link = &self.notes.annotations.links[at];
+        let (arrow, other) = if link.from == here { ("→", &link.to) } else { ("←", &link.from) };
+        self.message = Some(format!("flipped: this {arrow} {} {arrow} {} · u undoes", link.kind, self.describe(other)));
     }
 
     fn reject_suggestion(&mut self) {
@@ -360,16 +390,13 @@ impl App {
             creator: None,
             conflicts: vec![],
         };
-        let tagged = new_claims.len();
+        let made = made_without_the_form(&new_claims);
         self.notes.change("link same claim", |notes| {
             notes.claims.extend(new_claims);
             notes.links.push(link);
         });
         let title = self.articles[target.article].title().to_string();
-        self.message = Some(match tagged {
-            0 => format!("linked as the same claim as in “{title}” · u undoes"),
-            n => format!("linked as the same claim as in “{title}” ({n} sentence(s) tagged as claims) · u undoes"),
-        });
+        self.message = Some(format!("linked as the same claim as in “{title}”{made} · u undoes"));
         self.refresh_counts();
     }
 
@@ -435,4 +462,24 @@ impl App {
             crate::display::truncate(self.articles[first.article].title(), 40)
         )
     }
+}
+
+/// For the status line: the claims `l` made without showing the form, with
+/// the speaker each was given, so the analyst can check them (`c` edits).
+fn made_without_the_form(claims: &[Claim]) -> String {
+    if claims.is_empty() {
+        return String::new();
+    }
+    let speakers: Vec<String> = claims
+        .iter()
+        .map(|claim| match &claim.speaker {
+            Some(speaker) => format!("speaker “{}”", crate::display::truncate(speaker, 30)),
+            None => "no speaker".to_string(),
+        })
+        .collect();
+    let count = match claims.len() {
+        1 => "1 claim".to_string(),
+        n => format!("{n} claims"),
+    };
+    format!(" · {count} made without the form ({}) · c edits", speakers.join(", "))
 }

@@ -59,7 +59,7 @@ pub fn write_report(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
             let note = if link.note.is_empty() { String::new() } else { format!(" — {}", escape(&link.note)) };
             writeln!(
                 out,
-                "- {} **{}** {}{note}",
+                "- {} → **{}** → {}{note}",
                 escape(&cx.describe(&link.from)),
                 escape(&link.kind),
                 escape(&cx.describe(&link.to))

@@ -75,6 +75,30 @@ fn accepting_makes_a_suggested_link_and_takes_it_off_the_list() {
     assert_eq!(suggested_targets(&app).first().map(String::as_str), Some(GERMAN), "undo offers it again");
 }
 
+/// Issue 13: the evidence (the German one credits the English reporters)
+/// sets the direction, so accepting on the original's page stores the
+/// translation → original; `F` flips it, in one undo step.
+#[test]
+fn accepting_on_the_originals_page_keeps_the_direction_and_f_flips_it() {
+    const ORIGINAL: &str = "analysis/first-round.md";
+    const TRANSLATION: &str = "wire/055_a4c7e2b9.txt";
+    let mut app = reading(ORIGINAL);
+    let at = suggested_targets(&app).iter().position(|t| t == TRANSLATION).expect("the translation is suggested");
+    for _ in 0..at {
+        app.update(Action::NextSuggestion);
+    }
+    app.update(Action::AcceptSuggestion);
+    let link = app.notes.annotations.links[0].clone();
+    assert_eq!((link.from, link.to), (Endpoint::Article(TRANSLATION.into()), Endpoint::Article(ORIGINAL.into())));
+    app.update(Action::FlipLink);
+    let link = &app.notes.annotations.links[0];
+    assert_eq!(link.from, Endpoint::Article(ORIGINAL.into()), "flipped");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("flipped: this → translation-of →"), "{message}");
+    app.update(Action::Undo);
+    assert_eq!(app.notes.annotations.links[0].from, Endpoint::Article(TRANSLATION.into()), "undo flips it back");
+}
+
 #[test]
 fn a_rejected_suggestion_is_remembered_and_not_offered_from_either_side() {
     let mut app = reading(ENGLISH);
@@ -125,6 +149,12 @@ fn the_recurring_view_finds_the_claim_in_german_and_links_both_as_the_same_claim
         })
         .collect();
     assert_eq!(ends, vec![ENGLISH.to_string(), GERMAN.to_string()]);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("2 claims made without the form") && message.contains("c edits"),
+        "the claims made without the form are shown: {message}"
+    );
+    assert!(message.contains("speaker") && !message.contains("“ ”"), "{message}");
     app.update(Action::Undo);
     assert!(app.notes.annotations.claims.is_empty() && app.notes.annotations.links.is_empty(), "one undo step");
 }

@@ -187,8 +187,11 @@ fn links_line(app: &App) -> Option<Line<'static>> {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
+        // `this ← translation-of ← other`: the arrow says which end is which.
+        let arrow = if link.to == *other { "→" } else { "←" };
+        spans.push(Span::styled(format!("this {arrow} "), theme.dim));
         spans.push(Span::styled(link.kind.clone(), theme.key));
-        spans.push(Span::styled(format!(" {}", app.describe(other)), theme.text));
+        spans.push(Span::styled(format!(" {arrow} {}", app.describe(other)), theme.text));
     }
     Some(Line::from(spans))
 }
