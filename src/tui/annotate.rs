@@ -763,6 +763,9 @@ impl App {
             self.message = Some(self.not_found_yet("indexing sentences"));
             return;
         }
+        if shown == ClaimsShown::ConflictingNumbers && self.explain_no_conflicts() {
+            return;
+        }
         let notes = &self.notes.annotations;
         let conflicts: Vec<(&Claim, String)> = notes.claims.iter().map(|c| (c, self.conflict_summary(c))).collect();
         let mut claims: Vec<(&Claim, String)> = conflicts
@@ -808,6 +811,27 @@ impl App {
             ),
         };
         self.overlay = Some(Overlay::Picker(Picker::new(&title, choices, Purpose::Claims { ids })));
+    }
+
+    /// Instead of an empty conflicts view: why it is empty, and the
+    /// sentence-level view (`*`), which needs no claim. Returns whether it
+    /// explained.
+    fn explain_no_conflicts(&mut self) -> bool {
+        let claims = &self.notes.annotations.claims;
+        if claims.iter().any(|c| !self.conflict_summary(c).is_empty()) {
+            return false;
+        }
+        let why = match claims.len() {
+            0 => "no claims yet to compare (c tags one)".to_string(),
+            1 => "your one claim has no figure that differs in a similar sentence elsewhere".to_string(),
+            n => format!("none of your {n} claims has a figure that differs in a similar sentence elsewhere"),
+        };
+        self.show_recurring();
+        self.message = Some(match &self.overlay {
+            Some(Overlay::Recurring(_)) => format!("{why}; here is the cursor sentence told elsewhere (*)"),
+            _ => format!("{why}; * in the reader finds any sentence told elsewhere"),
+        });
+        true
     }
 
     /// Takes in the merge of our annotations with changes made to the

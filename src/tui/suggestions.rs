@@ -293,7 +293,7 @@ impl App {
 
     /// Opens the view of sentences across the corpus similar to the
     /// selection, the claim under the cursor or the cursor sentence.
-    fn show_recurring(&mut self) {
+    pub(super) fn show_recurring(&mut self) {
         let Some((article, span)) = self.cursor_span() else {
             self.message = Some("no sentence here".to_string());
             return;

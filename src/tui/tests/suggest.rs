@@ -251,3 +251,28 @@ fn the_conflicting_numbers_view_lists_a_claim_whose_figure_differs_elsewhere() {
     assert!(picker.choices[0].label.contains("2,500 troops"), "{}", picker.choices[0].label);
     assert!(picker.choices[0].label.contains("≠ 2,500 here, "), "{}", picker.choices[0].label);
 }
+
+/// Issue 13: `g c` before any claim conflicts says why, and offers the
+/// sentence-level view instead of an empty "nothing matches".
+#[test]
+fn the_conflicts_view_without_conflicts_says_why_and_shows_the_sentence_elsewhere() {
+    let mut app = reading(ENGLISH);
+    cursor_to(&mut app, "2,500 troops");
+    app.update(Action::ShowConflictingClaims);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("no claims yet to compare (c tags one)"), "{message}");
+    let Some(Overlay::Recurring(view)) = &app.overlay else { panic!("the sentence-level view opens: {message}") };
+    assert!(!view.matches.is_empty());
+
+    // One claim with no differing figure: still explained, not an empty list.
+    let mut app = reading(ENGLISH);
+    cursor_to(&mut app, "Ashdale told reporters");
+    app.update(Action::TagClaim);
+    app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    app.focus = Focus::List;
+    app.update(Action::ShowConflictingClaims);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("your one claim has no figure that differs"), "{message}");
+    assert!(message.ends_with("* in the reader finds any sentence told elsewhere"), "{message}");
+    assert!(app.overlay.is_none(), "no empty picker");
+}
