@@ -173,6 +173,10 @@ pub struct Claim {
     /// Who makes the claim (`said X`, `nach Angaben von X`).
     #[serde(default)]
     pub speaker: Option<String>,
+    /// What the claim says, short, in the analyst's words (ClaimReview's
+    /// `claimReviewed`); missing in files from before dossier kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// One of the configured verdicts; `unverified` by default.
     pub verdict: String,
     /// The date the claim is about, ISO-style at its precision (`2024-02`).

@@ -1,7 +1,7 @@
 //! `dossier export`: the annotations of a corpus in a format analysts
 //! share, to stdout or a file.
 
-use crate::annotations::export::{ExportFormat, export};
+use crate::annotations::export::{ExportFormat, ExportSource, export};
 use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
 use crate::corpus::{Corpus, LinkScope, corpus_name};
@@ -31,9 +31,12 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
         eprintln!("{}: no annotation file; exporting an empty set", crate::display::escape_path(&path));
         Annotations::default()
     });
+    let settings = crate::config::Settings::load()?;
     let corpus = Corpus::load_with(&args.corpus, links)?;
+    let name = corpus_name(&args.corpus);
+    let source = ExportSource { root: &args.corpus, name: &name, articles: &corpus.articles, settings: &settings };
     let mut bytes = Vec::new();
-    let orphans = export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
+    let orphans = export(args.format, source, &annotations, &mut bytes)?;
     if orphans > 0 {
         eprintln!(
             "{orphans} claim(s) could not be placed in the current text of their articles: \

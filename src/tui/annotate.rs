@@ -296,6 +296,7 @@ impl App {
                     anchor: Anchor::new(article.id.as_str(), &article.text, span),
                     tags: vec![],
                     speaker: None,
+                    summary: None,
                     verdict: String::new(),
                     about: None,
                     note: String::new(),

@@ -21,7 +21,7 @@ fn review(cx: &ExportContext, claim: &Claim) -> Value {
     let mut appearance = json!({
         "@type": "NewsArticle",
         "headline": cx.title(article),
-        "url": cx.source_iri(article),
+        "url": cx.article_iri(article),
     });
     if let Some(date) = cx.date(article) {
         appearance["datePublished"] = json!(date);

@@ -13,8 +13,22 @@ mod timeline;
 mod w3c;
 
 use crate::annotations::Annotations;
+use crate::config::Settings;
 use crate::corpus::Article;
 use std::io::{self, Write};
+use std::path::Path;
+
+/// The corpus an export is made from, and the settings it follows.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportSource<'a> {
+    /// The corpus folder: W3C selectors point into its files as stored.
+    pub root: &'a Path,
+    /// The corpus's name, for titles and identifiers.
+    pub name: &'a str,
+    pub articles: &'a [Article],
+    /// The publisher and rating scale of ClaimReview.
+    pub settings: &'a Settings,
+}
 
 /// An export format; the names are those of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -80,21 +94,20 @@ impl ExportFormat {
     }
 }
 
-/// Writes `annotations` of the corpus `corpus_name` (its `articles`) in
-/// `format`, claims re-anchored in the current text first; returns how
-/// many claims could not be placed (listed apart as orphans).
+/// Writes `annotations` of the corpus `source` in `format`, claims
+/// re-anchored in the current text first; returns how many claims could
+/// not be placed (listed apart as orphans).
 pub fn export(
     format: ExportFormat,
-    corpus_name: &str,
-    articles: &[Article],
+    source: ExportSource,
     annotations: &Annotations,
     out: &mut dyn Write,
 ) -> io::Result<usize> {
     let mut sorted = annotations.clone();
     sorted.normalise();
-    let orphans = context::reanchor_claims(articles, &mut sorted);
+    let orphans = context::reanchor_claims(source.articles, &mut sorted);
     let orphan_count = orphans.len();
-    let cx = context::ExportContext::new(corpus_name, articles, &sorted, orphans);
+    let cx = context::ExportContext::new(source, &sorted, orphans);
     match format {
         ExportFormat::Json => json::write_json(&cx, out),
         ExportFormat::Jsonl => json::write_jsonl(&cx, out),

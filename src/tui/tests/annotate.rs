@@ -332,6 +332,7 @@ fn claim_on(id: &str, text: &str, quote: &str) -> crate::annotations::Claim {
         anchor: crate::annotations::Anchor::new(id, text, start..start + quote.len()),
         tags: vec!["t".into()],
         speaker: None,
+        summary: None,
         verdict: "disputed".into(),
         about: None,
         note: String::new(),
