@@ -4,6 +4,7 @@
 use crate::annotations::export::{ExportFormat, ExportSource, export};
 use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
+use crate::config::ClaimReviewSettings;
 use crate::corpus::{Corpus, LinkScope, corpus_name};
 use anyhow::{Context, Result};
 use clap::Args;
@@ -35,6 +36,9 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
     let corpus = Corpus::load_with(&args.corpus, links)?;
     let name = corpus_name(&args.corpus);
     let source = ExportSource { root: &args.corpus, name: &name, articles: &corpus.articles, settings: &settings };
+    if args.format == ExportFormat::Claimreview {
+        warn_unpublished(&settings.claim_review);
+    }
     let mut bytes = Vec::new();
     let orphans = export(args.format, source, &annotations, &mut bytes)?;
     if orphans > 0 {
@@ -48,4 +52,14 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
         None => std::io::stdout().lock().write_all(&bytes).context("writing to stdout")?,
     }
     Ok(())
+}
+
+/// Says which ClaimReview properties the settings leave as placeholders.
+fn warn_unpublished(review: &ClaimReviewSettings) {
+    if review.publisher.is_none() {
+        eprintln!("config.ron sets no claim_review.publisher: the reviews have no author");
+    }
+    if review.review_url.is_none() {
+        eprintln!("config.ron sets no claim_review.review_url: each review's url is a urn:dossier:claim: placeholder");
+    }
 }
