@@ -151,6 +151,17 @@ impl<'a> ExportContext<'a> {
         claim.about.clone().or_else(|| self.date(&claim.anchor.article))
     }
 
+    /// The articles the analyst touched: those with a claim or a note, in
+    /// id order.
+    pub fn annotated_articles(&self) -> Vec<&'a str> {
+        let notes = self.annotations;
+        let mut ids: Vec<&str> = notes.claims.iter().map(|c| c.anchor.article.as_str()).collect();
+        ids.extend(notes.articles.iter().map(|n| n.article.as_str()));
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// Claims ordered along the timeline: dated ones by date, undated
     /// last, then by article and position.
     pub fn claims_by_time(&self) -> Vec<&'a Claim> {

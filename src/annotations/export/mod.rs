@@ -1,6 +1,7 @@
 //! Exports of the annotations to the formats analysts share: JSON and
 //! JSON Lines of everything, CSV of claims, a Markdown report, W3C Web
-//! Annotation, schema.org ClaimReview and a TimelineJS sheet.
+//! Annotation, schema.org ClaimReview, a TimelineJS sheet and TimelineJS3
+//! JSON.
 
 mod cells;
 mod claimreview;
@@ -10,6 +11,7 @@ mod json;
 mod markdown;
 mod records;
 mod timeline;
+mod timeline_json;
 mod w3c;
 
 use crate::annotations::Annotations;
@@ -40,11 +42,12 @@ pub enum ExportFormat {
     W3c,
     Claimreview,
     Timeline,
+    TimelineJson,
 }
 
 impl ExportFormat {
     /// Every format, in the order menus list them.
-    pub const ALL: [ExportFormat; 7] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::Csv,
         ExportFormat::Md,
         ExportFormat::Json,
@@ -52,6 +55,7 @@ impl ExportFormat {
         ExportFormat::W3c,
         ExportFormat::Claimreview,
         ExportFormat::Timeline,
+        ExportFormat::TimelineJson,
     ];
 
     /// The file an export is written to by default.
@@ -64,6 +68,7 @@ impl ExportFormat {
             ExportFormat::W3c => "dossier-export.w3c.jsonld",
             ExportFormat::Claimreview => "dossier-export.claimreview.jsonld",
             ExportFormat::Timeline => "dossier-export.timeline.csv",
+            ExportFormat::TimelineJson => "dossier-export.timeline.json",
         }
     }
 
@@ -77,6 +82,7 @@ impl ExportFormat {
             ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
             ExportFormat::Claimreview => "schema.org ClaimReview (JSON-LD) of reviewed claims",
             ExportFormat::Timeline => "TimelineJS sheet (CSV) of dated claims and articles",
+            ExportFormat::TimelineJson => "TimelineJS3 JSON of dated claims and articles (no spreadsheet needed)",
         }
     }
 
@@ -90,6 +96,7 @@ impl ExportFormat {
             ExportFormat::W3c => "w3c",
             ExportFormat::Claimreview => "claimreview",
             ExportFormat::Timeline => "timeline",
+            ExportFormat::TimelineJson => "timeline-json",
         }
     }
 }
@@ -116,6 +123,7 @@ pub fn export(
         ExportFormat::W3c => w3c::write_annotations(&cx, out),
         ExportFormat::Claimreview => claimreview::write_reviews(&cx, out),
         ExportFormat::Timeline => timeline::write_timeline(&cx, out),
+        ExportFormat::TimelineJson => timeline_json::write_timeline(&cx, out),
     }?;
     Ok(orphan_count)
 }
