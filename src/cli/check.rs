@@ -29,6 +29,10 @@ pub struct ExitError {
 pub struct CheckArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Print JSON Lines, one object per claim; the summary and any problems
     /// go to stderr.
     #[arg(long)]

@@ -16,6 +16,8 @@ use std::path::PathBuf;
 pub struct InspectArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Show one article in detail: its flagged lines and every date mention.
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,

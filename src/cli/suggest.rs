@@ -17,6 +17,10 @@ use std::path::{Path, PathBuf};
 pub struct SuggestArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Print JSON Lines, one suggestion per line.
     #[arg(long)]
     pub json: bool,
