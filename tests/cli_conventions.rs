@@ -65,3 +65,146 @@ fn a_flag_given_where_it_means_nothing_is_rejected() {
         }
     }
 }
+
+const SUBCOMMANDS: [&str; 8] = ["inspect", "check", "keys", "merge", "export", "suggest", "completions", "man"];
+
+#[test]
+fn each_shell_gets_a_completion_script_naming_every_subcommand() {
+    // What each shell's script starts its work with.
+    let shells = [
+        ("bash", "complete -F _dossier"),
+        ("zsh", "#compdef dossier"),
+        ("fish", "complete -c dossier"),
+        ("elvish", "edit:completion:arg-completer[dossier]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ];
+    for (shell, marker) in shells {
+        let output = dossier(&["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        assert!(script.contains(marker), "{shell} script lacks {marker:?}");
+        for subcommand in SUBCOMMANDS {
+            assert!(script.contains(subcommand), "{shell} script does not name {subcommand}");
+        }
+    }
+    let unknown = dossier(&["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("possible values: bash, elvish, fish, powershell, zsh"), "{}", stderr(&unknown));
+}
+
+/// What bash offers after `dossier WORDS… ` with the script sourced.
+fn bash_offers(script: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let line = format!("dossier {} ", words.join(" "));
+    let program = format!(
+        "source '{}'; COMP_WORDS=(dossier {} ''); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; \
+         _dossier dossier '' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words.join(" "),
+        words.len() + 1,
+        line.len(),
+        words.last().unwrap_or(&"dossier"),
+    );
+    let output = std::process::Command::new("bash").args(["--norc", "-c", &program]).output().expect("run bash");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn bash_completes_subcommands_and_only_the_flags_each_takes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("dossier.bash");
+    std::fs::write(&script, dossier(&["completions", "bash"]).stdout).expect("write the script");
+    let first = bash_offers(&script, &[]);
+    for subcommand in SUBCOMMANDS {
+        assert!(first.iter().any(|w| w == subcommand), "{subcommand} not offered: {first:?}");
+    }
+    let keys = bash_offers(&script, &["keys", "--"]);
+    assert!(keys.iter().any(|w| w == "--keymap"), "{keys:?}");
+    assert!(!keys.iter().any(|w| w == "--annotations"), "{keys:?}");
+    let merge = bash_offers(&script, &["merge", "--"]);
+    assert!(!merge.iter().any(|w| w == "--keymap" || w == "--annotations"), "{merge:?}");
+}
+
+/// A man page checked as roff: `.TH` first, only the man macros clap_mangen
+/// and roff use, and, where groff is installed, no warning from it.
+fn assert_valid_man_page(page: &str, name: &str) {
+    let macros: Vec<&str> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix('.'))
+        .map(|line| line.split_whitespace().next().unwrap_or(""))
+        .collect();
+    let known = ["ie", "el", "TH", "SH", "SS", "TP", "IP", "PP", "RS", "RE", "br"];
+    assert!(macros.iter().all(|m| known.contains(m)), "{name}: unexpected macros in {macros:?}");
+    assert_eq!(macros.iter().find(|m| !["ie", "el"].contains(m)), Some(&"TH"), "{name}: .TH comes first");
+    assert!(page.contains(&format!(".TH {name} 1")), "{name}: title");
+    if std::process::Command::new("groff").arg("--version").output().is_ok() {
+        let mut groff = std::process::Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-z"])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run groff");
+        std::io::Write::write_all(&mut groff.stdin.take().expect("stdin"), page.as_bytes()).expect("feed groff");
+        let checked = groff.wait_with_output().expect("groff");
+        assert!(checked.status.success() && checked.stderr.is_empty(), "{name}: groff says {}", stderr(&checked));
+    }
+}
+
+#[test]
+fn man_prints_a_valid_page_with_the_subcommands_and_the_environment() {
+    let output = dossier(&["man"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = stdout(&output);
+    assert_valid_man_page(&page, "dossier");
+    for section in ["NAME", "SYNOPSIS", "OPTIONS", "SUBCOMMANDS", "ENVIRONMENT", "VERSION"] {
+        assert!(page.contains(&format!(".SH {section}\n")), "no {section} section");
+    }
+    for subcommand in SUBCOMMANDS {
+        // Each named as the page `dossier man DIR` writes for it.
+        assert!(page.contains(&format!("dossier\\-{subcommand}(1)")), "{subcommand} not listed");
+    }
+    let environment = &page[page.find(".SH ENVIRONMENT").expect("environment")..];
+    for variable in ["DOSSIER_CONFIG", "DOSSIER_KEYMAP", "NO_COLOR", "PAGER", "BROWSER", "EDITOR"] {
+        assert!(environment.contains(&format!("\\fB{variable}")), "{variable} not in ENVIRONMENT");
+    }
+}
+
+#[test]
+fn man_with_a_folder_writes_a_page_per_subcommand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = dossier(&["man", &dir.path().display().to_string()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty(), "the pages go to the folder");
+    let main = std::fs::read_to_string(dir.path().join("dossier.1")).expect("dossier.1");
+    assert_eq!(main.as_bytes(), dossier(&["man"]).stdout, "the same dossier.1 as on stdout");
+    for subcommand in SUBCOMMANDS {
+        let name = format!("dossier-{subcommand}");
+        let page = std::fs::read_to_string(dir.path().join(format!("{name}.1"))).expect("a page per subcommand");
+        assert_valid_man_page(&page, &name);
+    }
+    let export = std::fs::read_to_string(dir.path().join("dossier-export.1")).expect("export page");
+    assert!(export.contains("\\-\\-format") && export.contains("\\-\\-annotations"), "its own options");
+
+    let missing = dossier(&["man", "/nonexistent/man1"]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("/nonexistent/man1"), "{}", stderr(&missing));
+}
+
+#[test]
+fn help_has_an_environment_section_saying_what_each_variable_does() {
+    let help = stdout(&dossier(&["--help"]));
+    let section = &help[help.find("Environment:").expect("an Environment section")..];
+    for (variable, says) in [
+        ("DOSSIER_CONFIG", "config.ron"),
+        ("DOSSIER_KEYMAP", "keymap.ron"),
+        ("NO_COLOR", "monochrome"),
+        ("PAGER", "less"),
+        ("BROWSER", "http(s)"),
+        ("EDITOR", "Not read"),
+    ] {
+        let line = section.lines().find(|l| l.trim_start().starts_with(variable)).expect(variable);
+        assert!(line.contains(says), "{variable}: {line}");
+    }
+    // Styled only on a terminal, like the rest of the help.
+    assert!(!help.contains('\x1b'), "{help:?}");
+}

@@ -2,9 +2,12 @@
 //! Thin by design: each subcommand parses its arguments and calls a layer.
 
 mod check;
+mod completions;
+mod environment;
 mod export;
 mod inspect;
 mod keys;
+mod man;
 mod merge;
 mod suggest;
 
@@ -17,7 +20,13 @@ pub use check::ExitError;
 
 /// dossier: read and annotate a folder of news articles in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "dossier",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    after_long_help = environment::help()
+)]
 pub struct Cli {
     /// The corpus folder to open (default: the current folder).
     pub corpus: Option<PathBuf>,
@@ -54,6 +63,10 @@ pub enum Command {
     /// Suggest links between articles (translation-of, duplicate,
     /// same-event) with their evidence; settled pairs are left out.
     Suggest(suggest::SuggestArgs),
+    /// Print a completion script for bash, zsh, fish, elvish or powershell.
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, or write every page into a folder.
+    Man(man::ManArgs),
 }
 
 /// `--keymap FILE`: for the reader and `keys`, the only ones that use keys.
@@ -97,6 +110,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Export(args)) => export::run(&args, args.annotations.file.as_deref(), args.links.scope()),
         Some(Command::Suggest(args)) => suggest::run(&args, args.annotations.file.as_deref(), args.links.scope()),
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man(args)) => man::run(&args),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,
