@@ -3,11 +3,13 @@
 //! versioned JSON Lines, progress only on a terminal, the environment in
 //! `--help`.
 
-use std::process::Output;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Output, Stdio};
 
 #[path = "support/cli.rs"]
 mod cli_support;
-use cli_support::dossier;
+use cli_support::{command, dossier};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -207,4 +209,72 @@ fn help_has_an_environment_section_saying_what_each_variable_does() {
     }
     // Styled only on a terminal, like the rest of the help.
     assert!(!help.contains('\x1b'), "{help:?}");
+}
+
+/// A corpus of `copies` copies of sample-corpus's articles, one folder
+/// each: output larger than a pipe holds, and a load that takes a while.
+fn large_corpus(copies: usize) -> tempfile::TempDir {
+    fn copy_articles(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("make a folder");
+        for entry in std::fs::read_dir(from).expect("read sample-corpus") {
+            let path = entry.expect("entry").path();
+            let target = to.join(path.file_name().expect("a name"));
+            if path.is_dir() {
+                copy_articles(&path, &target);
+            } else if path.extension().is_some_and(|e| ["txt", "md", "jsonl"].contains(&e.to_str().unwrap_or(""))) {
+                std::fs::copy(&path, &target).expect("copy an article");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
+    for copy in 0..copies {
+        copy_articles(&sample, &dir.path().join(format!("copy-{copy}")));
+    }
+    dir
+}
+
+#[test]
+fn json_lines_read_by_a_reader_that_stops_after_one_line_exit_0_quietly() {
+    let corpus = large_corpus(8);
+    let corpus = corpus.path().to_str().expect("utf-8 path");
+    for args in [["inspect", corpus, "--json"], ["suggest", corpus, "--json"]] {
+        let mut child = command().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("read a line");
+        // The reader is gone (dropped above), as `| head -1` leaves it.
+        assert!(first.starts_with('{'), "{args:?}: {first}");
+        let output = child.wait_with_output().expect("wait for dossier");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{args:?}: nothing on stderr");
+    }
+}
+
+#[test]
+fn every_command_writing_to_a_pipe_already_closed_exits_0_quietly() {
+    let commands: [&[&str]; 10] = [
+        &["inspect", "sample-corpus"],
+        &["inspect", "sample-corpus", "--json"],
+        &["inspect", "sample-corpus", "--article", "wire/044_c81d0a5b.txt"],
+        &["suggest", "sample-corpus"],
+        &["suggest", "sample-corpus", "--json"],
+        &["export", "sample-corpus", "--format", "md", "--annotations", "/nonexistent/a.ron"],
+        &["check", "sample-corpus", "--annotations", "/nonexistent/a.ron"],
+        &["keys"],
+        &["completions", "zsh"],
+        &["man"],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = command()
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run dossier");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("Broken pipe"), "{args:?}: {}", stderr(&output));
+    }
 }

@@ -51,7 +51,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
     let path = file::annotation_path(&args.corpus, chosen);
     // The reader's own rules: a regular file only, size-limited, parsed alike.
     let Some(annotations) = read_annotations_if_exists(&path).map_err(|e| unreadable(e.to_string()))? else {
-        println!("{}: no annotation file, nothing to check", escape_path(&path));
+        writeln!(io::stdout(), "{}: no annotation file, nothing to check", escape_path(&path))?;
         return Ok(());
     };
     if annotations.is_empty() {

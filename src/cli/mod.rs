@@ -101,6 +101,16 @@ impl LinksFlag {
     }
 }
 
+/// Whether `error` is a write to a pipe whose reader has gone, as in
+/// `dossier inspect CORPUS --json | head -1`: the reader has what it
+/// wanted, so dossier stops quietly and successfully, as ripgrep does.
+/// (Only stdout is ever such a pipe: dossier writes to no other.)
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -144,5 +154,15 @@ mod tests {
     fn the_command_line_definition_is_consistent() {
         // clap's own checks: unique ids, no clashing flags, valid defaults.
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn only_a_closed_pipe_counts_as_one_wherever_it_is_in_the_chain() {
+        let closed = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_closed_pipe(&anyhow::Error::from(closed())));
+        assert!(is_closed_pipe(&anyhow::Error::from(closed()).context("writing to stdout")));
+        let full = anyhow::Error::from(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert!(!is_closed_pipe(&full.context("writing to stdout")));
+        assert!(!is_closed_pipe(&anyhow::anyhow!("Broken pipe")));
     }
 }
