@@ -278,3 +278,19 @@ fn every_command_writing_to_a_pipe_already_closed_exits_0_quietly() {
         assert!(!stderr(&output).contains("Broken pipe"), "{args:?}: {}", stderr(&output));
     }
 }
+
+#[test]
+fn every_json_lines_record_starts_with_its_version() {
+    for args in [["inspect", "sample-corpus", "--json"], ["suggest", "sample-corpus", "--json"]] {
+        let output = dossier(&args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.lines().count() > 10, "{args:?}: {text}");
+        for line in text.lines() {
+            // First, so `head -1 | cut -c1-14` is enough to check it.
+            assert!(line.starts_with("{\"version\":1,"), "{args:?}: {line}");
+            let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            assert_eq!(record["version"], 1);
+        }
+    }
+}

@@ -7,7 +7,7 @@ use crate::annotations::reanchor::{Placement, Report, reanchor_all};
 use crate::annotations::store::{backup_path, read_annotations_if_exists};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::{Corpus, LinkScope};
-use crate::display::{count, escape_for_terminal as inert, escape_path, terminal_safe_json};
+use crate::display::{count, escape_for_terminal as inert, escape_path};
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -66,7 +66,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         for (claim, placed) in annotations.claims.iter().zip(&report.placements) {
-            writeln!(out, "{}", terminal_safe_json(&claim_json(claim, &placed.placement), false)?)?;
+            super::json_lines::write_record(&mut out, &claim_json(claim, &placed.placement))?;
         }
         // stdout stays pure JSON Lines.
         out.flush()?;

@@ -6,6 +6,7 @@ mod completions;
 mod environment;
 mod export;
 mod inspect;
+mod json_lines;
 mod keys;
 mod man;
 mod merge;
