@@ -16,6 +16,10 @@ use std::path::{Path, PathBuf};
 pub struct ExportArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// The format to write.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
