@@ -4,7 +4,7 @@
 use crate::annotations::export::{ExportFormat, export};
 use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
-use crate::corpus::{Corpus, LinkScope, corpus_name};
+use crate::corpus::{LinkScope, corpus_name};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::io::Write;
@@ -35,7 +35,7 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
         eprintln!("{}: no annotation file; exporting an empty set", crate::display::escape_path(&path));
         Annotations::default()
     });
-    let corpus = Corpus::load_with(&args.corpus, links)?;
+    let corpus = super::progress::load_corpus(&args.corpus, links)?;
     let mut bytes = Vec::new();
     let orphans = export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
     if orphans > 0 {
