@@ -37,6 +37,7 @@ fn claim(id: &str, anchor: Anchor) -> Claim {
         anchor,
         tags: vec![],
         speaker: None,
+        summary: None,
         verdict: "unverified".into(),
         about: None,
         note: String::new(),
