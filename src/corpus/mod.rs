@@ -7,6 +7,8 @@ pub mod boilerplate;
 pub mod clean;
 pub mod dates;
 pub mod decode;
+pub mod fields;
+pub mod front_matter;
 pub mod lang;
 pub mod sentences;
 pub mod source;
@@ -16,7 +18,9 @@ pub mod timeline;
 pub mod title;
 
 pub use article::{Article, ArticleId, Provenance, PublicationDate};
-pub use source::{LinkScope, LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};
+pub use source::{
+    LinkScope, LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta, StatedOrigins,
+};
 pub use span::Span;
 
 use rayon::prelude::*;
