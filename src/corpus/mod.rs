@@ -9,6 +9,7 @@ pub mod dates;
 pub mod decode;
 pub mod fields;
 pub mod front_matter;
+pub mod html;
 pub mod lang;
 pub mod sentences;
 pub mod source;
@@ -34,7 +35,7 @@ pub enum CorpusError {
     Missing(PathBuf),
     #[error("{}: is a file, not a folder; point dossier at the folder that holds the articles", .0.display())]
     NotAFolder(PathBuf),
-    #[error("{}: no articles found (looked for .txt, .md, .markdown and .jsonl files)", .0.display())]
+    #[error("{}: no articles found (looked for .txt, .md, .markdown, .jsonl, .html and .htm files)", .0.display())]
     NoArticles(PathBuf),
     #[error("{}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },

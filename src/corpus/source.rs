@@ -5,6 +5,7 @@
 use super::decode::{self, Decoded};
 use super::fields::{self, Field, Stated, Winners};
 use super::front_matter;
+use super::html;
 use super::{ArticleId, CorpusError};
 use crate::safe_fs::{self, Links, TooLarge};
 use rayon::prelude::*;
@@ -30,6 +31,8 @@ pub enum SourceFormat {
     Text,
     Markdown,
     JsonLines,
+    /// A saved web page.
+    Html,
 }
 
 /// What a file says about its article (front matter, JSON Lines fields,
@@ -284,6 +287,7 @@ fn article_format(path: &Path) -> Option<SourceFormat> {
         "txt" => Some(SourceFormat::Text),
         "md" | "markdown" => Some(SourceFormat::Markdown),
         "jsonl" => Some(SourceFormat::JsonLines),
+        "html" | "htm" => Some(SourceFormat::Html),
         _ => None,
     }
 }
@@ -445,7 +449,7 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
     let format = *format;
     let limit = match format {
         SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
-        SourceFormat::Text | SourceFormat::Markdown => MAX_ARTICLE_BYTES,
+        SourceFormat::Text | SourceFormat::Markdown | SourceFormat::Html => MAX_ARTICLE_BYTES,
     };
     // Non-blocking, regular files only: whatever replaced the file since
     // the walk (a FIFO, a link) is refused rather than waited on.
@@ -465,6 +469,7 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
     // must not cost the others.
     let decoded = match format {
         SourceFormat::JsonLines => decode::decode_records(&bytes),
+        SourceFormat::Html => html::decode(&bytes),
         SourceFormat::Text | SourceFormat::Markdown => decode::decode(&bytes),
     };
     let Some(Decoded { text, encoding }) = decoded else {
@@ -502,6 +507,19 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
             }
             FileOutcome {
                 documents: vec![document(id, markdown.meta, markdown.body.to_owned())],
+                problems,
+                bytes_read,
+                ..FileOutcome::default()
+            }
+        }
+        SourceFormat::Html => {
+            let (page, trouble) = html::read(&text);
+            let problems = trouble.map(|message| problem(FileProblem::line(1, message))).into_iter().collect();
+            if page.body.trim().is_empty() {
+                return FileOutcome { problems, ..FileOutcome::skipped(path, SkipReason::Empty, bytes_read) };
+            }
+            FileOutcome {
+                documents: vec![document(id, page.meta, page.body)],
                 problems,
                 bytes_read,
                 ..FileOutcome::default()
