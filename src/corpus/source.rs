@@ -530,7 +530,7 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
                 return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
             };
             FileOutcome {
-                documents: records.documents.into_iter().map(|(id, meta, body)| document(id, meta, body)).collect(),
+                documents: records.documents.into_iter().map(|r| document(r.id, r.meta, r.body)).collect(),
                 problems: records.problems.into_iter().map(problem).collect(),
                 bytes_read,
                 ..FileOutcome::default()
@@ -559,10 +559,20 @@ impl FileProblem {
 }
 
 /// The articles of a JSON Lines file and the problems of its bad lines.
-struct JsonLines {
-    /// Id, stated metadata and body of each record.
-    documents: Vec<(String, StatedMeta, String)>,
+pub(super) struct JsonLines {
+    pub(super) documents: Vec<LoadedRecord>,
     problems: Vec<FileProblem>,
+}
+
+/// A record of a JSON Lines file that loads as an article.
+pub(super) struct LoadedRecord {
+    pub(super) id: String,
+    /// Its 1-based line in the file.
+    pub(super) line: usize,
+    meta: StatedMeta,
+    pub(super) body: String,
+    /// The field the body is in: `text`, `maintext`, ...
+    pub(super) field: &'static str,
 }
 
 /// Reads one article per non-blank line. A record's id is `file#id` with the
@@ -570,7 +580,7 @@ struct JsonLines {
 /// line form so every id stays unique. A record that looks binary (a raw
 /// NUL, say) is a problem of its line; `None` when most records do, as in
 /// a binary file that happens to be named `.jsonl`.
-fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
+pub(super) fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
     let lines: Vec<(usize, &str)> = text
         .split('\n')
         .enumerate()
@@ -621,7 +631,13 @@ fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
             result.problems.push(FileProblem::line(number, format!("duplicate id `{id}`; record not loaded")));
             continue;
         }
-        result.documents.push((id, record.meta, record.body));
+        result.documents.push(LoadedRecord {
+            id,
+            line: number,
+            meta: record.meta,
+            body: record.body,
+            field: record.field,
+        });
     }
     Some(result)
 }
@@ -631,6 +647,8 @@ struct Record {
     id: Option<String>,
     meta: StatedMeta,
     body: String,
+    /// The field the body is in: `text`, `maintext`, ...
+    field: &'static str,
     /// Fields that were present but unusable; the record still loads.
     warnings: Vec<String>,
 }
@@ -652,8 +670,8 @@ fn parse_record(line: &str) -> Result<Record, String> {
     for (key, value) in object.iter().filter(|(_, value)| !value.is_null()) {
         winners.offer(key, (), || stated_json(value));
     }
-    let body = match winners.take(Field::Text) {
-        Some((_, (), Stated::Text(text))) => text.into_owned(),
+    let (body, field) = match winners.take(Field::Text) {
+        Some((named, (), Stated::Text(text))) => (text.into_owned(), named.name),
         Some((named, (), other)) => return Err(format!("`{}` should be a string, found {}", named.name, other.kind())),
         None if object.keys().any(|key| fields::named(key).is_some_and(|n| n.field == Field::Text)) => {
             return Err("the article text is empty".to_owned());
@@ -667,7 +685,7 @@ fn parse_record(line: &str) -> Result<Record, String> {
     let mut meta = StatedMeta::default();
     let mut warnings = Vec::new();
     winners.record_rest(&mut meta, |(), warning| warnings.push(warning));
-    Ok(Record { id, meta, body, warnings })
+    Ok(Record { id, meta, body, field, warnings })
 }
 
 /// A JSON value as a stated value. An object with a `name` (NewsAPI's
