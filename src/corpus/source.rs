@@ -627,6 +627,7 @@ pub(super) struct JsonLines {
 }
 
 /// A record of a JSON Lines file that loads as an article.
+#[derive(Debug)]
 pub(super) struct LoadedRecord {
     pub(super) id: String,
     /// Its 1-based line in the file.

@@ -6,8 +6,11 @@
 use super::Article;
 use super::clean::{Origins, clean_with_origins};
 use super::decode;
-use super::source::{MAX_ARTICLE_BYTES, MAX_JSON_LINES_BYTES, SourceFormat, read_json_lines, read_markdown};
+use super::source::{
+    LoadedRecord, MAX_ARTICLE_BYTES, MAX_JSON_LINES_BYTES, SourceFormat, read_json_lines, read_markdown,
+};
 use crate::safe_fs::{self, Links};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -43,36 +46,58 @@ pub enum StoredError {
     Changed,
 }
 
-impl StoredText {
-    /// Reads `article`'s file below `root` again (regular files only, never
-    /// blocking) and checks that it still cleans to the article's text.
-    pub fn read(root: &Path, article: &Article) -> Result<StoredText, StoredError> {
+/// An article file read again as it is stored now: its decoded text and,
+/// for JSON Lines, its records. One read serves every article of the file.
+#[derive(Debug)]
+pub struct StoredFile {
+    format: SourceFormat,
+    text: String,
+    /// JSON Lines records by article id.
+    records: HashMap<String, LoadedRecord>,
+}
+
+impl StoredFile {
+    /// Reads the file of `article` below `root` (regular files only, never
+    /// blocking).
+    pub fn read(root: &Path, article: &Article) -> Result<StoredFile, StoredError> {
         let path = root.join(article.path());
         let unreadable = || StoredError::Unreadable(crate::display::escape_path(&path));
         let canonical = path.canonicalize().map_err(|_| unreadable())?;
-        let limit = match article.format {
+        let format = article.format;
+        let limit = match format {
             SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
             SourceFormat::Text | SourceFormat::Markdown => MAX_ARTICLE_BYTES,
         };
         let bytes =
             safe_fs::read_regular(&canonical, Links::Refuse, limit).ok().and_then(Result::ok).ok_or_else(unreadable)?;
-        let decoded = match article.format {
+        let decoded = match format {
             SourceFormat::JsonLines => decode::decode_records(&bytes),
             SourceFormat::Text | SourceFormat::Markdown => decode::decode(&bytes),
         };
         let text = decoded.ok_or_else(unreadable)?.text;
-        let (text, body_start, record) = match article.format {
-            SourceFormat::Text => (text, 0, None),
-            SourceFormat::Markdown => {
-                let body_start = text.len() - read_markdown(&text).body.len();
-                (text, body_start, None)
-            }
+        let records = match format {
             SourceFormat::JsonLines => {
                 let file_id = article.path().to_string_lossy().into_owned();
                 let records = read_json_lines(&text, &file_id).ok_or_else(unreadable)?;
-                let found = records.documents.into_iter().find(|r| r.id == article.id.as_str());
-                let found = found.ok_or(StoredError::Changed)?;
-                (found.body, 0, Some(RecordPlace { line: found.line, field: found.field }))
+                records.documents.into_iter().map(|r| (r.id.clone(), r)).collect()
+            }
+            SourceFormat::Text | SourceFormat::Markdown => HashMap::new(),
+        };
+        Ok(StoredFile { format, text, records })
+    }
+
+    /// Where `article`, one of this file's, lies in it; an error when the
+    /// file no longer cleans to the article's text.
+    pub fn text_of(&self, article: &Article) -> Result<StoredText, StoredError> {
+        let (text, body_start, record) = match self.format {
+            SourceFormat::Text => (self.text.clone(), 0, None),
+            SourceFormat::Markdown => {
+                let body_start = self.text.len() - read_markdown(&self.text).body.len();
+                (self.text.clone(), body_start, None)
+            }
+            SourceFormat::JsonLines => {
+                let found = self.records.get(article.id.as_str()).ok_or(StoredError::Changed)?;
+                (found.body.clone(), 0, Some(RecordPlace { line: found.line, field: found.field }))
             }
         };
         let (cleaned, origins) = clean_with_origins(&text[body_start..]);
@@ -81,7 +106,9 @@ impl StoredText {
         }
         Ok(StoredText { text, body_start, origins, record })
     }
+}
 
+impl StoredText {
     /// The byte range of `text` that a byte range of the cleaned text came
     /// from.
     pub fn byte_range(&self, cleaned: Range<usize>) -> Range<usize> {
@@ -103,6 +130,10 @@ mod tests {
     use super::*;
     use crate::corpus::Corpus;
 
+    fn stored_text(root: &Path, article: &Article) -> Result<StoredText, StoredError> {
+        StoredFile::read(root, article)?.text_of(article)
+    }
+
     /// Each article's every sentence, found in the file as stored.
     #[test]
     fn sentences_of_bom_crlf_front_matter_and_json_lines_files_are_found_in_the_file() {
@@ -119,7 +150,7 @@ mod tests {
         let corpus = Corpus::load(dir.path()).expect("loads");
         assert_eq!(corpus.articles.len(), 5);
         for article in &corpus.articles {
-            let stored = StoredText::read(dir.path(), article).expect("stored text");
+            let stored = stored_text(dir.path(), article).expect("stored text");
             for sentence in &article.structure.sentences {
                 let span = sentence.range();
                 let chars = stored.char_range(span.clone());
@@ -129,14 +160,14 @@ mod tests {
             }
         }
         let bom = corpus.articles.iter().find(|a| a.id.as_str() == "bom.txt").expect("bom.txt");
-        let stored = StoredText::read(dir.path(), bom).expect("stored");
+        let stored = stored_text(dir.path(), bom).expect("stored");
         let at = bom.text.find("2,500").expect("in the text");
         let chars = stored.char_range(at..bom.text.find(" stay").expect("in the text") + 5);
         let file: String = stored.text.chars().skip(chars.start).take(chars.len()).collect();
         assert_eq!(file, "2,500 troops\tstay", "the tab is the file's");
         assert_eq!(chars.start, "Title line\r\nThe minister said\u{a0}".chars().count(), "no BOM counted, CR counted");
         let feed = corpus.articles.iter().find(|a| a.id.as_str() == "feed.jsonl#b").expect("record b");
-        let place = StoredText::read(dir.path(), feed).expect("stored").record;
+        let place = stored_text(dir.path(), feed).expect("stored").record;
         assert_eq!(place, Some(RecordPlace { line: 3, field: "body" }));
     }
 
@@ -146,8 +177,8 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), "First text.\n").expect("write");
         let corpus = Corpus::load(dir.path()).expect("loads");
         std::fs::write(dir.path().join("a.txt"), "Other text.\n").expect("write");
-        assert_eq!(StoredText::read(dir.path(), &corpus.articles[0]).unwrap_err(), StoredError::Changed);
+        assert_eq!(stored_text(dir.path(), &corpus.articles[0]).unwrap_err(), StoredError::Changed);
         std::fs::remove_file(dir.path().join("a.txt")).expect("remove");
-        assert!(matches!(StoredText::read(dir.path(), &corpus.articles[0]), Err(StoredError::Unreadable(_))));
+        assert!(matches!(stored_text(dir.path(), &corpus.articles[0]), Err(StoredError::Unreadable(_))));
     }
 }

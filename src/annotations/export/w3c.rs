@@ -16,11 +16,12 @@ use super::context::{ExportContext, file_iri, iri_path};
 use crate::annotations::{Claim, Endpoint, Link};
 use crate::corpus::SourceFormat;
 use crate::corpus::lang::Lang;
-use crate::corpus::stored::{RecordPlace, StoredText};
+use crate::corpus::stored::{RecordPlace, StoredFile, StoredText};
 use crate::display::terminal_safe_json;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::path::Path;
 
 /// The specification of `line=` fragments of plain text.
 const RFC_5147: &str = "http://tools.ietf.org/rfc/rfc5147";
@@ -28,14 +29,18 @@ const RFC_5147: &str = "http://tools.ietf.org/rfc/rfc5147";
 const RFC_6901: &str = "http://tools.ietf.org/rfc/rfc6901";
 
 pub fn write_annotations(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
-    let mut stored: HashMap<&str, Option<StoredText>> = HashMap::new();
+    // Each file is read once, however many of its records hold claims.
+    let mut files: HashMap<&Path, Option<StoredFile>> = HashMap::new();
+    let mut texts: HashMap<&str, Option<StoredText>> = HashMap::new();
     let mut items: Vec<Value> = Vec::new();
     for claim in cx.placed_by_time() {
-        let article = claim.anchor.article.as_str();
-        let file = stored
-            .entry(article)
-            .or_insert_with(|| cx.article(article).and_then(|a| StoredText::read(cx.root, a).ok()));
-        items.push(annotation(cx, claim, file.as_ref()));
+        let id = claim.anchor.article.as_str();
+        let text = texts.entry(id).or_insert_with(|| {
+            let article = cx.article(id)?;
+            let file = files.entry(article.path()).or_insert_with(|| StoredFile::read(cx.root, article).ok());
+            file.as_ref()?.text_of(article).ok()
+        });
+        items.push(annotation(cx, claim, text.as_ref()));
     }
     items.extend(cx.annotations.links.iter().map(|l| link(cx, l)));
     let id = format!("urn:dossier:collection:{}", iri_path(cx.corpus_name));
