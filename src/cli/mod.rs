@@ -6,6 +6,7 @@ mod export;
 mod inspect;
 mod keys;
 mod merge;
+mod search;
 mod suggest;
 
 use crate::corpus::LinkScope;
@@ -58,6 +59,10 @@ pub enum Command {
     /// Suggest links between articles (translation-of, duplicate,
     /// same-event) with their evidence; settled pairs are left out.
     Suggest(suggest::SuggestArgs),
+    /// Search the whole corpus: words (all must occur), "phrases",
+    /// -excluded, lang:de, date:2024-01..2024-03; best matches first, with
+    /// snippets. Keeps a search index in dossier's cache folder.
+    Search(search::SearchArgs),
 }
 
 /// Runs the parsed command line.
@@ -70,6 +75,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Export(args)) => export::run(&args, cli.annotations.as_deref(), links),
         Some(Command::Suggest(args)) => suggest::run(&args, cli.annotations.as_deref(), links),
+        Some(Command::Search(args)) => search::run(&args, links),
         None => {
             let corpus = match cli.corpus {
                 Some(corpus) => corpus,
