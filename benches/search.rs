@@ -77,7 +77,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (query, word) in QUERIES {
             // Warm both, then time.
             run_dossier(dir.path(), cache.path(), query)?;
-            let process = (0..3).map(|_| run_dossier(dir.path(), cache.path(), query)).collect::<Result<Vec<_>, _>>()?;
+            let process =
+                (0..3).map(|_| run_dossier(dir.path(), cache.path(), query)).collect::<Result<Vec<_>, _>>()?;
             let process = process.into_iter().fold(f64::MAX, f64::min);
             grep(dir.path(), word)?;
             let grep_time = (0..3).map(|_| grep(dir.path(), word)).collect::<Result<Vec<_>, _>>()?;

@@ -51,7 +51,8 @@ impl Cache {
     /// The folder of the one index in this cache.
     fn index_folder(&self) -> PathBuf {
         let search = self.0.path().join("search");
-        let mut folders: Vec<PathBuf> = fs::read_dir(&search).expect("search folder").map(|e| e.unwrap().path()).collect();
+        let mut folders: Vec<PathBuf> =
+            fs::read_dir(&search).expect("search folder").map(|e| e.unwrap().path()).collect();
         assert_eq!(folders.len(), 1, "{folders:?}");
         folders.pop().unwrap()
     }

@@ -101,7 +101,8 @@ fn write_plain(out: &mut impl Write, hit: &Hit, bold: bool) -> io::Result<()> {
 fn marked(text: &str, offset: usize, highlights: &[Range<usize>], bold: bool) -> String {
     let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("*", "*") };
     let piece = |range: Range<usize>| -> String {
-        let flat: String = text.get(range).unwrap_or_default().chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+        let flat: String =
+            text.get(range).unwrap_or_default().chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
         escape_for_terminal(&flat).into_owned()
     };
     let mut out = String::new();

@@ -292,7 +292,10 @@ impl SearchIndex {
                 Ok(found) => found,
                 Err(why) => {
                     report.rebuilt = Some(why);
-                    (create(&folder)?, Manifest { version: INDEX_VERSION, corpus: corpus.clone(), ..Manifest::default() })
+                    (
+                        create(&folder)?,
+                        Manifest { version: INDEX_VERSION, corpus: corpus.clone(), ..Manifest::default() },
+                    )
                 }
             };
             match update(&index, fields, manifest, root, links, &folder, &mut report, &mut progress) {
@@ -401,7 +404,8 @@ impl SearchIndex {
                 }
             })
             .collect();
-        (!per_language.is_empty()).then(|| Box::new(BooleanQuery::union(per_language)) as Box<dyn tantivy::query::Query>)
+        (!per_language.is_empty())
+            .then(|| Box::new(BooleanQuery::union(per_language)) as Box<dyn tantivy::query::Query>)
     }
 }
 
@@ -430,8 +434,8 @@ fn open_existing(folder: &Path, corpus: &str) -> Result<(Index, Manifest), Rebui
     if manifest.corpus != corpus {
         return Err(Rebuilt::Unreadable("it belongs to another corpus"));
     }
-    let index = Index::open_in_dir(folder.join("index"))
-        .map_err(|_| Rebuilt::Unreadable("the index could not be opened"))?;
+    let index =
+        Index::open_in_dir(folder.join("index")).map_err(|_| Rebuilt::Unreadable("the index could not be opened"))?;
     if index.schema() != Fields::schema().0 {
         return Err(Rebuilt::Unreadable("its fields differ from this version's"));
     }

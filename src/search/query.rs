@@ -162,7 +162,8 @@ mod tests {
 
     #[test]
     fn words_phrases_exclusions_and_filters() {
-        let query = Query::parse(r#"ceasefire "peace talks" -rumour -"no deal" lang:en date:2024-01..2024-03"#).unwrap();
+        let query =
+            Query::parse(r#"ceasefire "peace talks" -rumour -"no deal" lang:en date:2024-01..2024-03"#).unwrap();
         assert_eq!(query.required, [owned(&["ceasefire"]), owned(&["peace", "talks"])]);
         assert_eq!(query.excluded, [owned(&["rumour"]), owned(&["no", "deal"])]);
         assert_eq!(query.langs, [Lang::En]);

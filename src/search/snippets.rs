@@ -59,13 +59,16 @@ pub fn matches(analyser: Analyser, text: &str, wanted: &[Vec<String>]) -> Vec<Ra
 pub fn around(text: &str, matches: &[Range<usize>], most: usize) -> Vec<Snippet> {
     let mut snippets: Vec<Snippet> = Vec::new();
     let mut next = 0;
+    // Where the last snippet ended: snippets never overlap.
+    let mut shown = 0;
     while snippets.len() < most {
         let Some(first) = matches.get(next) else { break };
-        let start = word_start(text, first.start.saturating_sub(CONTEXT), first.start);
+        let start = word_start(text, first.start.saturating_sub(CONTEXT).max(shown).min(first.start), first.start);
         let end = word_end(text, (start + LENGTH).max(first.end));
         let inside: Vec<[usize; 2]> =
             matches[next..].iter().take_while(|m| m.end <= end).map(|m| [m.start, m.end]).collect();
         next += inside.len().max(1);
+        shown = end;
         snippets.push(Snippet { text: text[start..end].to_owned(), start, end, highlights: inside });
     }
     snippets
@@ -133,6 +136,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         let snippets = around(&text, &found, 3);
         assert_eq!(snippets.len(), 2, "the matches lie far apart");
+        assert!(snippets[0].end <= snippets[1].start, "snippets never overlap");
         for snippet in &snippets {
             assert_eq!(snippet.text, text[snippet.start..snippet.end]);
             let [s, e] = snippet.highlights[0];

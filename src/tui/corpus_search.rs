@@ -179,8 +179,12 @@ impl App {
         };
         // Offsets from an index older than the text would point astray.
         let text = &self.articles[index].text;
-        let matches: Vec<_> =
-            hit.highlights.iter().filter(|m| m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end)).cloned().collect();
+        let matches: Vec<_> = hit
+            .highlights
+            .iter()
+            .filter(|m| m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
+            .cloned()
+            .collect();
         let query = self.corpus_search.query.clone();
         self.overlay = None;
         self.corpus_search.opened = Some(n);
@@ -217,7 +221,8 @@ impl App {
     /// Narrows the article list to the articles the corpus search found.
     pub fn narrow_to_hits(&mut self) {
         let ids = &self.article_ids;
-        let hits: Vec<usize> = self.corpus_search.hits.iter().filter_map(|hit| ids.get(hit.id.as_str()).copied()).collect();
+        let hits: Vec<usize> =
+            self.corpus_search.hits.iter().filter_map(|hit| ids.get(hit.id.as_str()).copied()).collect();
         if hits.is_empty() {
             self.message = Some("no corpus search hits to narrow to: search with g /".to_string());
             return;

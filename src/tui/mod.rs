@@ -258,9 +258,8 @@ fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, ke
         (Some(app::Overlay::ConfirmQuit), _) => return app.confirm_quit('\0'),
         _ => {}
     }
-    let typing =
-        app.prompt.is_some()
-            || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_) | app::Overlay::CorpusSearch));
+    let typing = app.prompt.is_some()
+        || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_) | app::Overlay::CorpusSearch));
     if typing {
         return text_edit(key).map(|edit| app.edit(edit)).unwrap_or_default();
     }
