@@ -2,7 +2,7 @@
 //! index in dossier's cache folder (brought up to date first).
 
 use crate::corpus::LinkScope;
-use crate::display::{escape_for_terminal, escape_path, terminal_safe_json};
+use crate::display::{escape_for_terminal, escape_path};
 use crate::search::{Hit, Query, Rebuilt, SearchError, SearchIndex, Snippet};
 use anyhow::Result;
 use clap::Args;
@@ -16,6 +16,8 @@ use std::path::PathBuf;
 pub struct SearchArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// What to find: words (all must occur), "quoted phrases", -excluded
     /// words, lang:de|en|other|unknown, date:2024-01..2024-03 (a day,
     /// month or year; either end may be left open). Quote it as one argument.
@@ -49,7 +51,7 @@ pub fn run(args: &SearchArgs, links: LinkScope) -> Result<()> {
     let bold = io::stdout().is_terminal() && !crate::tui::theme::no_color_requested();
     for hit in &hits {
         if args.json {
-            writeln!(out, "{}", terminal_safe_json(&HitJson::of(hit), false)?)?;
+            super::json_lines::write_record(&mut out, &HitJson::of(hit))?;
         } else {
             write_plain(&mut out, hit, bold)?;
         }
