@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod display;
 pub mod keymap;
 pub mod safe_fs;
+pub mod search;
 pub mod suggest;
 pub mod tui;
 pub mod web_url;

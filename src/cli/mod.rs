@@ -11,6 +11,7 @@ mod keys;
 mod man;
 mod merge;
 pub mod progress;
+mod search;
 mod suggest;
 
 use crate::corpus::LinkScope;
@@ -65,6 +66,10 @@ pub enum Command {
     /// Suggest links between articles (translation-of, duplicate,
     /// same-event) with their evidence; settled pairs are left out.
     Suggest(suggest::SuggestArgs),
+    /// Search the whole corpus: words (all must occur), "phrases",
+    /// -excluded, lang:de, date:2024-01..2024-03; best matches first, with
+    /// snippets. Keeps a search index in dossier's cache folder.
+    Search(search::SearchArgs),
     /// Print a completion script for bash, zsh, fish, elvish or powershell.
     Completions(completions::CompletionsArgs),
     /// Print the man page, or write every page into a folder.
@@ -122,6 +127,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Export(args)) => export::run(&args, args.annotations.file.as_deref(), args.links.scope()),
         Some(Command::Suggest(args)) => suggest::run(&args, args.annotations.file.as_deref(), args.links.scope()),
+        Some(Command::Search(args)) => search::run(&args, args.links.scope()),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),
         None => {

@@ -57,6 +57,8 @@ pub enum Overlay {
     Recurring(Box<super::suggestions::Recurring>),
     /// Quitting with changes that could not be saved.
     ConfirmQuit,
+    /// Search across the corpus (its state is `App::corpus_search`).
+    CorpusSearch,
 }
 
 /// A one-line text input at the bottom of the screen.
@@ -179,6 +181,8 @@ pub struct App {
     pub field_input: String,
     /// Suggested links and recurring sentences, once found.
     pub suggest: super::suggestions::SuggestState,
+    /// The search index, the last corpus search and its hits.
+    pub corpus_search: super::corpus_search::CorpusSearch,
 }
 
 impl App {
@@ -222,6 +226,7 @@ impl App {
             noted_link: None,
             settings: crate::config::Settings::default(),
             suggest: Default::default(),
+            corpus_search: Default::default(),
         }
     }
 
@@ -335,6 +340,10 @@ impl App {
             }
             Action::ToggleTheme => self.theme = self.theme.toggled(self.no_color),
             Action::OpenExternal => return self.open_external(),
+            Action::SearchCorpus => self.open_corpus_search(),
+            Action::NarrowToHits => self.narrow_to_hits(),
+            Action::NextMatch | Action::PreviousMatch
+                if self.focus == Focus::Reader && self.corpus_hit_step(action == Action::NextMatch) => {}
             _ if self.update_annotations(action) => {}
             _ => match self.focus {
                 Focus::Timeline => self.update_timeline(action),
@@ -464,7 +473,7 @@ impl App {
         self.set_focus(panes[next]);
     }
 
-    fn set_focus(&mut self, focus: Focus) {
+    pub(super) fn set_focus(&mut self, focus: Focus) {
         match focus {
             Focus::Reader if self.reader.is_none() => {
                 self.message = Some("no article selected".to_string());
@@ -575,6 +584,10 @@ impl App {
 
     /// Handles a key typed into the prompt, the palette or a picker.
     pub fn edit(&mut self, edit: TextEdit) -> Vec<Effect> {
+        if matches!(self.overlay, Some(Overlay::CorpusSearch)) {
+            self.corpus_search_edit(edit);
+            return Vec::new();
+        }
         if let Some(Overlay::Picker(picker)) = &mut self.overlay {
             match edit {
                 TextEdit::Insert(c) => picker.set_query(format!("{}{c}", picker.query)),

@@ -72,6 +72,8 @@ pub struct ArticleList {
     pub sort: SortKey,
     pub language: LanguageFilter,
     pub annotated_only: bool,
+    /// Only these articles (the corpus search's hits), when set.
+    pub only: Option<std::collections::HashSet<usize>>,
     pub query: String,
     pub fuzzy: FuzzyFilter,
     sort_keys: Vec<SortKeys>,
@@ -85,6 +87,7 @@ impl Default for ArticleList {
             sort: SortKey::Date,
             language: LanguageFilter::All,
             annotated_only: false,
+            only: None,
             query: String::new(),
             fuzzy: FuzzyFilter::new(),
             sort_keys: Vec::new(),
@@ -182,6 +185,7 @@ impl ArticleList {
         self.language.admits(article.lang.lang)
             && period.admits(article)
             && (!self.annotated_only || annotations(index) > 0)
+            && self.only.as_ref().is_none_or(|only| only.contains(&index))
     }
 
     /// Puts the cursor back on `keep` when it is still shown, else on top.
@@ -197,11 +201,12 @@ impl ArticleList {
         self.language = self.language.next();
     }
 
-    /// Clears the query, language and annotation filters.
+    /// Clears the query, language, annotation and search-hit filters.
     pub fn clear_filters(&mut self) {
         self.query.clear();
         self.language = LanguageFilter::All;
         self.annotated_only = false;
+        self.only = None;
     }
 }
 

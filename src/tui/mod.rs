@@ -7,6 +7,7 @@ pub mod action;
 mod annotate;
 pub mod app;
 pub mod claim_form;
+pub mod corpus_search;
 pub mod cursor;
 mod external;
 pub mod filter;
@@ -95,7 +96,10 @@ pub fn run(options: Options) -> Result<()> {
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     // After the panic hook is in: a background thread's failure then goes
     // to the status line, not over the screen.
-    let loads = loader::spawn(options.corpus, options.links);
+    let loads = loader::spawn(options.corpus.clone(), options.links);
+    // The search index is updated once the load is over, so the two do
+    // not compete for the cores while the first rows arrive.
+    let mut indexer = None;
     app.suggest.looking = true;
     app.resize(area(&guard)?);
     let mut resolver = KeyResolver::new();
@@ -124,6 +128,13 @@ pub fn run(options: Options) -> Result<()> {
         }
         while let Ok(load) = loads.try_recv() {
             on_load(&mut app, load);
+            dirty = true;
+        }
+        if app.loading.finished && indexer.is_none() {
+            indexer = Some(corpus_search::spawn_indexer(options.corpus.clone(), options.links));
+        }
+        while let Some(event) = indexer.as_ref().and_then(|events| events.try_recv().ok()) {
+            app.index_event(event);
             dirty = true;
         }
         dirty |= saving::autosave(&mut app, &mut store);
@@ -202,7 +213,10 @@ fn handle_event(
         }
         Event::Paste(text)
             if app.prompt.is_some()
-                || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_))) =>
+                || matches!(
+                    app.overlay,
+                    Some(app::Overlay::Palette(_) | app::Overlay::Picker(_) | app::Overlay::CorpusSearch)
+                ) =>
         {
             let mut effects = Vec::new();
             for c in text.chars().filter(|c| !c.is_control()) {
@@ -244,8 +258,8 @@ fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, ke
         (Some(app::Overlay::ConfirmQuit), _) => return app.confirm_quit('\0'),
         _ => {}
     }
-    let typing =
-        app.prompt.is_some() || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_)));
+    let typing = app.prompt.is_some()
+        || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_) | app::Overlay::CorpusSearch));
     if typing {
         return text_edit(key).map(|edit| app.edit(edit)).unwrap_or_default();
     }

@@ -8,10 +8,12 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 /// Where the tests point dossier's user files: nowhere, so a developer's
-/// own keymap or settings cannot change what a test sees.
-pub const NO_USER_FILES: [(&str, &str); 2] = [
+/// own keymap or settings cannot change what a test sees; and the cache
+/// (the search index) into the build folder, never the user's.
+pub const NO_USER_FILES: [(&str, &str); 3] = [
     ("DOSSIER_KEYMAP", "/nonexistent/dossier-test-keymap.ron"),
     ("DOSSIER_CONFIG", "/nonexistent/dossier-test-config.ron"),
+    ("DOSSIER_CACHE", concat!(env!("CARGO_TARGET_TMPDIR"), "/dossier-test-cache")),
 ];
 
 /// The dossier binary with no user keymap or settings.

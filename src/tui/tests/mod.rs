@@ -2,6 +2,7 @@
 //! and rendered frames through ratatui's `TestBackend` (`render`).
 
 mod annotate;
+mod corpus_search;
 mod render;
 mod stamps;
 mod state;

@@ -240,3 +240,19 @@ fn ranges_show_as_ranges_in_the_timeline_and_the_list() {
     assert!(screen.contains("~2024-W04"), "{screen}");
     assert!(!screen.contains("~≥"), "a bound is not an estimate:\n{screen}");
 }
+
+#[test]
+fn the_corpus_search_lists_hits_with_marked_snippets_at_both_sizes() {
+    let hints = default_hints();
+    let (mut app, _cache) = super::corpus_search::app_with_index(160, 45);
+    app.update(Action::SearchCorpus);
+    type_text(&mut app, "Soldat lang:de");
+    let screen = render(&mut app, &hints, 160, 45);
+    for text in ["Search the corpus", "> Soldat lang:de", "hits", "Soldaten"] {
+        assert!(screen.contains(text), "{text:?} missing in\n{screen}");
+    }
+    insta::assert_snapshot!("corpus_search_160x45", screen);
+    let small = render(&mut app, &hints, 80, 24);
+    assert!(small.contains("> Soldat lang:de") && small.contains("Soldat"), "{small}");
+    insta::assert_snapshot!("corpus_search_80x24", small);
+}

@@ -1,5 +1,6 @@
 //! Drawing: pure functions of the app state. Nothing here changes state.
 
+mod corpus_search;
 mod forms;
 mod list;
 mod overlay;

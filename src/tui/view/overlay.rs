@@ -19,6 +19,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
         Some(Overlay::Picker(picker)) => super::forms::draw_picker(app, frame, picker),
         Some(Overlay::ConfirmQuit) => super::forms::draw_confirm_quit(app, frame),
         Some(Overlay::Recurring(view)) => super::suggestions::draw_recurring(app, frame, view),
+        Some(Overlay::CorpusSearch) => super::corpus_search::draw(app, frame),
         None => {}
     }
     if app.pending.is_some() {

@@ -69,6 +69,9 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if app.list.annotated_only {
         parts.push("annotated only".to_string());
     }
+    if app.list.only.is_some() {
+        parts.push("search hits only".to_string());
+    }
     parts.push(format!("focus {}", app.focus.label()));
     if let Some(marked) = &app.marked {
         parts.push(format!("marked {}", crate::display::truncate(&app.describe(marked), 30)));
@@ -90,6 +93,9 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         parts.push(format!("no suggested links: {why}"));
     } else if loading.finished && app.suggest.looking && app.suggest.found.is_none() {
         parts.push("finding suggested links…".to_string());
+    }
+    if let Some(indexing) = app.corpus_search.status() {
+        parts.push(indexing);
     }
     // A message is what the analyst must read now: it keeps its room and
     // the rest of the line gives way

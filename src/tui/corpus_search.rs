@@ -1,0 +1,236 @@
+//! Search across the corpus: the index is brought up to date in the
+//! background (progress on the status line), a results overlay lists the
+//! hits with snippets as the analyst types, Enter opens a hit in the reader
+//! with its matches highlighted, `n`/`N` run on from one hit's article to
+//! the next, and the list can be narrowed to the hits.
+
+use super::app::{App, Focus, Overlay, TextEdit};
+use super::reader::Search;
+use crate::corpus::LinkScope;
+use crate::search::{Hit, Query, SearchIndex};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::thread;
+
+/// Hits shown at most: more than anyone reads, few enough to stay fast.
+const MOST_HITS: usize = 500;
+
+/// What the indexing thread reports.
+#[derive(Debug)]
+pub enum IndexEvent {
+    /// Files indexed so far, of how many.
+    Progress(usize, usize),
+    Ready(Box<SearchIndex>),
+    Failed(String),
+}
+
+/// Brings the corpus's search index up to date on a thread of its own.
+pub fn spawn_indexer(root: PathBuf, links: LinkScope) -> Receiver<IndexEvent> {
+    let (sender, receiver) = channel();
+    thread::spawn(move || {
+        let progress = sender.clone();
+        let opened = SearchIndex::open(&root, links, false, |done, total| {
+            // A failed send means the UI has quit.
+            let _ = progress.send(IndexEvent::Progress(done, total));
+        });
+        let _ = sender.send(match opened {
+            Ok((index, _)) => IndexEvent::Ready(Box::new(index)),
+            Err(error) => IndexEvent::Failed(error.to_string()),
+        });
+    });
+    receiver
+}
+
+/// The corpus search's state; it outlives the overlay, so the results
+/// come back as they were.
+#[derive(Debug, Default)]
+pub struct CorpusSearch {
+    pub index: Option<SearchIndex>,
+    /// Files indexed so far, of how many, while the index is being built.
+    pub progress: Option<(usize, usize)>,
+    /// Why there is no index.
+    pub failed: Option<String>,
+    /// What the analyst typed.
+    pub query: String,
+    /// Why the query cannot be run, if it cannot.
+    pub error: Option<String>,
+    /// The last query's hits, best first.
+    pub hits: Vec<Hit>,
+    /// The selected hit in the overlay.
+    pub selected: usize,
+    /// The hit open in the reader, for `n`/`N` across articles.
+    pub opened: Option<usize>,
+}
+
+impl CorpusSearch {
+    /// The status-line note while the index is being built.
+    pub fn status(&self) -> Option<String> {
+        let (done, total) = self.progress?;
+        (total > 0).then(|| format!("indexing {} / {} files for search", thousands(done), thousands(total)))
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl App {
+    /// Takes in a report from the indexing thread.
+    pub fn index_event(&mut self, event: IndexEvent) {
+        let search = &mut self.corpus_search;
+        match event {
+            IndexEvent::Progress(done, total) => search.progress = Some((done, total)),
+            IndexEvent::Ready(index) => {
+                search.progress = None;
+                search.index = Some(*index);
+                // A query typed while the index was building runs now.
+                if !search.query.is_empty() {
+                    self.run_corpus_search();
+                }
+            }
+            IndexEvent::Failed(why) => {
+                search.progress = None;
+                search.failed = Some(why);
+            }
+        }
+    }
+
+    /// Opens the results overlay, with the last query and its hits.
+    pub fn open_corpus_search(&mut self) {
+        self.overlay = Some(Overlay::CorpusSearch);
+        if self.corpus_search.index.is_some() && !self.corpus_search.query.is_empty() {
+            self.run_corpus_search();
+        }
+    }
+
+    /// A key typed in the results overlay.
+    pub fn corpus_search_edit(&mut self, edit: TextEdit) {
+        let search = &mut self.corpus_search;
+        let count = search.hits.len();
+        match edit {
+            TextEdit::Insert(c) => search.query.push(c),
+            TextEdit::Backspace => {
+                search.query.pop();
+            }
+            TextEdit::DeleteWord => {
+                let keep = search.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                search.query.truncate(keep);
+            }
+            TextEdit::Clear => search.query.clear(),
+            TextEdit::Up | TextEdit::Down if count > 0 => {
+                let step = if edit == TextEdit::Up { count - 1 } else { 1 };
+                search.selected = (search.selected + step) % count;
+                return;
+            }
+            TextEdit::Up | TextEdit::Down => return,
+            TextEdit::Cancel => {
+                self.overlay = None;
+                return;
+            }
+            TextEdit::Submit => {
+                let selected = search.selected;
+                self.open_hit(selected, true);
+                return;
+            }
+        }
+        self.run_corpus_search();
+    }
+
+    /// Runs the typed query; the hits replace the last ones.
+    fn run_corpus_search(&mut self) {
+        let search = &mut self.corpus_search;
+        search.selected = 0;
+        search.opened = None;
+        search.hits.clear();
+        search.error = None;
+        let Some(index) = &search.index else { return };
+        if search.query.trim().is_empty() {
+            return;
+        }
+        let query = match Query::parse(&search.query) {
+            Ok(query) => query,
+            Err(error) => {
+                search.error = Some(error.to_string());
+                return;
+            }
+        };
+        match index.search(&query, MOST_HITS) {
+            Ok(hits) => search.hits = hits,
+            Err(error) => search.error = Some(error.to_string()),
+        }
+    }
+
+    /// Opens hit `n` in the reader at its first match (its last when
+    /// `forward` is false), the matches highlighted and the sentence
+    /// cursor on it; `Ctrl-o` comes back.
+    fn open_hit(&mut self, n: usize, forward: bool) {
+        let Some(hit) = self.corpus_search.hits.get(n) else { return };
+        let Some(&index) = self.article_ids.get(hit.id.as_str()) else {
+            self.message = Some(format!("{} is not loaded yet", hit.id));
+            return;
+        };
+        // Offsets from an index older than the text would point astray.
+        let text = &self.articles[index].text;
+        let matches: Vec<_> = hit
+            .highlights
+            .iter()
+            .filter(|m| m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
+            .cloned()
+            .collect();
+        let query = self.corpus_search.query.clone();
+        self.overlay = None;
+        self.corpus_search.opened = Some(n);
+        let first = if forward { 0 } else { matches.len().saturating_sub(1) };
+        let span = matches.get(first).cloned().unwrap_or(0..0);
+        self.jump_to_span(index, span);
+        if let Some(reader) = &mut self.reader {
+            reader.search = Some(Search { query, matches, current: first });
+        }
+    }
+
+    /// `n`/`N` in the reader on a corpus hit: past its article's last (or
+    /// first) match, on to the next (previous) hit. Returns whether it moved
+    /// to another article; otherwise the reader moves within the article.
+    pub fn corpus_hit_step(&mut self, forward: bool) -> bool {
+        let Some(opened) = self.corpus_search.opened else { return false };
+        let Some(reader) = &self.reader else { return false };
+        let on_hit = self.corpus_search.hits.get(opened).is_some_and(|hit| self.articles[reader.article].id == hit.id);
+        let Some(search) = reader.search.as_ref().filter(|s| s.query == self.corpus_search.query && on_hit) else {
+            self.corpus_search.opened = None;
+            return false;
+        };
+        let at_end = if forward { search.current + 1 >= search.matches.len() } else { search.current == 0 };
+        let next = if forward { opened + 1 } else { opened.wrapping_sub(1) };
+        if !at_end || next >= self.corpus_search.hits.len() {
+            return false;
+        }
+        self.open_hit(next, forward);
+        let count = self.corpus_search.hits.len();
+        self.message = Some(format!("hit {} of {count}", next + 1));
+        true
+    }
+
+    /// Narrows the article list to the articles the corpus search found.
+    pub fn narrow_to_hits(&mut self) {
+        let ids = &self.article_ids;
+        let hits: Vec<usize> =
+            self.corpus_search.hits.iter().filter_map(|hit| ids.get(hit.id.as_str()).copied()).collect();
+        if hits.is_empty() {
+            self.message = Some("no corpus search hits to narrow to: search with g /".to_string());
+            return;
+        }
+        self.message = Some(format!("listing the {} articles the search found · x shows all", hits.len()));
+        self.list.only = Some(hits.into_iter().collect());
+        self.refresh_list();
+        self.list.cursor.select(0, self.list.visible.len());
+        self.set_focus(Focus::List);
+    }
+}
