@@ -282,15 +282,36 @@ impl App {
         self.areas().timeline.map_or(0, |r| r.height.saturating_sub(2) as usize)
     }
 
-    /// Rows of text the reader shows (inside its border, below its header).
+    /// The reader pane's inside: what sits above the text, the text, the
+    /// footer line. Drawing, scrolling and clicks all use this one answer.
+    pub fn reader_areas(&self) -> Option<layout::ReaderAreas> {
+        let pane = self.areas().reader?;
+        // The header, then the links line, then the suggested links.
+        let fixed = 1 + u16::from(!self.links_here().is_empty());
+        let suggestions = self.suggestions_view();
+        let above = |budget: u16| {
+            let room = budget.saturating_sub(fixed) as usize;
+            fixed + suggestions.panel_height(room) as u16
+        };
+        Some(layout::reader_areas(pane, above, self.reader_footer_shown()))
+    }
+
+    /// Whether the reader keeps a line under its text for the cursor
+    /// sentence's dates (or the search position) and the claim under the
+    /// cursor. Kept while the reader has focus even with the dates hidden,
+    /// so the text does not jump as the cursor passes claims.
+    pub fn reader_footer_shown(&self) -> bool {
+        self.reader_prefs.show_date_values || self.focus == Focus::Reader
+    }
+
+    /// Rows of text the reader shows.
     pub fn reader_height(&self) -> usize {
-        let links_row = u16::from(!self.links_here().is_empty());
-        self.areas().reader.map_or(0, |r| r.height.saturating_sub(4 + links_row) as usize)
+        self.reader_areas().map_or(0, |a| a.text.height as usize)
     }
 
     /// Text columns of the reader.
     fn reader_width(&self) -> u16 {
-        self.areas().reader.map_or(60, |r| r.width.saturating_sub(4).max(1))
+        self.areas().reader.map_or(60, |pane| layout::reader_column(pane).width.max(1))
     }
 
     /// Records a new terminal size and lays the reader out for it.
@@ -677,16 +698,16 @@ impl App {
                 self.list.cursor.select(row, self.list.visible.len());
                 self.sync_reader();
             }
-        } else if let Some(area) = areas.reader.filter(|r| r.contains(at)) {
+        } else if areas.reader.is_some_and(|r| r.contains(at)) {
             if self.reader.is_none() {
                 return;
             }
             self.set_focus(Focus::Reader);
-            let text_top = area.y + 2 + u16::from(!self.links_here().is_empty());
+            let text = self.reader_areas().map(|a| a.text).unwrap_or_default();
             if let Some(reader) = &mut self.reader
-                && at.y >= text_top
+                && text.contains(Position { x: text.x, y: at.y })
             {
-                let row = reader.scroll + (at.y - text_top) as usize;
+                let row = reader.scroll + (at.y - text.y) as usize;
                 if let Some(span) = reader.wrapped.rows().get(row).map(|r| r.span.clone()) {
                     reader.place_cursor_at(&self.articles[reader.article], span.start);
                 }

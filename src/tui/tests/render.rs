@@ -240,3 +240,70 @@ fn ranges_show_as_ranges_in_the_timeline_and_the_list() {
     assert!(screen.contains("~2024-W04"), "{screen}");
     assert!(!screen.contains("~≥"), "a bound is not an estimate:\n{screen}");
 }
+
+/// The text of the reader's last laid-out row, trimmed.
+fn last_text_row(app: &App) -> String {
+    let reader = app.reader.as_ref().expect("reader");
+    let row = reader.wrapped.rows().last().expect("rows").span.clone();
+    app.articles[reader.article].text[row].trim().to_string()
+}
+
+#[test]
+fn the_end_of_an_article_shows_under_the_suggestion_panel_and_above_the_dates_line() {
+    let hints = default_hints();
+    for (width, height) in [(160, 45), (80, 24)] {
+        let mut app = reading_with_suggestions();
+        app.resize(Rect::new(0, 0, width, height));
+        assert!(!app.suggestions_here().is_empty(), "the panel shows");
+        app.update(Action::Bottom);
+        let screen = render(&mut app, &hints, width, height);
+        let last = last_text_row(&app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines.iter().position(|l| l.contains(&last)).unwrap_or_else(|| panic!("{last:?} shown:\n{screen}"));
+        assert!(lines[at + 1].contains("dates:") || lines[at + 1].contains("claim:"), "footer under it:\n{screen}");
+        assert!(screen.contains(" 100% "), "{screen}");
+        // Paging down from the top reaches the same end.
+        app.update(Action::Top);
+        for _ in 0..50 {
+            app.update(Action::PageDown);
+        }
+        assert!(render(&mut app, &hints, width, height).contains(&last), "Ctrl-d reaches the end");
+        app.update(Action::Top);
+        for _ in 0..500 {
+            app.update(Action::Down);
+        }
+        assert!(render(&mut app, &hints, width, height).contains(&last), "j reaches the end");
+    }
+}
+
+#[test]
+fn a_click_in_the_reader_selects_the_sentence_under_the_pointer() {
+    let hints = default_hints();
+    let mut app = reading_with_suggestions();
+    let screen = render(&mut app, &hints, 160, 45);
+    let areas = app.reader_areas().expect("reader areas");
+    assert!(areas.above.height > 3, "the suggestion panel sits above the text");
+    let reader = app.reader.as_ref().expect("reader");
+    let article = app.articles[reader.article].clone();
+    // Click text rows on screen: the cursor lands on a sentence that has
+    // text on that row, as drawn.
+    let mut clicked = 0;
+    for y in areas.text.y..areas.text.bottom() {
+        let row = app.reader.as_ref().unwrap().scroll + (y - areas.text.y) as usize;
+        let Some(span) = app.reader.as_ref().unwrap().wrapped.rows().get(row).map(|r| r.span.clone()) else { break };
+        let words = article.text[span.clone()].trim();
+        if words.is_empty() {
+            continue;
+        }
+        let drawn = screen.lines().nth(y as usize).expect("row");
+        assert!(drawn.contains(words), "row {y} draws {words:?}:\n{screen}");
+        app.click(ratatui::layout::Position::new(areas.text.x + 2, y));
+        let sentence = article.structure.sentences[app.reader.as_ref().unwrap().sentence].range();
+        assert!(
+            sentence.start < span.end && span.start < sentence.end,
+            "row {y}: {words:?} is in the sentence clicked"
+        );
+        clicked += 1;
+    }
+    assert!(clicked > 10, "{clicked} rows clicked");
+}
