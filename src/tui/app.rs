@@ -588,6 +588,8 @@ impl App {
             Action::ToggleBoilerplate => {
                 self.reader_prefs.hide_boilerplate = !prefs.hide_boilerplate;
                 reader.relayout(article, width, self.reader_prefs);
+                // The cursor may have moved off a hidden line: keep it in sight.
+                reader.reveal_cursor(article, height);
             }
             Action::ToggleDateValues => self.reader_prefs.show_date_values = !prefs.show_date_values,
             _ => {}

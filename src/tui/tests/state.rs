@@ -181,6 +181,101 @@ fn hiding_boilerplate_removes_flagged_paragraphs_from_the_layout() {
     assert!(app.reader_prefs.hide_boilerplate);
 }
 
+/// Opens the article `id` in the reader.
+fn open_article(app: &mut crate::tui::app::App, id: &str) {
+    let index = app.article_index(id).unwrap_or_else(|| panic!("{id} is in the sample corpus"));
+    app.show_article(index);
+}
+
+/// Whether the cursor sentence has a row on screen.
+fn cursor_on_screen(app: &crate::tui::app::App) -> bool {
+    let reader = app.reader.as_ref().expect("reader");
+    let sentence = app.articles[reader.article].structure.sentences[reader.sentence].range();
+    let rows = reader.wrapped.rows_for(sentence);
+    !rows.is_empty() && rows.start >= reader.scroll && rows.start < reader.scroll + app.reader_height()
+}
+
+#[test]
+fn hiding_boilerplate_under_the_cursor_moves_it_to_the_nearest_shown_sentence() {
+    for start in ["Follow The Harbour Courier", "FILE PHOTO"] {
+        let mut app = sample_app(160, 45);
+        open_article(&mut app, "wire/044_c81d0a5b.txt");
+        let index = app.reader.as_ref().expect("reader").article;
+        let article = app.articles[index].clone();
+        let flagged = article.structure.sentences.iter().position(|s| article.text[s.range()].starts_with(start));
+        let flagged = flagged.expect("a sentence on a flagged line");
+        for _ in 0..article.structure.sentences.len() {
+            let here = app.reader.as_ref().expect("reader").sentence;
+            if here == flagged {
+                break;
+            }
+            app.update(if here < flagged { Action::NextSentence } else { Action::PreviousSentence });
+        }
+        assert_eq!(app.reader.as_ref().expect("reader").sentence, flagged, "{start}");
+        app.update(Action::ToggleBoilerplate);
+        let reader = app.reader.as_ref().expect("reader");
+        assert!(reader.shown_sentences.contains(&reader.sentence), "{start}: the cursor is on a shown sentence");
+        assert!(reader.sentence.abs_diff(flagged) <= 2, "{start}: it moved to a neighbour, not the top");
+        assert!(cursor_on_screen(&app), "{start}: and it is on screen");
+        let here = reader.sentence;
+        let mut visited = vec![here];
+        for step in [Action::NextSentence, Action::PreviousSentence, Action::PreviousSentence] {
+            app.update(step);
+            assert!(cursor_on_screen(&app), "{start}: {step:?} shows the cursor");
+            visited.push(app.reader.as_ref().expect("reader").sentence);
+        }
+        assert!(visited.iter().any(|&s| s != here), "{start}: ( and ) move: {visited:?}");
+        app.update(Action::Top);
+        app.update(Action::NextSentence);
+        assert!(cursor_on_screen(&app), "{start}: gg ) shows the cursor");
+    }
+}
+
+#[test]
+fn search_puts_the_sentence_cursor_on_the_hit_and_skips_hidden_boilerplate() {
+    let mut app = sample_app(160, 45);
+    open_article(&mut app, "wire/044_c81d0a5b.txt");
+    let index = app.reader.as_ref().expect("reader").article;
+    let article = app.articles[index].clone();
+    app.update(Action::ToggleBoilerplate);
+    app.update(Action::Search);
+    type_text(&mut app, "drone");
+    app.edit(TextEdit::Submit);
+    let reader = app.reader.as_ref().expect("reader");
+    let search = reader.search.clone().expect("a search");
+    assert!(!search.matches.is_empty());
+    for hit in &search.matches {
+        assert!(!reader.wrapped.rows_for(hit.clone()).is_empty(), "every hit is on a shown line");
+    }
+    for step in 0..search.matches.len() + 1 {
+        let reader = app.reader.as_ref().expect("reader");
+        let search = reader.search.as_ref().expect("search");
+        let hit = search.matches[search.current].clone();
+        let sentence = article.structure.sentences[reader.sentence].range();
+        assert!(sentence.start <= hit.start && hit.end <= sentence.end, "step {step}: the cursor holds the hit");
+        assert!(cursor_on_screen(&app), "step {step}");
+        app.update(if step == 1 { Action::PreviousMatch } else { Action::NextMatch });
+    }
+    // "Meridian" is in the photo caption and the related posts: shown, they hold hits.
+    app.update(Action::ToggleBoilerplate);
+    app.update(Action::Search);
+    type_text(&mut app, "meridian");
+    let all = app.reader.as_ref().and_then(|r| r.search.clone()).expect("search").matches.len();
+    app.edit(TextEdit::Cancel);
+    app.update(Action::ToggleBoilerplate);
+    app.update(Action::Search);
+    type_text(&mut app, "meridian");
+    let only_shown = app.reader.as_ref().and_then(|r| r.search.clone()).expect("search").matches.len();
+    assert!(only_shown < all, "{only_shown} hits with boilerplate hidden, {all} with it shown");
+    // The cursor sits on the hit even outside any sentence of body text.
+    let reader = app.reader.as_ref().expect("reader");
+    let search = reader.search.as_ref().expect("search");
+    if let Some(hit) = search.matches.get(search.current) {
+        let sentence = article.structure.sentences[reader.sentence].range();
+        assert!(sentence.start <= hit.start && hit.end <= sentence.end);
+    }
+}
+
 #[test]
 fn search_in_the_article_finds_every_match_and_cycles() {
     let mut app = sample_app(160, 45);
