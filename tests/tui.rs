@@ -159,3 +159,50 @@ fn o_gives_the_browser_only_web_urls_and_the_pager_a_path_it_cannot_take_for_an_
     );
     assert!(!pager_got.contains("gpu-launcher"), "{pager_got:?}");
 }
+
+/// dossier with its settings in `folder` (`config.ron`, and `state.ron` beside it).
+fn dossier_configured_in(folder: &std::path::Path) -> Pty {
+    let config = folder.join("config.ron");
+    Pty::spawn(
+        env!("CARGO_BIN_EXE_dossier"),
+        &["sample-corpus"],
+        100,
+        30,
+        &[("DOSSIER_CONFIG", config.to_str().unwrap())],
+    )
+}
+
+#[test]
+fn the_theme_chosen_with_t_is_remembered_and_config_ron_wins() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut tui = dossier_configured_in(folder.path());
+    tui.wait_for("Articles 27/27");
+    let dark = tui.background(1, 1);
+    tui.send("T");
+    tui.wait_for("light theme");
+    let light = tui.background(1, 1);
+    assert_ne!(light, dark, "the light theme paints its own background");
+    assert!(matches!(light, vt100::Color::Rgb(r, _, _) if r > 200), "{light:?}");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let state = std::fs::read_to_string(folder.path().join("state.ron")).expect("state.ron written");
+    assert!(state.contains("Light"), "{state}");
+
+    let mut again = dossier_configured_in(folder.path());
+    again.wait_for("Articles 27/27");
+    assert_eq!(again.background(1, 1), light, "the light theme is back after a restart");
+    again.send("q");
+    assert!(again.wait_exit());
+
+    // An explicit setting in config.ron wins, and config.ron is never rewritten.
+    let config = "// my settings\n(theme: Some(Dark))\n";
+    std::fs::write(folder.path().join("config.ron"), config).unwrap();
+    let mut fixed = dossier_configured_in(folder.path());
+    fixed.wait_for("Articles 27/27");
+    assert_eq!(fixed.background(1, 1), dark);
+    fixed.send("T");
+    fixed.wait_for("light theme; config.ron says dark");
+    fixed.send("q");
+    assert!(fixed.wait_exit());
+    assert_eq!(std::fs::read_to_string(folder.path().join("config.ron")).unwrap(), config);
+}

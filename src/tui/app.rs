@@ -108,6 +108,8 @@ pub enum Effect {
     TakeOver,
     /// Write the annotations in this format next to the annotation file.
     Export(crate::annotations::export::ExportFormat),
+    /// Remember the theme for the next start (in `state.ron`).
+    RememberTheme(ThemeName),
 }
 
 /// How far the background load has come.
@@ -354,7 +356,7 @@ impl App {
                 });
                 return vec![Effect::SetMouse(self.mouse)];
             }
-            Action::ToggleTheme => self.theme = self.theme.toggled(self.no_color),
+            Action::ToggleTheme => return self.toggle_theme(),
             Action::OpenExternal => return self.open_external(),
             _ if self.update_annotations(action) => {}
             _ => match self.focus {
@@ -364,6 +366,26 @@ impl App {
             },
         }
         Vec::new()
+    }
+
+    /// The theme to start with: `config.ron`'s, else the one last chosen
+    /// with `T` (`remembered`), else dark.
+    pub fn choose_theme(&mut self, remembered: Option<ThemeName>) {
+        let name = self.settings.theme.or(remembered).unwrap_or(ThemeName::Dark);
+        self.theme = Theme::new(name, self.no_color);
+    }
+
+    /// Switches theme and has the choice remembered for the next start.
+    fn toggle_theme(&mut self) -> Vec<Effect> {
+        let name = self.theme.name.other();
+        self.theme = Theme::new(name, self.no_color);
+        self.message = Some(match self.settings.theme {
+            Some(set) if set != name => {
+                format!("{} theme; config.ron says {}", name.label(), set.label())
+            }
+            _ => format!("{} theme", name.label()),
+        });
+        vec![Effect::RememberTheme(name)]
     }
 
     /// Overlay keys; returns whether the overlay took the action.

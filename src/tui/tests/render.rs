@@ -5,21 +5,29 @@ use super::{default_hints, sample_app, type_text};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::hints::Hints;
+use crate::tui::theme::ThemeName;
 use crate::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 
 /// Draws `app` into a `width`×`height` test terminal and returns its text.
 fn render(app: &mut App, hints: &Hints, width: u16, height: u16) -> String {
-    app.resize(Rect::new(0, 0, width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| view::draw(app, hints, frame)).expect("draw");
-    let buffer = terminal.backend().buffer();
+    let buffer = render_cells(app, hints, width, height);
     (0..height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The same, cell by cell with their styles.
+fn render_cells(app: &mut App, hints: &Hints, width: u16, height: u16) -> Buffer {
+    app.resize(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| view::draw(app, hints, frame)).expect("draw");
+    terminal.backend().buffer().clone()
 }
 
 #[test]
@@ -306,4 +314,26 @@ fn a_click_in_the_reader_selects_the_sentence_under_the_pointer() {
         clicked += 1;
     }
     assert!(clicked > 10, "{clicked} rows clicked");
+}
+
+#[test]
+fn the_light_theme_paints_its_background_and_the_selected_row_reads() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.settings.theme = Some(ThemeName::Light);
+    app.choose_theme(Some(ThemeName::Dark));
+    assert_eq!(app.theme.name, ThemeName::Light, "config.ron wins over the remembered theme");
+    app.update(Action::Open);
+    app.update(Action::ToggleHelp);
+    let cells = render_cells(&mut app, &hints, 160, 45);
+    let theme = app.theme;
+    for cell in cells.content() {
+        assert!(cell.bg != Color::Reset && cell.fg != Color::Reset, "a cell in the terminal's colours: {cell:?}");
+        assert_ne!(cell.fg, cell.bg, "text the colour of its background: {cell:?}");
+    }
+    // The list's selected row: the theme's text on the selection colour.
+    let list = app.areas().list.expect("list");
+    let row = list.y + 2 + (app.list.cursor.selected - app.list.cursor.offset) as u16;
+    let cell = &cells[(list.x + 2, row)];
+    assert_eq!((Some(cell.fg), Some(cell.bg)), (theme.selected.fg, theme.selected.bg), "{cell:?}");
 }

@@ -7,6 +7,7 @@ use crate::corpus::timeline::Zoom;
 use crate::tui::action::Action;
 use crate::tui::app::{Effect, Focus, Prompt, TextEdit};
 use crate::tui::list::LanguageFilter;
+use crate::tui::theme::ThemeName;
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
 use ratatui::layout::{Position, Rect};
 
@@ -415,4 +416,20 @@ fn articles_arriving_in_batches_are_merged_into_the_order_a_full_sort_gives() {
         assert_eq!(merged, visible_titles(&app), "sort {:?}", app.list.sort);
         assert_eq!(merged.len(), whole.articles.len());
     }
+}
+
+#[test]
+fn the_theme_toggle_is_remembered_and_says_when_config_ron_decides() {
+    let mut app = sample_app(160, 45);
+    app.choose_theme(None);
+    assert_eq!(app.theme.name, ThemeName::Dark);
+    assert_eq!(app.update(Action::ToggleTheme), vec![Effect::RememberTheme(ThemeName::Light)]);
+    assert_eq!(app.theme.name, ThemeName::Light);
+    assert_eq!(app.message.as_deref(), Some("light theme"));
+    app.choose_theme(Some(ThemeName::Light));
+    assert_eq!(app.theme.name, ThemeName::Light, "the remembered theme is taken at start");
+    app.settings.theme = Some(ThemeName::Light);
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.theme.name, ThemeName::Dark);
+    assert_eq!(app.message.as_deref(), Some("dark theme; config.ron says light"));
 }
