@@ -163,20 +163,17 @@ fn o_gives_the_browser_only_web_urls_and_the_pager_a_path_it_cannot_take_for_an_
 /// dossier with its settings in `folder` (`config.ron`, and `state.ron` beside it).
 fn dossier_configured_in(folder: &std::path::Path) -> Pty {
     let config = folder.join("config.ron");
-    Pty::spawn(
-        env!("CARGO_BIN_EXE_dossier"),
-        &["sample-corpus"],
-        100,
-        30,
-        &[("DOSSIER_CONFIG", config.to_str().unwrap())],
-    )
+    let env = [("DOSSIER_CONFIG", config.to_str().expect("a utf-8 temp path"))];
+    let tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 100, 30, &env);
+    // Settled: no background work will write to the status line any more.
+    tui.wait_until("suggestions found", |s| s.contains("Articles 27/27") && !s.contains("finding suggested links"));
+    tui
 }
 
 #[test]
 fn the_theme_chosen_with_t_is_remembered_and_config_ron_wins() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut tui = dossier_configured_in(folder.path());
-    tui.wait_for("Articles 27/27");
     let dark = tui.background(1, 1);
     tui.send("T");
     tui.wait_for("light theme");
@@ -189,7 +186,6 @@ fn the_theme_chosen_with_t_is_remembered_and_config_ron_wins() {
     assert!(state.contains("Light"), "{state}");
 
     let mut again = dossier_configured_in(folder.path());
-    again.wait_for("Articles 27/27");
     assert_eq!(again.background(1, 1), light, "the light theme is back after a restart");
     again.send("q");
     assert!(again.wait_exit());
@@ -198,7 +194,6 @@ fn the_theme_chosen_with_t_is_remembered_and_config_ron_wins() {
     let config = "// my settings\n(theme: Some(Dark))\n";
     std::fs::write(folder.path().join("config.ron"), config).unwrap();
     let mut fixed = dossier_configured_in(folder.path());
-    fixed.wait_for("Articles 27/27");
     assert_eq!(fixed.background(1, 1), dark);
     fixed.send("T");
     fixed.wait_for("light theme; config.ron says dark");

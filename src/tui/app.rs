@@ -7,7 +7,7 @@ use super::annotate::{ArticleField, MachineView};
 use super::claim_form::ClaimForm;
 use super::cursor::Cursor;
 use super::layout::{self, Areas, PaneWidths};
-use super::list::ArticleList;
+use super::list::{ArticleList, RowNotes};
 use super::notebook::Notebook;
 use super::palette::Palette;
 use super::picker::Picker;
@@ -269,6 +269,11 @@ impl App {
         self.annotation_counts.get(&article).copied().unwrap_or(0)
     }
 
+    /// Whether the analyst marked the article at `article` read (`r`).
+    pub fn is_read(&self, article: usize) -> bool {
+        marked_read(&self.notes.annotations, &self.articles[article])
+    }
+
     /// The frame's layout for the current area.
     pub fn areas(&self) -> Areas {
         layout::areas(self.area, self.widths, self.reader_open)
@@ -357,6 +362,7 @@ impl App {
                 return vec![Effect::SetMouse(self.mouse)];
             }
             Action::ToggleTheme => return self.toggle_theme(),
+            Action::NextUnread => self.next_unread(),
             Action::OpenExternal => return self.open_external(),
             _ if self.update_annotations(action) => {}
             _ => match self.focus {
@@ -373,6 +379,22 @@ impl App {
     pub fn choose_theme(&mut self, remembered: Option<ThemeName>) {
         let name = self.settings.theme.or(remembered).unwrap_or(ThemeName::Dark);
         self.theme = Theme::new(name, self.no_color);
+    }
+
+    /// Shows the next article in the list not yet marked read, after the
+    /// one shown (wrapping round), in the reader when it is open.
+    fn next_unread(&mut self) {
+        let visible = &self.list.visible;
+        let here = self.current_article().and_then(|a| visible.iter().position(|&i| i == a));
+        let start = here.map_or(0, |p| p + 1);
+        let next = (0..visible.len()).map(|k| (start + k) % visible.len()).find(|&p| !self.is_read(visible[p]));
+        let Some(position) = next.filter(|&p| Some(p) != here) else {
+            self.message = Some("no other unread article in the list".to_string());
+            return;
+        };
+        self.list.cursor.select(position, visible.len());
+        self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+        self.sync_reader();
     }
 
     /// Switches theme and has the choice remembered for the next start.
@@ -576,6 +598,10 @@ impl App {
             }
             Action::ToggleAnnotatedOnly => {
                 self.list.annotated_only = !self.list.annotated_only;
+                self.refresh_list();
+            }
+            Action::ToggleUnreadOnly => {
+                self.list.unread_only = !self.list.unread_only;
                 self.refresh_list();
             }
             _ => return,
@@ -785,11 +811,14 @@ impl App {
     /// articles from `added_from` on when nothing else changed.
     fn update_list_rows(&mut self, added_from: Option<usize>) {
         let period = self.timeline.filter();
-        let counts = &self.annotation_counts;
-        let count = |i: usize| counts.get(&i).copied().unwrap_or(0);
+        let (counts, annotations, articles) = (&self.annotation_counts, &self.notes.annotations, &self.articles);
+        let notes = |i: usize| RowNotes {
+            annotations: counts.get(&i).copied().unwrap_or(0),
+            read: marked_read(annotations, &articles[i]),
+        };
         match added_from {
-            Some(first) => self.list.refresh_added(&self.articles, first, &period, count),
-            None => self.list.refresh(&self.articles, &period, count),
+            Some(first) => self.list.refresh_added(articles, first, &period, notes),
+            None => self.list.refresh(articles, &period, notes),
         }
         self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
     }
@@ -848,4 +877,9 @@ fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -
         _ => return false,
     }
     true
+}
+
+/// Whether the analyst marked `article` read (`r`).
+fn marked_read(annotations: &Annotations, article: &Article) -> bool {
+    annotations.article(article.id.as_str()).is_some_and(|notes| notes.read)
 }

@@ -72,6 +72,8 @@ pub struct ArticleList {
     pub sort: SortKey,
     pub language: LanguageFilter,
     pub annotated_only: bool,
+    /// Only the articles not yet marked read (`r`).
+    pub unread_only: bool,
     pub query: String,
     pub fuzzy: FuzzyFilter,
     sort_keys: Vec<SortKeys>,
@@ -85,6 +87,7 @@ impl Default for ArticleList {
             sort: SortKey::Date,
             language: LanguageFilter::All,
             annotated_only: false,
+            unread_only: false,
             query: String::new(),
             fuzzy: FuzzyFilter::new(),
             sort_keys: Vec::new(),
@@ -120,12 +123,12 @@ impl ArticleList {
 
     /// Recomputes the visible rows, keeping the selected article selected
     /// when it is still shown.
-    pub fn refresh(&mut self, articles: &[Article], period: &PeriodFilter, annotations: impl Fn(usize) -> usize) {
+    pub fn refresh(&mut self, articles: &[Article], period: &PeriodFilter, notes: impl Fn(usize) -> RowNotes) {
         let keep = self.selected_article();
         // A query ranks by match quality, best first, as fzf does.
         let ranked: Option<Vec<usize>> =
             (!self.query.is_empty()).then(|| self.fuzzy.set_query(&self.query).iter().map(|m| m.item).collect());
-        let admitted = |index: &usize| self.admits(articles, *index, period, &annotations);
+        let admitted = |index: &usize| self.admits(articles, *index, period, &notes);
         self.visible = match ranked {
             Some(ranked) => ranked.into_iter().filter(admitted).collect(),
             None => {
@@ -147,16 +150,16 @@ impl ArticleList {
         articles: &[Article],
         first: usize,
         period: &PeriodFilter,
-        annotations: impl Fn(usize) -> usize,
+        notes: impl Fn(usize) -> RowNotes,
     ) {
         if !self.query.is_empty() {
-            return self.refresh(articles, period, annotations);
+            return self.refresh(articles, period, notes);
         }
         let keep = self.selected_article();
         let (keys, sort) = (&self.sort_keys, self.sort);
         let order = |a: &usize, b: &usize| row_order(*a, *b, articles, keys, sort);
         let mut added: Vec<usize> =
-            (first..articles.len()).filter(|&i| self.admits(articles, i, period, &annotations)).collect();
+            (first..articles.len()).filter(|&i| self.admits(articles, i, period, &notes)).collect();
         added.sort_unstable_by(order);
         let old = std::mem::take(&mut self.visible);
         let mut merged = Vec::with_capacity(old.len() + added.len());
@@ -176,12 +179,14 @@ impl ArticleList {
         articles: &[Article],
         index: usize,
         period: &PeriodFilter,
-        annotations: impl Fn(usize) -> usize,
+        notes: impl Fn(usize) -> RowNotes,
     ) -> bool {
         let article = &articles[index];
+        let notes = notes(index);
         self.language.admits(article.lang.lang)
             && period.admits(article)
-            && (!self.annotated_only || annotations(index) > 0)
+            && (!self.annotated_only || notes.annotations > 0)
+            && (!self.unread_only || !notes.read)
     }
 
     /// Puts the cursor back on `keep` when it is still shown, else on top.
@@ -197,12 +202,20 @@ impl ArticleList {
         self.language = self.language.next();
     }
 
-    /// Clears the query, language and annotation filters.
+    /// Clears the query, language, annotation and unread filters.
     pub fn clear_filters(&mut self) {
         self.query.clear();
         self.language = LanguageFilter::All;
         self.annotated_only = false;
+        self.unread_only = false;
     }
+}
+
+/// What the analyst has noted of an article, as far as the list filters by it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowNotes {
+    pub annotations: usize,
+    pub read: bool,
 }
 
 /// Lowercased sort keys per article, made once when it arrives: sorting

@@ -337,3 +337,21 @@ fn the_light_theme_paints_its_background_and_the_selected_row_reads() {
     let cell = &cells[(list.x + 2, row)];
     assert_eq!((Some(cell.fg), Some(cell.bg)), (theme.selected.fg, theme.selected.bg), "{cell:?}");
 }
+
+#[test]
+fn the_list_marks_read_articles_and_the_marked_one() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    let title = |app: &App, position: usize| {
+        app.articles[app.list.visible[position]].title().chars().take(20).collect::<String>()
+    };
+    let (first, second) = (title(&app, 0), title(&app, 1));
+    let before = render(&mut app, &hints, 160, 45);
+    assert!(before.contains(&format!("┃ {first}")) && before.contains(&format!("┃ {second}")), "{before}");
+    app.update(Action::ToggleRead);
+    app.update(Action::Down);
+    app.update(Action::Mark);
+    let after = render(&mut app, &hints, 160, 45);
+    assert!(after.contains(&format!("┃✓{first}")), "{after}");
+    assert!(after.contains(&format!("┃◆{second}")), "{after}");
+}

@@ -433,3 +433,50 @@ fn the_theme_toggle_is_remembered_and_says_when_config_ron_decides() {
     assert_eq!(app.theme.name, ThemeName::Dark);
     assert_eq!(app.message.as_deref(), Some("dark theme; config.ron says light"));
 }
+
+#[test]
+fn read_articles_can_be_filtered_out_and_g_u_goes_to_the_next_unread() {
+    let mut app = sample_app(160, 45);
+    let all = app.list.visible.len();
+    let first = app.list.visible[0];
+    app.update(Action::ToggleRead);
+    assert!(app.is_read(first));
+    app.update(Action::Down);
+    app.update(Action::ToggleRead);
+    let second = app.list.visible[1];
+    assert!(app.is_read(second));
+    // Back on the first: the next unread is the third row, reader included.
+    app.update(Action::Top);
+    app.update(Action::NextUnread);
+    assert_eq!(app.list.cursor.selected, 2);
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(app.list.visible[2]));
+    app.update(Action::ToggleUnreadOnly);
+    assert_eq!(app.list.visible.len(), all - 2);
+    assert!(!app.list.visible.contains(&first) && !app.list.visible.contains(&second));
+    // Marking it unread again brings it back into the filtered list.
+    app.update(Action::ToggleUnreadOnly);
+    app.update(Action::Top);
+    app.update(Action::ToggleRead);
+    app.update(Action::ToggleUnreadOnly);
+    assert_eq!(app.list.visible.len(), all - 1);
+    assert!(app.list.visible.contains(&first));
+    // Wrapping round from the last row.
+    app.update(Action::Bottom);
+    app.update(Action::NextUnread);
+    assert_eq!(app.list.selected_article(), Some(app.list.visible[0]));
+    app.update(Action::ClearFilters);
+    assert!(!app.list.unread_only);
+}
+
+#[test]
+fn next_unread_says_so_when_everything_is_read() {
+    let mut app = sample_app(160, 45);
+    for _ in 0..app.list.visible.len() {
+        app.update(Action::ToggleRead);
+        app.update(Action::Down);
+    }
+    app.update(Action::Top);
+    app.update(Action::NextUnread);
+    assert_eq!(app.list.cursor.selected, 0);
+    assert_eq!(app.message.as_deref(), Some("no other unread article in the list"));
+}
