@@ -560,6 +560,10 @@ impl App {
         let height = self.timeline_height();
         let len = self.timeline.rows.len();
         match action {
+            // Down from `all` goes to the first period shown under it.
+            Action::Down if self.timeline.cursor.selected == 0 => {
+                self.timeline.cursor.select(self.timeline.first_below_all(), len)
+            }
             _ if move_cursor(&mut self.timeline.cursor, action, len, height) => {}
             Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer()),
             Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser()),
@@ -568,7 +572,7 @@ impl App {
             Action::Open => self.set_focus(Focus::List),
             _ => return,
         }
-        self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), height);
+        self.timeline.scroll_into_view(height);
         self.refresh_list();
         self.sync_reader();
     }
@@ -734,7 +738,7 @@ impl App {
         let areas = self.areas();
         if let Some(area) = areas.timeline.filter(|r| r.contains(at)) {
             self.set_focus(Focus::Timeline);
-            let row = self.timeline.cursor.offset + (at.y.saturating_sub(area.y + 1)) as usize;
+            let row = self.timeline.row_at(at.y.saturating_sub(area.y + 1) as usize);
             if at.y > area.y && row < self.timeline.rows.len() {
                 self.timeline.cursor.select(row, self.timeline.rows.len());
                 self.refresh_list();
@@ -780,7 +784,7 @@ impl App {
             self.sync_reader();
         } else if areas.timeline.is_some_and(|r| r.contains(at)) {
             self.timeline.cursor.move_by(step.signum(), self.timeline.rows.len());
-            self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), self.timeline_height());
+            self.timeline.scroll_into_view(self.timeline_height());
             self.refresh_list();
             self.sync_reader();
         }
