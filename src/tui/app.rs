@@ -562,7 +562,7 @@ impl App {
         match action {
             // Down from `all` goes to the first period shown under it.
             Action::Down if self.timeline.cursor.selected == 0 => {
-                self.timeline.cursor.select(self.timeline.first_below_all(), len)
+                self.timeline.cursor.select(self.timeline.first_below_all(height), len)
             }
             _ if move_cursor(&mut self.timeline.cursor, action, len, height) => {}
             Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer()),
@@ -738,7 +738,7 @@ impl App {
         let areas = self.areas();
         if let Some(area) = areas.timeline.filter(|r| r.contains(at)) {
             self.set_focus(Focus::Timeline);
-            let row = self.timeline.row_at(at.y.saturating_sub(area.y + 1) as usize);
+            let row = self.timeline.row_at(at.y.saturating_sub(area.y + 1) as usize, self.timeline_height());
             if at.y > area.y && row < self.timeline.rows.len() {
                 self.timeline.cursor.select(row, self.timeline.rows.len());
                 self.refresh_list();

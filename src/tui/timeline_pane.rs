@@ -111,26 +111,28 @@ impl TimelinePane {
         }
     }
 
-    /// The first row drawn below the `all` row.
-    pub fn first_below_all(&self) -> usize {
-        self.cursor.offset.max(1)
+    /// The first row drawn below the `all` row in `height` lines: from the
+    /// offset on, earlier when the rest leaves room.
+    pub fn first_below_all(&self, height: usize) -> usize {
+        let below = height.saturating_sub(1).max(1);
+        self.cursor.offset.min(self.rows.len().saturating_sub(below)).max(1)
     }
 
     /// The rows drawn in `height` lines, top to bottom.
     pub fn drawn_rows(&self, height: usize) -> impl Iterator<Item = usize> {
-        std::iter::once(0).chain(self.first_below_all()..self.rows.len()).take(height)
+        std::iter::once(0).chain(self.first_below_all(height)..self.rows.len()).take(height)
     }
 
-    /// The row drawn on line `y` of the pane's inside.
-    pub fn row_at(&self, y: usize) -> usize {
-        if y == 0 { 0 } else { self.first_below_all() + y - 1 }
+    /// The row drawn on line `y` of the pane's inside, `height` lines high.
+    pub fn row_at(&self, y: usize, height: usize) -> usize {
+        if y == 0 { 0 } else { self.first_below_all(height) + y - 1 }
     }
 
     /// Scrolls the rows below `all` so the selection is among the `height`
     /// lines drawn.
     pub fn scroll_into_view(&mut self, height: usize) {
         let below = height.saturating_sub(1).max(1);
-        let (selected, mut first) = (self.cursor.selected, self.first_below_all());
+        let (selected, mut first) = (self.cursor.selected, self.first_below_all(height));
         if selected != 0 && selected < first {
             first = selected;
         } else if selected >= first + below {

@@ -355,3 +355,43 @@ fn the_list_marks_read_articles_and_the_marked_one() {
     assert!(after.contains(&format!("┃✓{first}")), "{after}");
     assert!(after.contains(&format!("┃◆{second}")), "{after}");
 }
+
+#[test]
+fn at_80x24_the_timeline_starts_where_the_articles_are_and_names_its_dots() {
+    let hints = default_hints();
+    let mut app = sample_app(80, 24);
+    let screen = render(&mut app, &hints, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[1].starts_with("│all"), "{screen}");
+    // The first period under `all` holds articles (2020 in the sample), not 2003's history.
+    assert!(lines[2].starts_with("│2020        1"), "{screen}");
+    assert!(!screen.contains("│2003"), "{screen}");
+    assert!(lines.iter().any(|l| l.contains("• date mentions (e)")), "{screen}");
+    // Down from `all` selects the first period shown, and the earlier years
+    // are still there above it.
+    app.update(Action::FocusTimeline);
+    app.update(Action::Down);
+    let screen = render(&mut app, &hints, 80, 24);
+    assert!(screen.lines().nth(2).unwrap().starts_with("┃2020"), "{screen}");
+    for _ in 0..3 {
+        app.update(Action::Up);
+    }
+    let screen = render(&mut app, &hints, 80, 24);
+    assert!(screen.lines().nth(2).unwrap().starts_with("┃2003"), "{screen}");
+    app.update(Action::ToggleEvents);
+    let screen = render(&mut app, &hints, 80, 24);
+    assert!(!screen.contains("date mentions"), "{screen}");
+}
+
+#[test]
+fn the_reader_header_shows_the_articles_tags() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    app.update(Action::ArticleTags);
+    type_text(&mut app, "kessaran, rockets");
+    app.edit(crate::tui::app::TextEdit::Submit);
+    let screen = render(&mut app, &hints, 160, 45);
+    let header = screen.lines().nth(1).expect("the reader's header");
+    assert!(header.contains("unknown source · #kessaran #rockets · de · "), "{header}");
+}

@@ -73,7 +73,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Source, language, date with provenance, the analyst's tags (`t`), and
+/// Source, the analyst's tags (`t`), language, date with provenance, and
 /// the file.
 fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     let theme = &app.theme;
@@ -97,17 +97,16 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
         },
     };
     let source = article.source().unwrap_or("unknown source");
-    let mut spans =
-        vec![Span::styled(source, theme.key), Span::styled(format!(" · {} · {date} · ", article.lang.lang), theme.dim)];
-    // Tags before the file name, which is the first to go when space runs out.
+    let mut spans = vec![Span::styled(source, theme.key)];
+    // Tags early: a long date would push them out of a narrow pane.
     let tags =
         app.notes.annotations.article(article.id.as_str()).map(|notes| notes.tags.as_slice()).unwrap_or_default();
     if !tags.is_empty() {
         let tags: Vec<String> = tags.iter().map(|tag| format!("#{tag}")).collect();
-        spans.push(Span::styled(tags.join(" "), theme.text));
         spans.push(Span::styled(" · ", theme.dim));
+        spans.push(Span::styled(tags.join(" "), theme.text));
     }
-    spans.push(Span::styled(article.id.to_string(), theme.dim));
+    spans.push(Span::styled(format!(" · {} · {date} · {}", article.lang.lang, article.id), theme.dim));
     Line::from(spans)
 }
 
