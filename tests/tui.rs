@@ -201,3 +201,29 @@ fn the_theme_chosen_with_t_is_remembered_and_config_ron_wins() {
     assert!(fixed.wait_exit());
     assert_eq!(std::fs::read_to_string(folder.path().join("config.ron")).unwrap(), config);
 }
+
+#[test]
+fn o_on_a_json_lines_article_pages_its_record_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("pager.log");
+    let pager = dir.path().join("pager");
+    std::fs::write(&pager, format!("#!/bin/sh\ncat \"$@\" >> '{}'\n", log.display())).expect("write the pager");
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
+    let env = [("PAGER", pager.to_str().expect("UTF-8")), ("BROWSER", "")];
+    let mut tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 160, 45, &env);
+    tui.wait_for("Articles 27/27");
+    tui.send("/");
+    tui.send("strategic dialogue");
+    tui.send("\r");
+    tui.wait_for("Articles 1/27");
+    tui.send("o");
+    tui.wait_for("back from");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let paged = std::fs::read_to_string(&log).expect("the pager ran");
+    assert!(paged.starts_with("Valdoria and Halvenia open strategic dialogue"), "{paged}");
+    assert!(paged.contains("url: https://example.org/meridian/valdoria/strategic-dialogue-opens"), "{paged}");
+    assert!(paged.contains("opened a strategic dialogue on Thursday"), "{paged}");
+    assert!(!paged.contains("{\"id\""), "not the dump: {paged}");
+}

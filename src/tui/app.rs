@@ -15,7 +15,7 @@ use super::reader::{Reader, ReaderPosition, ReaderPrefs};
 use super::theme::{Theme, ThemeName};
 use super::timeline_pane::TimelinePane;
 use crate::annotations::{Annotations, Endpoint};
-use crate::corpus::{Article, LoadReport};
+use crate::corpus::{Article, LoadReport, SourceFormat};
 use ratatui::layout::{Position, Rect};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -98,8 +98,10 @@ pub struct PendingKeys {
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Suspend the terminal and show the file in $PAGER, or the url in $BROWSER.
-    OpenExternal { path: PathBuf, url: Option<String> },
+    /// Suspend the terminal and show the file in $PAGER, or the url in
+    /// $BROWSER. `record` is a JSON Lines article's own text, which the
+    /// pager shows instead of the whole dump at `path`.
+    OpenExternal { path: PathBuf, url: Option<String>, record: Option<String> },
     /// Turn mouse capture on or off.
     SetMouse(bool),
     /// Write the annotations to their file now.
@@ -863,7 +865,8 @@ impl App {
             return Vec::new();
         };
         let article = &self.articles[index];
-        vec![Effect::OpenExternal { path: self.root.join(article.path()), url: article.meta().url.clone() }]
+        let record = (article.format == SourceFormat::JsonLines).then(|| super::external::record_page(article));
+        vec![Effect::OpenExternal { path: self.root.join(article.path()), url: article.meta().url.clone(), record }]
     }
 }
 

@@ -304,8 +304,8 @@ fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effe
             Effect::Export(format) => saving::export(app, store, format),
             Effect::SetMouse(on) => guard.set_mouse(on)?,
             Effect::RememberTheme(name) => remember_theme(app, name),
-            Effect::OpenExternal { path, url } => {
-                let outcome = guard.suspended(|| open_external(&path, url.as_deref()))?;
+            Effect::OpenExternal { path, url, record } => {
+                let outcome = guard.suspended(|| open_external(&path, url.as_deref(), record.as_deref()))?;
                 app.message = Some(outcome);
                 app.resize(area(guard)?);
             }
@@ -326,9 +326,16 @@ fn remember_theme(app: &mut App, name: theme::ThemeName) {
 
 /// Shows the url in $BROWSER when it is a web address, else the file in
 /// $PAGER (or `less`). Returns a note for the status line.
-fn open_external(path: &Path, url: Option<&str>) -> String {
+/// A JSON Lines `record` goes to the pager from a temporary file, removed
+/// when the pager is done.
+fn open_external(path: &Path, url: Option<&str>, record: Option<&str>) -> String {
     let browser = std::env::var("BROWSER").ok();
     let pager = std::env::var("PAGER").ok();
+    let page = match record.map(external::record_file).transpose() {
+        Ok(page) => page,
+        Err(error) => return format!("could not write the record for the pager: {error}"),
+    };
+    let path = page.as_ref().map_or(path, |file| file.path());
     external::run(&external::opener(browser.as_deref(), pager.as_deref(), path, url))
 }
 

@@ -481,3 +481,33 @@ fn next_unread_says_so_when_everything_is_read() {
     assert_eq!(app.list.cursor.selected, 0);
     assert_eq!(app.message.as_deref(), Some("no other unread article in the list"));
 }
+
+#[test]
+fn o_on_a_json_lines_article_gives_the_pager_its_record_not_the_dump() {
+    use crate::corpus::SourceFormat;
+    let mut app = sample_app(160, 45);
+    let records: Vec<usize> =
+        (0..app.articles.len()).filter(|&i| app.articles[i].format == SourceFormat::JsonLines).collect();
+    assert!(records.len() >= 2, "the sample dump holds several records");
+    let (this, other) = (&app.articles[records[0]], &app.articles[records[1]]);
+    let (title, text, other_title) = (this.title().to_string(), this.text.clone(), other.title().to_string());
+    app.show_article(records[0]);
+    let effects = app.update(Action::OpenExternal);
+    let [Effect::OpenExternal { path, record: Some(page), .. }] = effects.as_slice() else {
+        panic!("the record for the pager: {effects:?}")
+    };
+    assert!(path.ends_with("wire-dump.jsonl"), "{}", path.display());
+    assert!(page.starts_with(&format!("{title}\n")) && page.contains(&text), "{page}");
+    assert!(page.contains("url: https://"), "{page}");
+    assert!(!page.contains(&other_title) && !page.contains("{\""), "only this record: {page}");
+    let file = crate::tui::external::record_file(page).expect("a temporary file");
+    assert_eq!(std::fs::read_to_string(file.path()).unwrap(), *page);
+    let kept = file.path().to_path_buf();
+    drop(file);
+    assert!(!kept.exists(), "the temporary file goes after the pager");
+    // A file of its own is shown as it is.
+    let plain = (0..app.articles.len()).find(|&i| app.articles[i].format != SourceFormat::JsonLines).unwrap();
+    app.show_article(plain);
+    let effects = app.update(Action::OpenExternal);
+    assert!(matches!(effects.as_slice(), [Effect::OpenExternal { record: None, .. }]), "{effects:?}");
+}
