@@ -2,9 +2,10 @@
 //! as JSON Lines (a stable contract other tools read), or one article in
 //! detail.
 
+use super::progress::{Progress, load_corpus};
 use crate::corpus::dates::{DateMention, MentionKind, Precision, Tense};
 use crate::corpus::{Article, Corpus, LinkScope, LoadReport, SkipReason};
-use crate::display::{escape_for_terminal as inert, escape_path, fit, terminal_safe_json};
+use crate::display::{escape_for_terminal as inert, escape_path, fit};
 use anyhow::{Result, bail};
 use clap::Args;
 use serde::Serialize;
@@ -16,6 +17,8 @@ use std::path::PathBuf;
 pub struct InspectArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Show one article in detail: its flagged lines and every date mention.
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,
@@ -26,9 +29,11 @@ pub struct InspectArgs {
 
 /// Runs `dossier inspect`.
 pub fn run(args: &InspectArgs, links: LinkScope) -> Result<()> {
-    let mut corpus = Corpus::load_with(&args.corpus, links)?;
+    let mut corpus = load_corpus(&args.corpus, links)?;
     // The corpus is evidence too: undated articles take their kin's dates.
+    let progress = Progress::start("dating undated articles by the articles that tell the same story");
     crate::suggest::date_by_kin(&mut corpus.articles);
+    drop(progress);
     let mut out = BufWriter::new(io::stdout().lock());
     match (&args.article, args.json) {
         (Some(id), json) => {
@@ -159,8 +164,7 @@ fn flagged_lines(article: &Article) -> impl Iterator<Item = (usize, crate::corpu
 }
 
 fn write_json_line(out: &mut impl Write, article: &Article) -> Result<()> {
-    writeln!(out, "{}", terminal_safe_json(&article_json(article), false)?)?;
-    Ok(())
+    super::json_lines::write_record(out, &article_json(article))
 }
 
 /// How a date shows in tables: `2024-01-25 stated`, or `~2024 (0.45)` /

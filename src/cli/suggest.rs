@@ -1,10 +1,11 @@
 //! `dossier suggest`: suggested links for every article of a corpus,
 //! leaving out those the analyst already settled (linked or rejected).
 
+use super::progress::{Progress, load_corpus};
 use crate::annotations::store::read_annotations;
 use crate::annotations::{Annotations, file};
-use crate::corpus::{Corpus, LinkScope};
-use crate::display::{escape_for_terminal as inert, terminal_safe_json, truncate};
+use crate::corpus::LinkScope;
+use crate::display::{escape_for_terminal as inert, truncate};
 use crate::suggest::{Suggestion, Suggestions};
 use anyhow::Result;
 use clap::Args;
@@ -17,6 +18,10 @@ use std::path::{Path, PathBuf};
 pub struct SuggestArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Print JSON Lines, one suggestion per line.
     #[arg(long)]
     pub json: bool,
@@ -28,15 +33,17 @@ pub fn run(args: &SuggestArgs, chosen: Option<&Path>, links: LinkScope) -> Resul
     let path = file::annotation_path(&args.corpus, chosen);
     // Read-only: a missing file settles nothing.
     let annotations = if path.exists() { read_annotations(&path)? } else { Annotations::default() };
-    let corpus = Corpus::load_with(&args.corpus, links)?;
+    let corpus = load_corpus(&args.corpus, links)?;
+    let progress = Progress::start(format!("finding suggested links among {} articles", corpus.articles.len()));
     let suggestions = Suggestions::compute(&corpus.articles);
+    drop(progress);
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &corpus.articles {
         let mut open: Vec<Suggestion> = suggestions.for_article(&article.id);
         open.retain(|s| !s.is_settled(&annotations));
         if args.json {
             for suggestion in &open {
-                writeln!(out, "{}", terminal_safe_json(&SuggestionJson::of(suggestion), false)?)?;
+                super::json_lines::write_record(&mut out, &SuggestionJson::of(suggestion))?;
             }
         } else if !open.is_empty() {
             writeln!(out, "{}  {}", inert(article.id.as_str()), truncate(&inert(article.title()), 70))?;

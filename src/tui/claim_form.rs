@@ -1,8 +1,10 @@
 //! The claim form: tags (with completion from tags already used), speaker,
-//! verdict, the date the claim is about, and a note. Text fields are
+//! a short summary (ClaimReview's `claimReviewed`), verdict, the date the
+//! claim is about, and a note. Text fields are
 //! ratatui-textarea editors, so the usual editing keys work in each.
 
 use super::rank::rank;
+use crate::annotations::model::first_sentence;
 use crate::annotations::{Claim, RecordId};
 use crate::corpus::dates::parse_stated;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -15,20 +17,28 @@ use std::ops::Range;
 pub enum FormField {
     Tags,
     Speaker,
+    Summary,
     Verdict,
     About,
     Note,
 }
 
 impl FormField {
-    const ORDER: [FormField; 5] =
-        [FormField::Tags, FormField::Speaker, FormField::Verdict, FormField::About, FormField::Note];
+    pub const ORDER: [FormField; 6] = [
+        FormField::Tags,
+        FormField::Speaker,
+        FormField::Summary,
+        FormField::Verdict,
+        FormField::About,
+        FormField::Note,
+    ];
 
     /// The label shown before the field.
     pub fn label(self) -> &'static str {
         match self {
             FormField::Tags => "Tags",
             FormField::Speaker => "Speaker",
+            FormField::Summary => "Summary",
             FormField::Verdict => "Verdict",
             FormField::About => "About date",
             FormField::Note => "Note",
@@ -47,6 +57,8 @@ impl FormField {
 pub struct ClaimFields {
     pub tags: Vec<String>,
     pub speaker: Option<String>,
+    /// `None` keeps the default: the quote up to its first sentence end.
+    pub summary: Option<String>,
     pub verdict: String,
     pub about: Option<String>,
     pub note: String,
@@ -72,6 +84,8 @@ pub struct ClaimForm {
     pub field: FormField,
     pub tags: TextArea<'static>,
     pub speaker: TextArea<'static>,
+    /// Empty shows the default summary as a placeholder.
+    pub summary: TextArea<'static>,
     pub about: TextArea<'static>,
     pub note: TextArea<'static>,
     pub verdicts: Vec<String>,
@@ -102,6 +116,7 @@ impl ClaimForm {
             field: FormField::Tags,
             tags: editor(&fields.tags.join(", ")),
             speaker: editor(fields.speaker.as_deref().unwrap_or("")),
+            summary: editor(fields.summary.as_deref().unwrap_or("")),
             about: editor(fields.about.as_deref().unwrap_or("")),
             note: editor(&fields.note),
             verdicts,
@@ -110,6 +125,7 @@ impl ClaimForm {
             completion: None,
             error: None,
         };
+        form.summary.set_placeholder_text(first_sentence(quote));
         form.restyle();
         form
     }
@@ -123,6 +139,7 @@ impl ClaimForm {
         let fields = ClaimFields {
             tags: claim.tags.clone(),
             speaker: claim.speaker.clone(),
+            summary: claim.summary.clone(),
             verdict: claim.verdict.clone(),
             about: claim.about.clone(),
             note: claim.note.clone(),
@@ -207,6 +224,7 @@ impl ClaimForm {
         match self.field {
             FormField::Tags => Some(&mut self.tags),
             FormField::Speaker => Some(&mut self.speaker),
+            FormField::Summary => Some(&mut self.summary),
             FormField::About => Some(&mut self.about),
             FormField::Note => Some(&mut self.note),
             FormField::Verdict => None,
@@ -219,6 +237,7 @@ impl ClaimForm {
         for (f, editor) in [
             (FormField::Tags, &mut self.tags),
             (FormField::Speaker, &mut self.speaker),
+            (FormField::Summary, &mut self.summary),
             (FormField::About, &mut self.about),
             (FormField::Note, &mut self.note),
         ] {
@@ -281,9 +300,11 @@ impl ClaimForm {
             return FormOutcome::Editing;
         }
         let speaker = text(&self.speaker);
+        let summary = text(&self.summary);
         FormOutcome::Submitted(ClaimFields {
             tags: split_tags(&text(&self.tags)),
             speaker: (!speaker.is_empty()).then_some(speaker),
+            summary: (!summary.is_empty()).then_some(summary),
             verdict: self.verdicts.get(self.verdict).cloned().unwrap_or_else(|| "unverified".to_string()),
             // Stored in its canonical form, whatever form it was typed in.
             about: parse_stated(&about).map(|d| d.to_string()),
@@ -335,6 +356,7 @@ mod tests {
         let fields = ClaimFields {
             tags: vec![],
             speaker: Some("Orrin".into()),
+            summary: None,
             verdict: "unverified".into(),
             about: Some("2024-02".into()),
             note: String::new(),
@@ -348,6 +370,23 @@ mod tests {
             verdicts,
             vec!["troops".into(), "withdrawal".into(), "casualties".into()],
         )
+    }
+
+    #[test]
+    fn an_empty_summary_keeps_the_default_shown_as_a_placeholder() {
+        let verdicts = vec!["unverified".to_string()];
+        let fields = ClaimFields {
+            tags: vec![],
+            speaker: None,
+            summary: None,
+            verdict: "unverified".into(),
+            about: None,
+            note: String::new(),
+        };
+        let mut form = ClaimForm::new(0, 0..30, "Troops stay. Talks go on.", fields, verdicts, vec![]);
+        assert_eq!(form.summary.placeholder_text(), "Troops stay.");
+        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        assert_eq!(fields.summary, None, "the default is not stored");
     }
 
     #[test]
@@ -377,17 +416,22 @@ mod tests {
         let mut form = form();
         form.key(key(KeyCode::Tab));
         form.key(key(KeyCode::Tab));
+        form.key(key(KeyCode::Tab));
         assert_eq!(form.field, FormField::Verdict);
         form.key(key(KeyCode::Char('d')));
         assert_eq!(form.verdicts[form.verdict], "disputed");
         form.key(key(KeyCode::Right));
         assert_eq!(form.verdicts[form.verdict], "false");
         form.key(key(KeyCode::BackTab));
+        assert_eq!(form.field, FormField::Summary);
+        typed(&mut form, "Troops stay");
+        form.key(key(KeyCode::BackTab));
         assert_eq!(form.field, FormField::Speaker);
         typed(&mut form, " Hal");
         let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
         assert_eq!(fields.verdict, "false");
         assert_eq!(fields.speaker.as_deref(), Some("Orrin Hal"));
+        assert_eq!(fields.summary.as_deref(), Some("Troops stay"));
     }
 
     #[test]

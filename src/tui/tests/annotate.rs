@@ -49,6 +49,8 @@ fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
     assert!(matches!(app.overlay, Some(Overlay::ClaimForm(_))), "the form opens");
     form_type(&mut app, "talks");
     press(&mut app, KeyCode::Tab); // speaker
+    press(&mut app, KeyCode::Tab); // summary
+    form_type(&mut app, "Talks open");
     press(&mut app, KeyCode::Tab); // verdict
     press(&mut app, KeyCode::Char('s'));
     save_form(&mut app);
@@ -59,6 +61,7 @@ fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
     assert_eq!(claims[0].anchor.article, ENGLISH);
     assert_eq!(claims[0].tags, vec!["talks"]);
     assert_eq!(claims[0].verdict, "supported");
+    assert_eq!(claims[0].summary.as_deref(), Some("Talks open"));
     assert!(app.notes.unsaved());
     assert_eq!(app.annotation_count(app.article_index(ENGLISH).unwrap()), 1);
 }
@@ -332,6 +335,7 @@ fn claim_on(id: &str, text: &str, quote: &str) -> crate::annotations::Claim {
         anchor: crate::annotations::Anchor::new(id, text, start..start + quote.len()),
         tags: vec!["t".into()],
         speaker: None,
+        summary: None,
         verdict: "disputed".into(),
         about: None,
         note: String::new(),
