@@ -1,10 +1,13 @@
 //! The analyst's settings: `config.ron` in dossier's config folder (or the
 //! file `$DOSSIER_CONFIG` names). Today it holds the vocabularies an
-//! analyst's team agrees on (verdicts and link kinds) and the analyst's
-//! name that records carry.
+//! analyst's team agrees on (verdicts and link kinds), the analyst's name
+//! that records carry, and the theme. What the TUI remembers by itself (the
+//! theme last chosen with `T`) goes to `state.ron` beside it: `config.ron`
+//! is the analyst's own file, comments and all, and is never rewritten.
 
 use crate::annotations::model::{DEFAULT_ARTICLE_LINK_KINDS, DEFAULT_CLAIM_LINK_KINDS, DEFAULT_VERDICTS};
-use serde::Deserialize;
+use crate::tui::theme::ThemeName;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -34,6 +37,8 @@ pub struct Settings {
     /// The analyst's name as records carry it (`creator`); when left out,
     /// git's `user.name` in the corpus's repository, else the login name.
     pub analyst: Option<String>,
+    /// `Some(Dark)` or `Some(Light)`; wins over the theme last chosen with `T`.
+    pub theme: Option<ThemeName>,
     /// Who publishes the ClaimReview export, where, and on what scale.
     pub claim_review: ClaimReviewSettings,
 }
@@ -79,6 +84,7 @@ impl Default for Settings {
             article_link_kinds: owned(DEFAULT_ARTICLE_LINK_KINDS),
             claim_link_kinds: owned(DEFAULT_CLAIM_LINK_KINDS),
             analyst: None,
+            theme: None,
             claim_review: ClaimReviewSettings::default(),
         }
     }
@@ -149,6 +155,50 @@ impl Settings {
             .map(|name| name.trim().to_string())
             .find(|name| !name.is_empty())
             .unwrap_or_else(|| "unknown".to_string())
+    }
+}
+
+/// What the TUI remembers between sessions, in `state.ron` beside
+/// `config.ron`. Only a memory: a missing, unreadable or broken file is
+/// as good as an empty one, and fields it does not know are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Remembered {
+    /// The theme last chosen with `T`.
+    pub theme: Option<ThemeName>,
+}
+
+/// `state.ron` holds a line or two; anything bigger is not ours.
+const REMEMBERED_LIMIT: u64 = 64 * 1024;
+
+impl Remembered {
+    /// Where it lives: beside `config.ron` (or the file `$DOSSIER_CONFIG` names).
+    pub fn path() -> Option<PathBuf> {
+        config_file(std::env::var_os(CONFIG_ENV), "config.ron").map(|config| config.with_file_name("state.ron"))
+    }
+
+    /// What `path` remembers; nothing when it cannot be read. A FIFO or a
+    /// link there is not followed.
+    pub fn load(path: &Path) -> Remembered {
+        let Ok(Ok(bytes)) = crate::safe_fs::read_regular(path, crate::safe_fs::Links::Refuse, REMEMBERED_LIMIT) else {
+            return Remembered::default();
+        };
+        std::str::from_utf8(&bytes).ok().and_then(|text| ron::from_str(text).ok()).unwrap_or_default()
+    }
+
+    /// Writes it to `path` atomically (a crash leaves the old file or the
+    /// new one), making the config folder if there is none.
+    pub fn save(&self, path: &Path) -> Result<(), crate::annotations::store::StoreError> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).expect("plain data serialises");
+        let text = format!("// Remembered by dossier; set `theme` in config.ron to fix it instead.\n{text}\n");
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(|error| crate::annotations::store::StoreError::Io {
+                path: folder.to_path_buf(),
+                action: "making the config folder",
+                error,
+            })?;
+        }
+        crate::annotations::store::write_file(path, text.as_bytes(), crate::annotations::store::Backup::Skip)
     }
 }
 
@@ -242,5 +292,25 @@ mod tests {
         assert_eq!(config_file(Some("x/y.ron".into()), "config.ron"), Some(PathBuf::from("x/y.ron")));
         let default = config_file(None, "config.ron");
         assert!(default.is_none_or(|p| p.ends_with("config.ron")));
+    }
+
+    #[test]
+    fn the_theme_is_set_by_name() {
+        let settings = Settings::parse("(theme: Some(Light))", Path::new("c.ron")).unwrap();
+        assert_eq!(settings.theme, Some(ThemeName::Light));
+        assert_eq!(Settings::default().theme, None);
+    }
+
+    #[test]
+    fn the_remembered_theme_survives_a_restart_and_a_broken_file_is_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new-folder").join("state.ron");
+        assert_eq!(Remembered::load(&path), Remembered::default(), "nothing remembered yet");
+        Remembered { theme: Some(ThemeName::Light) }.save(&path).unwrap();
+        assert_eq!(Remembered::load(&path).theme, Some(ThemeName::Light));
+        std::fs::write(&path, "(theme: Purple").unwrap();
+        assert_eq!(Remembered::load(&path), Remembered::default());
+        std::fs::write(&path, "(theme: Some(Dark), window: 3)").unwrap();
+        assert_eq!(Remembered::load(&path).theme, Some(ThemeName::Dark), "unknown fields are ignored");
     }
 }

@@ -159,3 +159,71 @@ fn o_gives_the_browser_only_web_urls_and_the_pager_a_path_it_cannot_take_for_an_
     );
     assert!(!pager_got.contains("gpu-launcher"), "{pager_got:?}");
 }
+
+/// dossier with its settings in `folder` (`config.ron`, and `state.ron` beside it).
+fn dossier_configured_in(folder: &std::path::Path) -> Pty {
+    let config = folder.join("config.ron");
+    let env = [("DOSSIER_CONFIG", config.to_str().expect("a utf-8 temp path"))];
+    let tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 100, 30, &env);
+    // Settled: no background work will write to the status line any more.
+    tui.wait_until("suggestions found", |s| s.contains("Articles 27/27") && !s.contains("finding suggested links"));
+    tui
+}
+
+#[test]
+fn the_theme_chosen_with_t_is_remembered_and_config_ron_wins() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut tui = dossier_configured_in(folder.path());
+    let dark = tui.background(1, 1);
+    tui.send("T");
+    tui.wait_for("light theme");
+    let light = tui.background(1, 1);
+    assert_ne!(light, dark, "the light theme paints its own background");
+    assert!(matches!(light, vt100::Color::Rgb(r, _, _) if r > 200), "{light:?}");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let state = std::fs::read_to_string(folder.path().join("state.ron")).expect("state.ron written");
+    assert!(state.contains("Light"), "{state}");
+
+    let mut again = dossier_configured_in(folder.path());
+    assert_eq!(again.background(1, 1), light, "the light theme is back after a restart");
+    again.send("q");
+    assert!(again.wait_exit());
+
+    // An explicit setting in config.ron wins, and config.ron is never rewritten.
+    let config = "// my settings\n(theme: Some(Dark))\n";
+    std::fs::write(folder.path().join("config.ron"), config).unwrap();
+    let mut fixed = dossier_configured_in(folder.path());
+    assert_eq!(fixed.background(1, 1), dark);
+    fixed.send("T");
+    fixed.wait_for("light theme; config.ron says dark");
+    fixed.send("q");
+    assert!(fixed.wait_exit());
+    assert_eq!(std::fs::read_to_string(folder.path().join("config.ron")).unwrap(), config);
+}
+
+#[test]
+fn o_on_a_json_lines_article_pages_its_record_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("pager.log");
+    let pager = dir.path().join("pager");
+    std::fs::write(&pager, format!("#!/bin/sh\ncat \"$@\" >> '{}'\n", log.display())).expect("write the pager");
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
+    let env = [("PAGER", pager.to_str().expect("UTF-8")), ("BROWSER", "")];
+    let mut tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 160, 45, &env);
+    tui.wait_for("Articles 27/27");
+    tui.send("/");
+    tui.send("strategic dialogue");
+    tui.send("\r");
+    tui.wait_for("Articles 1/27");
+    tui.send("o");
+    tui.wait_for("back from");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let paged = std::fs::read_to_string(&log).expect("the pager ran");
+    assert!(paged.starts_with("Valdoria and Halvenia open strategic dialogue"), "{paged}");
+    assert!(paged.contains("url: https://example.org/meridian/valdoria/strategic-dialogue-opens"), "{paged}");
+    assert!(paged.contains("opened a strategic dialogue on Thursday"), "{paged}");
+    assert!(!paged.contains("{\"id\""), "not the dump: {paged}");
+}

@@ -71,3 +71,25 @@ fn a_failing_suggestion_finder_is_told_in_the_status_line_and_the_ui_goes_on() {
     tui.send("q");
     assert!(tui.wait_exit(), "q still quits");
 }
+
+#[test]
+fn the_end_of_an_article_is_reachable_under_the_suggestion_panel() {
+    for (width, height) in [(160, 45), (80, 24)] {
+        let mut tui = Pty::dossier(&["sample-corpus"], width, height);
+        tui.wait_until("suggestions found", |s| s.contains(" articles ·") && !s.contains("finding suggested links"));
+        tui.type_slowly("/agree to open talks");
+        tui.wait_for("filter / agree to open talks");
+        tui.send("\r\r");
+        // The suggestion panel shows above the text.
+        tui.wait_for("▸ translation-of");
+        tui.send("G");
+        let end = tui.wait_for("100%");
+        // The reporting credits are the article's last line, and the dates
+        // footer sits under them, not over them.
+        let lines: Vec<&str> = end.lines().collect();
+        let last = lines.iter().rposition(|l| l.contains("Greaves)")).unwrap_or_else(|| panic!("{end}"));
+        assert!(lines[last + 1].contains("dates:"), "{end}");
+        tui.send("q");
+        assert!(tui.wait_exit());
+    }
+}

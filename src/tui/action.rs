@@ -73,6 +73,8 @@ actions! {
     CycleSort => ("sort", "sort the list by date, title or source"),
     CycleLanguage => ("language", "show all languages, only German, only English, only others"),
     ToggleAnnotatedOnly => ("annotated", "show only articles with annotations"),
+    ToggleUnreadOnly => ("unread", "show only articles not marked read"),
+    NextUnread => ("next unread", "show the next article in the list not marked read"),
     NextSentence => ("next sentence", "reader: next sentence"),
     PreviousSentence => ("prev sentence", "reader: previous sentence"),
     NextParagraph => ("next paragraph", "reader: next paragraph"),

@@ -553,6 +553,7 @@ impl App {
         let read = !self.notes.annotations.article(&id).is_some_and(|n| n.read);
         self.notes.change(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
         self.message = Some(format!("marked {}", if read { "read" } else { "unread" }));
+        self.refresh_list();
     }
 
     /// The link end the analyst is on: the claim under the reader's
@@ -578,6 +579,15 @@ impl App {
                 None => format!("missing claim {id}"),
             },
         }
+    }
+
+    /// The article of the marked link end (`m`), itself or its claim's.
+    pub fn marked_article(&self) -> Option<usize> {
+        let id = match self.marked.as_ref()? {
+            Endpoint::Article(id) => id.as_str(),
+            Endpoint::Claim(claim) => self.notes.annotations.claim(claim)?.anchor.article.as_str(),
+        };
+        self.article_index(id)
     }
 
     fn mark(&mut self) {

@@ -7,7 +7,7 @@ use super::annotate::{ArticleField, MachineView};
 use super::claim_form::ClaimForm;
 use super::cursor::Cursor;
 use super::layout::{self, Areas, PaneWidths};
-use super::list::ArticleList;
+use super::list::{ArticleList, RowNotes};
 use super::notebook::Notebook;
 use super::palette::Palette;
 use super::picker::Picker;
@@ -15,7 +15,7 @@ use super::reader::{Reader, ReaderPosition, ReaderPrefs};
 use super::theme::{Theme, ThemeName};
 use super::timeline_pane::TimelinePane;
 use crate::annotations::{Annotations, Endpoint};
-use crate::corpus::{Article, LoadReport};
+use crate::corpus::{Article, LoadReport, SourceFormat};
 use ratatui::layout::{Position, Rect};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -100,8 +100,10 @@ pub struct PendingKeys {
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Suspend the terminal and show the file in $PAGER, or the url in $BROWSER.
-    OpenExternal { path: PathBuf, url: Option<String> },
+    /// Suspend the terminal and show the file in $PAGER, or the url in
+    /// $BROWSER. `record` is a JSON Lines article's own text, which the
+    /// pager shows instead of the whole dump at `path`.
+    OpenExternal { path: PathBuf, url: Option<String>, record: Option<String> },
     /// Turn mouse capture on or off.
     SetMouse(bool),
     /// Write the annotations to their file now.
@@ -110,6 +112,8 @@ pub enum Effect {
     TakeOver,
     /// Write the annotations in this format next to the annotation file.
     Export(crate::annotations::export::ExportFormat),
+    /// Remember the theme for the next start (in `state.ron`).
+    RememberTheme(ThemeName),
 }
 
 /// How far the background load has come.
@@ -272,6 +276,11 @@ impl App {
         self.annotation_counts.get(&article).copied().unwrap_or(0)
     }
 
+    /// Whether the analyst marked the article at `article` read (`r`).
+    pub fn is_read(&self, article: usize) -> bool {
+        marked_read(&self.notes.annotations, &self.articles[article])
+    }
+
     /// The frame's layout for the current area.
     pub fn areas(&self) -> Areas {
         layout::areas(self.area, self.widths, self.reader_open)
@@ -287,15 +296,36 @@ impl App {
         self.areas().timeline.map_or(0, |r| r.height.saturating_sub(2) as usize)
     }
 
-    /// Rows of text the reader shows (inside its border, below its header).
+    /// The reader pane's inside: what sits above the text, the text, the
+    /// footer line. Drawing, scrolling and clicks all use this one answer.
+    pub fn reader_areas(&self) -> Option<layout::ReaderAreas> {
+        let pane = self.areas().reader?;
+        // The header, then the links line, then the suggested links.
+        let fixed = 1 + u16::from(!self.links_here().is_empty());
+        let suggestions = self.suggestions_view();
+        let above = |budget: u16| {
+            let room = budget.saturating_sub(fixed) as usize;
+            fixed + suggestions.panel_height(room) as u16
+        };
+        Some(layout::reader_areas(pane, above, self.reader_footer_shown()))
+    }
+
+    /// Whether the reader keeps a line under its text for the cursor
+    /// sentence's dates (or the search position) and the claim under the
+    /// cursor. Kept while the reader has focus even with the dates hidden,
+    /// so the text does not jump as the cursor passes claims.
+    pub fn reader_footer_shown(&self) -> bool {
+        self.reader_prefs.show_date_values || self.focus == Focus::Reader
+    }
+
+    /// Rows of text the reader shows.
     pub fn reader_height(&self) -> usize {
-        let links_row = u16::from(!self.links_here().is_empty());
-        self.areas().reader.map_or(0, |r| r.height.saturating_sub(4 + links_row) as usize)
+        self.reader_areas().map_or(0, |a| a.text.height as usize)
     }
 
     /// Text columns of the reader.
     fn reader_width(&self) -> u16 {
-        self.areas().reader.map_or(60, |r| r.width.saturating_sub(4).max(1))
+        self.areas().reader.map_or(60, |pane| layout::reader_column(pane).width.max(1))
     }
 
     /// Records a new terminal size and lays the reader out for it.
@@ -338,7 +368,8 @@ impl App {
                 });
                 return vec![Effect::SetMouse(self.mouse)];
             }
-            Action::ToggleTheme => self.theme = self.theme.toggled(self.no_color),
+            Action::ToggleTheme => return self.toggle_theme(),
+            Action::NextUnread => self.next_unread(),
             Action::OpenExternal => return self.open_external(),
             Action::SearchCorpus => self.open_corpus_search(),
             Action::NarrowToHits => self.narrow_to_hits(),
@@ -352,6 +383,42 @@ impl App {
             },
         }
         Vec::new()
+    }
+
+    /// The theme to start with: `config.ron`'s, else the one last chosen
+    /// with `T` (`remembered`), else dark.
+    pub fn choose_theme(&mut self, remembered: Option<ThemeName>) {
+        let name = self.settings.theme.or(remembered).unwrap_or(ThemeName::Dark);
+        self.theme = Theme::new(name, self.no_color);
+    }
+
+    /// Shows the next article in the list not yet marked read, after the
+    /// one shown (wrapping round), in the reader when it is open.
+    fn next_unread(&mut self) {
+        let visible = &self.list.visible;
+        let here = self.current_article().and_then(|a| visible.iter().position(|&i| i == a));
+        let start = here.map_or(0, |p| p + 1);
+        let next = (0..visible.len()).map(|k| (start + k) % visible.len()).find(|&p| !self.is_read(visible[p]));
+        let Some(position) = next.filter(|&p| Some(p) != here) else {
+            self.message = Some("no other unread article in the list".to_string());
+            return;
+        };
+        self.list.cursor.select(position, visible.len());
+        self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
+        self.sync_reader();
+    }
+
+    /// Switches theme and has the choice remembered for the next start.
+    fn toggle_theme(&mut self) -> Vec<Effect> {
+        let name = self.theme.name.other();
+        self.theme = Theme::new(name, self.no_color);
+        self.message = Some(match self.settings.theme {
+            Some(set) if set != name => {
+                format!("{} theme; config.ron says {}", name.label(), set.label())
+            }
+            _ => format!("{} theme", name.label()),
+        });
+        vec![Effect::RememberTheme(name)]
     }
 
     /// Overlay keys; returns whether the overlay took the action.
@@ -504,6 +571,10 @@ impl App {
         let height = self.timeline_height();
         let len = self.timeline.rows.len();
         match action {
+            // Down from `all` goes to the first period shown under it.
+            Action::Down if self.timeline.cursor.selected == 0 => {
+                self.timeline.cursor.select(self.timeline.first_below_all(height), len)
+            }
             _ if move_cursor(&mut self.timeline.cursor, action, len, height) => {}
             Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer()),
             Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser()),
@@ -512,7 +583,7 @@ impl App {
             Action::Open => self.set_focus(Focus::List),
             _ => return,
         }
-        self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), height);
+        self.timeline.scroll_into_view(height);
         self.refresh_list();
         self.sync_reader();
     }
@@ -542,6 +613,10 @@ impl App {
             }
             Action::ToggleAnnotatedOnly => {
                 self.list.annotated_only = !self.list.annotated_only;
+                self.refresh_list();
+            }
+            Action::ToggleUnreadOnly => {
+                self.list.unread_only = !self.list.unread_only;
                 self.refresh_list();
             }
             _ => return,
@@ -576,6 +651,8 @@ impl App {
             Action::ToggleBoilerplate => {
                 self.reader_prefs.hide_boilerplate = !prefs.hide_boilerplate;
                 reader.relayout(article, width, self.reader_prefs);
+                // The cursor may have moved off a hidden line: keep it in sight.
+                reader.reveal_cursor(article, height);
             }
             Action::ToggleDateValues => self.reader_prefs.show_date_values = !prefs.show_date_values,
             _ => {}
@@ -676,7 +753,7 @@ impl App {
         let areas = self.areas();
         if let Some(area) = areas.timeline.filter(|r| r.contains(at)) {
             self.set_focus(Focus::Timeline);
-            let row = self.timeline.cursor.offset + (at.y.saturating_sub(area.y + 1)) as usize;
+            let row = self.timeline.row_at(at.y.saturating_sub(area.y + 1) as usize, self.timeline_height());
             if at.y > area.y && row < self.timeline.rows.len() {
                 self.timeline.cursor.select(row, self.timeline.rows.len());
                 self.refresh_list();
@@ -690,16 +767,16 @@ impl App {
                 self.list.cursor.select(row, self.list.visible.len());
                 self.sync_reader();
             }
-        } else if let Some(area) = areas.reader.filter(|r| r.contains(at)) {
+        } else if areas.reader.is_some_and(|r| r.contains(at)) {
             if self.reader.is_none() {
                 return;
             }
             self.set_focus(Focus::Reader);
-            let text_top = area.y + 2 + u16::from(!self.links_here().is_empty());
+            let text = self.reader_areas().map(|a| a.text).unwrap_or_default();
             if let Some(reader) = &mut self.reader
-                && at.y >= text_top
+                && text.contains(Position { x: text.x, y: at.y })
             {
-                let row = reader.scroll + (at.y - text_top) as usize;
+                let row = reader.scroll + (at.y - text.y) as usize;
                 if let Some(span) = reader.wrapped.rows().get(row).map(|r| r.span.clone()) {
                     reader.place_cursor_at(&self.articles[reader.article], span.start);
                 }
@@ -722,7 +799,7 @@ impl App {
             self.sync_reader();
         } else if areas.timeline.is_some_and(|r| r.contains(at)) {
             self.timeline.cursor.move_by(step.signum(), self.timeline.rows.len());
-            self.timeline.cursor.scroll_into_view(self.timeline.rows.len(), self.timeline_height());
+            self.timeline.scroll_into_view(self.timeline_height());
             self.refresh_list();
             self.sync_reader();
         }
@@ -753,11 +830,14 @@ impl App {
     /// articles from `added_from` on when nothing else changed.
     fn update_list_rows(&mut self, added_from: Option<usize>) {
         let period = self.timeline.filter();
-        let counts = &self.annotation_counts;
-        let count = |i: usize| counts.get(&i).copied().unwrap_or(0);
+        let (counts, annotations, articles) = (&self.annotation_counts, &self.notes.annotations, &self.articles);
+        let notes = |i: usize| RowNotes {
+            annotations: counts.get(&i).copied().unwrap_or(0),
+            read: marked_read(annotations, &articles[i]),
+        };
         match added_from {
-            Some(first) => self.list.refresh_added(&self.articles, first, &period, count),
-            None => self.list.refresh(&self.articles, &period, count),
+            Some(first) => self.list.refresh_added(articles, first, &period, notes),
+            None => self.list.refresh(articles, &period, notes),
         }
         self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
     }
@@ -798,7 +878,8 @@ impl App {
             return Vec::new();
         };
         let article = &self.articles[index];
-        vec![Effect::OpenExternal { path: self.root.join(article.path()), url: article.meta().url.clone() }]
+        let record = (article.format == SourceFormat::JsonLines).then(|| super::external::record_page(article));
+        vec![Effect::OpenExternal { path: self.root.join(article.path()), url: article.meta().url.clone(), record }]
     }
 }
 
@@ -816,4 +897,9 @@ fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -
         _ => return false,
     }
     true
+}
+
+/// Whether the analyst marked `article` read (`r`).
+fn marked_read(annotations: &Annotations, article: &Article) -> bool {
+    annotations.article(article.id.as_str()).is_some_and(|notes| notes.read)
 }

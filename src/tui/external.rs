@@ -1,8 +1,10 @@
 //! Opening an article outside dossier (`o`): its url in `$BROWSER` when it
-//! is a web address, else its file in `$PAGER` (or `less`). The url comes
+//! is a web address, else its file in `$PAGER` (or `less`); for an article
+//! from a JSON Lines dump, only its record, not the whole dump. The url comes
 //! from the corpus, so it is never handed over unless it is `http(s)`,
 //! which also means it cannot start with `-` and be taken for an option.
 
+use crate::corpus::Article;
 use crate::display::escape_for_terminal;
 use crate::web_url::web_url;
 use std::ffi::OsString;
@@ -45,6 +47,28 @@ fn command(line: &str) -> Option<(String, Vec<String>)> {
 /// corpus named `-x`) gets `./` in front.
 fn not_an_option(path: &Path) -> PathBuf {
     if path.is_absolute() { path.to_path_buf() } else { Path::new(".").join(path) }
+}
+
+/// What the pager shows of a JSON Lines article: its title, what the
+/// record states (source, date, url), then its cleaned text. Cleaned text
+/// holds no escape byte, so no pager can be made to run one.
+pub fn record_page(article: &Article) -> String {
+    let meta = article.meta();
+    let mut page = format!("{}\n", article.title());
+    let stated = [("source", &meta.source), ("date", &meta.date), ("url", &meta.url)];
+    for (name, value) in stated.iter().filter_map(|(name, value)| Some((name, value.as_deref()?))) {
+        page += &format!("{name}: {}\n", escape_for_terminal(value));
+    }
+    page += &format!("record: {}\n\n{}\n", escape_for_terminal(article.id.as_str()), article.text);
+    page
+}
+
+/// Writes `page` to a temporary file (readable by its owner only) for the
+/// pager; the file goes when the handle is dropped.
+pub fn record_file(page: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut file = tempfile::Builder::new().prefix("dossier-record-").suffix(".txt").tempfile()?;
+    std::io::Write::write_all(&mut file, page.as_bytes())?;
+    Ok(file)
 }
 
 /// Runs `opener` and says how it went, for the status line.

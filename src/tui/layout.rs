@@ -64,6 +64,43 @@ pub fn areas(area: Rect, widths: PaneWidths, reader_open: bool) -> Areas {
     areas
 }
 
+/// The reader pane's inside, top to bottom: the lines above the text
+/// (header, links, suggested links), the text, and the footer line (the
+/// cursor sentence's dates or claim). Scrolling, cursor visibility, mouse
+/// clicks and drawing all take it from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReaderAreas {
+    pub above: Rect,
+    pub text: Rect,
+    pub footer: Option<Rect>,
+}
+
+/// The column the reader's text is laid out in: inside the border, with
+/// one column of margin on each side (text on the border reads badly).
+pub fn reader_column(pane: Rect) -> Rect {
+    Rect {
+        x: pane.x + 2.min(pane.width),
+        y: pane.y + 1.min(pane.height),
+        width: pane.width.saturating_sub(4),
+        height: pane.height.saturating_sub(2),
+    }
+}
+
+/// Splits the reader `pane`. `above_rows(budget)` says how many lines go
+/// above the text when the panels there may take `budget` (a third of the
+/// pane); `footer` whether the footer line is shown.
+pub fn reader_areas(pane: Rect, above_rows: impl FnOnce(u16) -> u16, footer: bool) -> ReaderAreas {
+    let column = reader_column(pane);
+    let above = above_rows(column.height / 3).min(column.height);
+    let footer_rows = u16::from(footer && column.height > above);
+    let text_height = column.height - above - footer_rows;
+    ReaderAreas {
+        above: Rect { height: above, ..column },
+        text: Rect { y: column.y + above, height: text_height, ..column },
+        footer: (footer_rows > 0).then_some(Rect { y: column.bottom() - 1, height: 1, ..column }),
+    }
+}
+
 /// Keeps each pane at a usable minimum, whatever the preferences say.
 fn clamp_widths(total: u16, widths: PaneWidths) -> (u16, u16) {
     const MIN_TIMELINE: u16 = 16;
@@ -111,6 +148,17 @@ mod tests {
     }
 
     #[test]
+    fn the_readers_text_sits_between_the_lines_above_it_and_the_footer() {
+        let pane = Rect::new(94, 0, 66, 43);
+        let a = reader_areas(pane, |budget| 2 + budget.min(5), true);
+        assert_eq!(a.above, Rect::new(96, 1, 62, 7));
+        assert_eq!(a.text, Rect::new(96, 8, 62, 33));
+        assert_eq!(a.footer, Some(Rect::new(96, 41, 62, 1)));
+        let without_footer = reader_areas(pane, |_| 1, false);
+        assert_eq!((without_footer.text.y, without_footer.text.bottom()), (2, 42));
+    }
+
+    #[test]
     fn every_size_lays_out_inside_the_screen() {
         for w in 0..=210 {
             for h in 0..=62 {
@@ -118,6 +166,14 @@ mod tests {
                 let a = areas(area, PaneWidths::default(), w % 2 == 0);
                 for r in [a.timeline, a.list, a.reader, a.footer, a.status, a.too_small].into_iter().flatten() {
                     assert!(r.right() <= area.right() && r.bottom() <= area.bottom(), "{r:?} outside {area:?}");
+                }
+                if let Some(pane) = a.reader {
+                    let inside = reader_areas(pane, |budget| budget + 3, true);
+                    for r in [inside.above, inside.text].into_iter().chain(inside.footer) {
+                        assert!(pane.contains(r.as_position()) || r.area() == 0, "{r:?} outside {pane:?}");
+                        assert!(r.right() <= pane.right() && r.bottom() <= pane.bottom(), "{r:?} outside {pane:?}");
+                    }
+                    assert!(inside.footer.is_none_or(|f| f.y >= inside.text.bottom()), "{inside:?}");
                 }
             }
         }

@@ -74,6 +74,8 @@ pub struct ArticleList {
     pub annotated_only: bool,
     /// Only these articles (the corpus search's hits), when set.
     pub only: Option<std::collections::HashSet<usize>>,
+    /// Only the articles not yet marked read (`r`).
+    pub unread_only: bool,
     pub query: String,
     pub fuzzy: FuzzyFilter,
     sort_keys: Vec<SortKeys>,
@@ -88,6 +90,7 @@ impl Default for ArticleList {
             language: LanguageFilter::All,
             annotated_only: false,
             only: None,
+            unread_only: false,
             query: String::new(),
             fuzzy: FuzzyFilter::new(),
             sort_keys: Vec::new(),
@@ -123,12 +126,12 @@ impl ArticleList {
 
     /// Recomputes the visible rows, keeping the selected article selected
     /// when it is still shown.
-    pub fn refresh(&mut self, articles: &[Article], period: &PeriodFilter, annotations: impl Fn(usize) -> usize) {
+    pub fn refresh(&mut self, articles: &[Article], period: &PeriodFilter, notes: impl Fn(usize) -> RowNotes) {
         let keep = self.selected_article();
         // A query ranks by match quality, best first, as fzf does.
         let ranked: Option<Vec<usize>> =
             (!self.query.is_empty()).then(|| self.fuzzy.set_query(&self.query).iter().map(|m| m.item).collect());
-        let admitted = |index: &usize| self.admits(articles, *index, period, &annotations);
+        let admitted = |index: &usize| self.admits(articles, *index, period, &notes);
         self.visible = match ranked {
             Some(ranked) => ranked.into_iter().filter(admitted).collect(),
             None => {
@@ -150,16 +153,16 @@ impl ArticleList {
         articles: &[Article],
         first: usize,
         period: &PeriodFilter,
-        annotations: impl Fn(usize) -> usize,
+        notes: impl Fn(usize) -> RowNotes,
     ) {
         if !self.query.is_empty() {
-            return self.refresh(articles, period, annotations);
+            return self.refresh(articles, period, notes);
         }
         let keep = self.selected_article();
         let (keys, sort) = (&self.sort_keys, self.sort);
         let order = |a: &usize, b: &usize| row_order(*a, *b, articles, keys, sort);
         let mut added: Vec<usize> =
-            (first..articles.len()).filter(|&i| self.admits(articles, i, period, &annotations)).collect();
+            (first..articles.len()).filter(|&i| self.admits(articles, i, period, &notes)).collect();
         added.sort_unstable_by(order);
         let old = std::mem::take(&mut self.visible);
         let mut merged = Vec::with_capacity(old.len() + added.len());
@@ -179,12 +182,14 @@ impl ArticleList {
         articles: &[Article],
         index: usize,
         period: &PeriodFilter,
-        annotations: impl Fn(usize) -> usize,
+        notes: impl Fn(usize) -> RowNotes,
     ) -> bool {
         let article = &articles[index];
+        let notes = notes(index);
         self.language.admits(article.lang.lang)
             && period.admits(article)
-            && (!self.annotated_only || annotations(index) > 0)
+            && (!self.annotated_only || notes.annotations > 0)
+            && (!self.unread_only || !notes.read)
             && self.only.as_ref().is_none_or(|only| only.contains(&index))
     }
 
@@ -201,13 +206,21 @@ impl ArticleList {
         self.language = self.language.next();
     }
 
-    /// Clears the query, language, annotation and search-hit filters.
+    /// Clears the query, language, annotation, unread and search-hit filters.
     pub fn clear_filters(&mut self) {
         self.query.clear();
         self.language = LanguageFilter::All;
         self.annotated_only = false;
         self.only = None;
+        self.unread_only = false;
     }
+}
+
+/// What the analyst has noted of an article, as far as the list filters by it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowNotes {
+    pub annotations: usize,
+    pub read: bool,
 }
 
 /// Lowercased sort keys per article, made once when it arrives: sorting

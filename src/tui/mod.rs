@@ -91,6 +91,7 @@ pub fn run(options: Options) -> Result<()> {
     let terminate = terminal::termination_flag().context("installing signal handlers")?;
     let mut app = App::new(options.corpus.clone(), theme::no_color_requested(), options.mouse);
     app.settings = crate::config::Settings::load()?;
+    app.choose_theme(crate::config::Remembered::path().and_then(|path| crate::config::Remembered::load(&path).theme));
     app.notes.analyst = app.settings.analyst_name(&options.corpus);
     let mut store = saving::open(&mut app, &options.annotations)?;
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
@@ -316,8 +317,9 @@ fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effe
             Effect::TakeOver => saving::take_over(app, store),
             Effect::Export(format) => saving::export(app, store, format),
             Effect::SetMouse(on) => guard.set_mouse(on)?,
-            Effect::OpenExternal { path, url } => {
-                let outcome = guard.suspended(|| open_external(&path, url.as_deref()))?;
+            Effect::RememberTheme(name) => remember_theme(app, name),
+            Effect::OpenExternal { path, url, record } => {
+                let outcome = guard.suspended(|| open_external(&path, url.as_deref(), record.as_deref()))?;
                 app.message = Some(outcome);
                 app.resize(area(guard)?);
             }
@@ -326,11 +328,28 @@ fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effe
     Ok(())
 }
 
+/// Writes the theme chosen to `state.ron`; says so when it cannot.
+fn remember_theme(app: &mut App, name: theme::ThemeName) {
+    let Some(path) = crate::config::Remembered::path() else { return };
+    let mut remembered = crate::config::Remembered::load(&path);
+    remembered.theme = Some(name);
+    if let Err(error) = remembered.save(&path) {
+        app.message = Some(format!("{} theme, but not remembered: {error}", name.label()));
+    }
+}
+
 /// Shows the url in $BROWSER when it is a web address, else the file in
 /// $PAGER (or `less`). Returns a note for the status line.
-fn open_external(path: &Path, url: Option<&str>) -> String {
+/// A JSON Lines `record` goes to the pager from a temporary file, removed
+/// when the pager is done.
+fn open_external(path: &Path, url: Option<&str>, record: Option<&str>) -> String {
     let browser = std::env::var("BROWSER").ok();
     let pager = std::env::var("PAGER").ok();
+    let page = match record.map(external::record_file).transpose() {
+        Ok(page) => page,
+        Err(error) => return format!("could not write the record for the pager: {error}"),
+    };
+    let path = page.as_ref().map_or(path, |file| file.path());
     external::run(&external::opener(browser.as_deref(), pager.as_deref(), path, url))
 }
 

@@ -100,14 +100,30 @@ impl Reader {
         (self.wrapped, self.shown_sentences) = layout(article, width, prefs);
         self.width = width;
         self.keep_in_bounds();
+        // Hidden text holds no matches: a search finds what is on screen.
+        if let Some(search) = &mut self.search {
+            search.matches = find_all(&article.text, &search.query)
+                .into_iter()
+                .filter(|m| !self.wrapped.rows_for(m.clone()).is_empty())
+                .collect();
+            search.current = search.current.min(search.matches.len().saturating_sub(1));
+        }
     }
 
-    /// Keeps the cursor on a shown sentence and the scroll inside the text.
+    /// Keeps the cursor on a shown sentence (the nearest one, when its own
+    /// was hidden) and the scroll inside the text.
     fn keep_in_bounds(&mut self) {
-        if !self.shown_sentences.contains(&self.sentence) {
-            self.sentence = self.shown_sentences.iter().copied().find(|&s| s > self.sentence).unwrap_or(0);
+        if let Some(nearest) = self.shown_sentences.iter().copied().min_by_key(|&s| s.abs_diff(self.sentence)) {
+            self.sentence = nearest;
         }
         self.scroll = self.scroll.min(self.wrapped.len().saturating_sub(1));
+    }
+
+    /// Brings the cursor sentence on screen, `height` rows tall.
+    pub fn reveal_cursor(&mut self, article: &Article, height: usize) {
+        if let Some(sentence) = article.structure.sentences.get(self.sentence) {
+            self.reveal(sentence.range(), height);
+        }
     }
 
     /// Scrolls by `delta` rows within `height` rows of screen.
@@ -149,12 +165,20 @@ impl Reader {
         }
     }
 
-    /// Puts the cursor on the sentence that contains byte `offset`, if shown.
+    /// Puts the cursor on the shown sentence that contains byte `offset`,
+    /// or else the shown sentence nearest to it (a headline or a line
+    /// between sentences still moves the cursor to where the eye is).
     pub fn place_cursor_at(&mut self, article: &Article, offset: usize) {
         let sentences = &article.structure.sentences;
-        if let Some(&s) =
-            self.shown_sentences.iter().find(|&&s| sentences[s].start() <= offset && offset < sentences[s].end())
-        {
+        let distance = |s: usize| {
+            let span = sentences[s];
+            if offset < span.start() {
+                span.start() - offset
+            } else {
+                offset.saturating_sub(span.end().saturating_sub(1))
+            }
+        };
+        if let Some(s) = self.shown_sentences.iter().copied().min_by_key(|&s| distance(s)) {
             self.sentence = s;
         }
     }
@@ -168,9 +192,13 @@ impl Reader {
     }
 
     /// Starts or updates a search for `query` (case- and accent-insensitive)
-    /// and moves to the first match at or after the cursor.
+    /// in the text on screen (hidden boilerplate holds no matches) and
+    /// moves to the first match at or after the cursor.
     pub fn search(&mut self, article: &Article, query: &str, height: usize) {
-        let matches = find_all(&article.text, query);
+        let matches: Vec<_> = find_all(&article.text, query)
+            .into_iter()
+            .filter(|m| !self.wrapped.rows_for(m.clone()).is_empty())
+            .collect();
         let from = article.structure.sentences.get(self.sentence).map_or(0, |s| s.start());
         let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
         self.search = Some(Search { query: query.to_string(), matches, current });

@@ -16,6 +16,8 @@ use std::ops::Range;
 const SAME_CLAIM: &str = "same-claim";
 /// How many similar sentences the recurring-claim view lists.
 const RECURRING_LIMIT: usize = 50;
+/// Suggestion rows the reader's panel shows at most; `e` scrolls through the rest.
+const PANEL_ROWS: usize = 4;
 
 /// What the background thread found once the corpus was in.
 pub struct Found {
@@ -79,6 +81,25 @@ impl SuggestionsHere {
     pub fn evidence(&self) -> Vec<Range<usize>> {
         let Some(suggestion) = self.list.get(self.selected) else { return Vec::new() };
         suggestion.evidence.iter().flat_map(|e| e.from_spans.iter().cloned()).collect()
+    }
+
+    /// How many suggestion rows the reader's panel shows in at most `room`
+    /// lines: `None` when it shows no panel (only the date on offer, if any).
+    /// The panel is a line of keys, the rows, the evidence line, the date.
+    pub fn panel_rows(&self, room: usize) -> Option<usize> {
+        if room < 3 || self.list.is_empty() {
+            return None;
+        }
+        Some((room - 2 - usize::from(self.date.is_some())).min(PANEL_ROWS).min(self.list.len()))
+    }
+
+    /// Lines the panel takes in at most `room`.
+    pub fn panel_height(&self, room: usize) -> usize {
+        let date = usize::from(self.date.is_some());
+        match self.panel_rows(room) {
+            None => date.min(room),
+            Some(rows) => 2 + rows + date,
+        }
     }
 }
 

@@ -1,18 +1,43 @@
 //! Colours and text styles, dark and light; NO_COLOR turns colour off.
+//!
+//! Each theme paints its own background as well as the text, so the light
+//! theme reads the same on a dark terminal as on a light one. Colours are
+//! given as RGB, so their contrast can be checked (see the tests).
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::{Deserialize, Serialize};
 
-/// Which palette is in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which palette is in use; `Dark` and `Light` in `config.ron`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum ThemeName {
     Dark,
     Light,
+}
+
+impl ThemeName {
+    /// The other theme.
+    pub fn other(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::Dark,
+        }
+    }
+
+    /// The name as the analyst reads and writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+        }
+    }
 }
 
 /// Every style the views use, resolved once per theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub name: ThemeName,
+    /// The whole screen's colours, painted before anything else.
+    pub base: Style,
     pub text: Style,
     pub dim: Style,
     pub title: Style,
@@ -33,7 +58,82 @@ pub struct Theme {
     pub selection: Style,
     /// Words a suggested link rests on (shared numbers, names, dates).
     pub evidence: Style,
+    /// Colours of claims by verdict; `None` without colour.
+    verdicts: Option<Verdicts>,
 }
+
+/// The colours of one theme.
+struct Palette {
+    fg: Color,
+    bg: Color,
+    dim: Color,
+    accent: Color,
+    /// The background of the selected row, the sentence cursor and the status line.
+    soft: Color,
+    /// Text on an `accent` background.
+    on_accent: Color,
+    yellow: Color,
+    magenta: Color,
+    green: Color,
+    red: Color,
+    verdicts: Verdicts,
+}
+
+/// A colour per verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verdicts {
+    supported: Color,
+    disputed: Color,
+    false_: Color,
+    misleading: Color,
+    unverifiable: Color,
+    other: Color,
+}
+
+const DARK: Palette = Palette {
+    fg: Color::Rgb(214, 214, 214),
+    bg: Color::Rgb(24, 26, 32),
+    dim: Color::Rgb(132, 136, 146),
+    accent: Color::Rgb(95, 180, 220),
+    soft: Color::Rgb(52, 58, 72),
+    on_accent: Color::Rgb(24, 26, 32),
+    yellow: Color::Rgb(230, 195, 120),
+    magenta: Color::Rgb(205, 140, 225),
+    green: Color::Rgb(150, 200, 120),
+    red: Color::Rgb(240, 110, 110),
+    verdicts: Verdicts {
+        supported: Color::Rgb(130, 205, 120),
+        disputed: Color::Rgb(230, 195, 120),
+        false_: Color::Rgb(245, 110, 110),
+        misleading: Color::Rgb(245, 150, 100),
+        unverifiable: Color::Rgb(175, 175, 175),
+        other: Color::Rgb(130, 175, 245),
+    },
+};
+
+const LIGHT: Palette = Palette {
+    fg: Color::Rgb(28, 28, 30),
+    bg: Color::Rgb(250, 250, 247),
+    dim: Color::Rgb(100, 100, 104),
+    accent: Color::Rgb(0, 88, 170),
+    soft: Color::Rgb(218, 226, 240),
+    on_accent: Color::Rgb(255, 255, 255),
+    yellow: Color::Rgb(140, 85, 0),
+    magenta: Color::Rgb(140, 30, 140),
+    green: Color::Rgb(20, 115, 40),
+    red: Color::Rgb(185, 25, 25),
+    verdicts: Verdicts {
+        supported: Color::Rgb(20, 115, 40),
+        disputed: Color::Rgb(140, 85, 0),
+        false_: Color::Rgb(185, 25, 25),
+        misleading: Color::Rgb(175, 65, 0),
+        unverifiable: Color::Rgb(90, 90, 90),
+        other: Color::Rgb(30, 75, 185),
+    },
+};
+
+/// Search hits look the same in both themes: dark on bright yellow.
+const HIT: Style = Style::new().fg(Color::Rgb(20, 20, 20)).bg(Color::Rgb(255, 214, 10));
 
 impl Theme {
     /// The theme for `name`, monochrome when `no_color` is set.
@@ -41,39 +141,43 @@ impl Theme {
         if no_color {
             return Theme::monochrome(name);
         }
-        let (fg, dim, accent, soft) = match name {
-            ThemeName::Dark => (Color::Gray, Color::DarkGray, Color::Cyan, Color::Rgb(40, 44, 52)),
-            ThemeName::Light => (Color::Black, Color::Gray, Color::Blue, Color::Rgb(225, 228, 235)),
+        let p = match name {
+            ThemeName::Dark => &DARK,
+            ThemeName::Light => &LIGHT,
         };
         let bold = Modifier::BOLD;
         Theme {
             name,
-            text: Style::new().fg(fg),
-            dim: Style::new().fg(dim),
-            title: Style::new().fg(fg).add_modifier(bold),
-            border: Style::new().fg(dim),
-            border_focused: Style::new().fg(accent),
-            selected: Style::new().bg(soft).add_modifier(bold),
-            match_char: Style::new().fg(Color::Yellow).add_modifier(bold | Modifier::UNDERLINED),
-            date_mention: Style::new().fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
-            search_hit: Style::new().fg(Color::Black).bg(Color::Yellow),
-            sentence_cursor: Style::new().bg(soft),
-            bar_stated: Style::new().fg(accent),
-            bar_inferred: Style::new().fg(Color::Yellow),
-            bar_events: Style::new().fg(Color::Magenta),
-            status: Style::new().fg(fg).bg(soft),
-            key: Style::new().fg(accent).add_modifier(bold),
-            error: Style::new().fg(Color::Red).add_modifier(bold),
-            selection: Style::new().fg(Color::Black).bg(accent),
-            evidence: Style::new().fg(Color::LightGreen).add_modifier(bold | Modifier::UNDERLINED),
+            base: Style::new().fg(p.fg).bg(p.bg),
+            text: Style::new().fg(p.fg),
+            dim: Style::new().fg(p.dim),
+            title: Style::new().fg(p.fg).add_modifier(bold),
+            border: Style::new().fg(p.dim),
+            border_focused: Style::new().fg(p.accent),
+            selected: Style::new().fg(p.fg).bg(p.soft).add_modifier(bold),
+            match_char: Style::new().fg(p.yellow).add_modifier(bold | Modifier::UNDERLINED),
+            date_mention: Style::new().fg(p.magenta).add_modifier(Modifier::UNDERLINED),
+            search_hit: HIT,
+            sentence_cursor: Style::new().bg(p.soft),
+            bar_stated: Style::new().fg(p.accent),
+            bar_inferred: Style::new().fg(p.yellow),
+            bar_events: Style::new().fg(p.magenta),
+            status: Style::new().fg(p.fg).bg(p.soft),
+            key: Style::new().fg(p.accent).add_modifier(bold),
+            error: Style::new().fg(p.red).add_modifier(bold),
+            selection: Style::new().fg(p.on_accent).bg(p.accent),
+            evidence: Style::new().fg(p.green).add_modifier(bold | Modifier::UNDERLINED),
+            verdicts: Some(p.verdicts),
         }
     }
 
-    /// Without colour the distinctions are kept by modifiers alone.
+    /// Without colour the distinctions are kept by modifiers alone: claims
+    /// are underlined, date mentions italic, evidence bold italic.
     fn monochrome(name: ThemeName) -> Theme {
         let plain = Style::new();
         Theme {
             name,
+            base: plain,
             text: plain,
             dim: plain.add_modifier(Modifier::DIM),
             title: plain.add_modifier(Modifier::BOLD),
@@ -81,7 +185,7 @@ impl Theme {
             border_focused: plain.add_modifier(Modifier::BOLD),
             selected: plain.add_modifier(Modifier::REVERSED),
             match_char: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            date_mention: plain.add_modifier(Modifier::UNDERLINED),
+            date_mention: plain.add_modifier(Modifier::ITALIC),
             search_hit: plain.add_modifier(Modifier::REVERSED),
             sentence_cursor: plain.add_modifier(Modifier::BOLD),
             bar_stated: plain,
@@ -92,6 +196,7 @@ impl Theme {
             error: plain.add_modifier(Modifier::BOLD),
             selection: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             evidence: plain.add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            verdicts: None,
         }
     }
 
@@ -99,27 +204,15 @@ impl Theme {
     /// verdict, underlined so claims show without colour too.
     pub fn verdict(&self, verdict: &str) -> Style {
         let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
-        if self.text.fg.is_none() {
-            return underlined;
-        }
-        let colour = match verdict {
-            "supported" => Color::Green,
-            "disputed" => Color::Yellow,
-            "false" => Color::Red,
-            "misleading" => Color::LightRed,
-            "unverifiable" => Color::Gray,
-            _ => Color::LightBlue,
-        };
-        underlined.fg(colour)
-    }
-
-    /// The other theme.
-    pub fn toggled(self, no_color: bool) -> Theme {
-        let other = match self.name {
-            ThemeName::Dark => ThemeName::Light,
-            ThemeName::Light => ThemeName::Dark,
-        };
-        Theme::new(other, no_color)
+        let Some(colours) = &self.verdicts else { return underlined };
+        underlined.fg(match verdict {
+            "supported" => colours.supported,
+            "disputed" => colours.disputed,
+            "false" => colours.false_,
+            "misleading" => colours.misleading,
+            "unverifiable" => colours.unverifiable,
+            _ => colours.other,
+        })
     }
 }
 
@@ -144,10 +237,82 @@ mod tests {
     }
 
     #[test]
+    fn without_colour_claims_dates_and_evidence_look_different() {
+        let theme = Theme::new(ThemeName::Light, true);
+        let marks = [
+            ("claim", theme.verdict("supported")),
+            ("date mention", theme.date_mention),
+            ("evidence", theme.evidence),
+            ("search hit", theme.search_hit),
+            ("selection", theme.selection),
+            ("sentence cursor", theme.sentence_cursor),
+            ("text", theme.text),
+        ];
+        for (i, (a, first)) in marks.iter().enumerate() {
+            for (b, second) in &marks[i + 1..] {
+                assert_ne!(first.add_modifier, second.add_modifier, "{a} and {b} look the same");
+            }
+        }
+    }
+
+    /// WCAG's relative luminance of an RGB colour.
+    fn luminance(colour: Color) -> f64 {
+        let Color::Rgb(r, g, b) = colour else { panic!("{colour:?} is not RGB: its contrast is unknown") };
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    fn contrast(a: Color, b: Color) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn every_theme_paints_its_background_and_its_text_reads_on_every_row() {
+        for name in [ThemeName::Dark, ThemeName::Light] {
+            let theme = Theme::new(name, false);
+            let (fg, bg) = (theme.base.fg.expect("a text colour"), theme.base.bg.expect("a background"));
+            // Plain rows, the selected row, the sentence cursor, the status line.
+            let backgrounds =
+                [bg, theme.selected.bg.unwrap(), theme.sentence_cursor.bg.unwrap(), theme.status.bg.unwrap()];
+            let verdicts =
+                ["supported", "disputed", "false", "misleading", "unverifiable", "other"].map(|v| theme.verdict(v));
+            let marks = [
+                theme.text,
+                theme.dim,
+                theme.title,
+                theme.key,
+                theme.date_mention,
+                theme.evidence,
+                theme.match_char,
+                theme.error,
+                theme.bar_inferred,
+                theme.bar_events,
+            ];
+            for style in marks.iter().chain(&verdicts) {
+                let colour = style.fg.unwrap_or(fg);
+                for back in backgrounds {
+                    let ratio = contrast(colour, style.bg.unwrap_or(back));
+                    assert!(ratio >= 3.0, "{name:?}: {style:?} on {back:?} has contrast {ratio:.2}");
+                }
+            }
+            for style in [theme.text, theme.selected, theme.status] {
+                let ratio = contrast(style.fg.unwrap(), style.bg.unwrap_or(bg));
+                assert!(ratio >= 7.0, "{name:?}: body text {style:?} has contrast {ratio:.2}");
+            }
+            for style in [theme.search_hit, theme.selection] {
+                let ratio = contrast(style.fg.unwrap(), style.bg.unwrap());
+                assert!(ratio >= 4.5, "{name:?}: {style:?} has contrast {ratio:.2}");
+            }
+        }
+    }
+
+    #[test]
     fn toggling_switches_between_dark_and_light() {
-        let dark = Theme::new(ThemeName::Dark, false);
-        let light = dark.toggled(false);
-        assert_eq!(light.name, ThemeName::Light);
-        assert_eq!(light.toggled(false), dark);
+        assert_eq!(ThemeName::Dark.other(), ThemeName::Light);
+        assert_eq!(ThemeName::Light.other(), ThemeName::Dark);
     }
 }

@@ -1,5 +1,9 @@
 //! The timeline pane's state: zoom, the rows it shows (all, each bucket,
 //! undated) and which one is selected. The selected row narrows the list.
+//!
+//! The `all` row stays on top; the rows below it scroll. While `all` is
+//! selected they start at the first period with articles, so a short pane
+//! shows where the corpus is, not the empty years its articles mention.
 
 use super::cursor::Cursor;
 use crate::corpus::Article;
@@ -101,6 +105,40 @@ impl TimelinePane {
         }
         self.rows = rows;
         self.cursor.selected = self.position_of(keep).unwrap_or(0);
+        if self.cursor.selected == 0 {
+            let articles = |row: &TimelineRow| matches!(row, TimelineRow::Bucket(b) if !b.articles.is_empty());
+            self.cursor.offset = self.rows.iter().position(articles).unwrap_or(1);
+        }
+    }
+
+    /// The first row drawn below the `all` row in `height` lines: from the
+    /// offset on, earlier when the rest leaves room.
+    pub fn first_below_all(&self, height: usize) -> usize {
+        let below = height.saturating_sub(1).max(1);
+        self.cursor.offset.min(self.rows.len().saturating_sub(below)).max(1)
+    }
+
+    /// The rows drawn in `height` lines, top to bottom.
+    pub fn drawn_rows(&self, height: usize) -> impl Iterator<Item = usize> {
+        std::iter::once(0).chain(self.first_below_all(height)..self.rows.len()).take(height)
+    }
+
+    /// The row drawn on line `y` of the pane's inside, `height` lines high.
+    pub fn row_at(&self, y: usize, height: usize) -> usize {
+        if y == 0 { 0 } else { self.first_below_all(height) + y - 1 }
+    }
+
+    /// Scrolls the rows below `all` so the selection is among the `height`
+    /// lines drawn.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let below = height.saturating_sub(1).max(1);
+        let (selected, mut first) = (self.cursor.selected, self.first_below_all(height));
+        if selected != 0 && selected < first {
+            first = selected;
+        } else if selected >= first + below {
+            first = selected + 1 - below;
+        }
+        self.cursor.offset = first.min(self.rows.len().saturating_sub(below)).max(1);
     }
 
     fn position_of(&self, filter: PeriodFilter) -> Option<usize> {

@@ -85,6 +85,11 @@ impl Pty {
         self.parser.lock().expect("parser lock").screen().contents()
     }
 
+    /// The background colour of the cell at `row`, `col`.
+    pub fn background(&self, row: u16, col: u16) -> vt100::Color {
+        self.parser.lock().expect("parser lock").screen().cell(row, col).map_or(vt100::Color::Default, |c| c.bgcolor())
+    }
+
     /// Everything the program wrote, escape sequences included.
     pub fn output(&self) -> Vec<u8> {
         self.raw.lock().expect("raw lock").clone()

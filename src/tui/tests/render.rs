@@ -5,21 +5,29 @@ use super::{default_hints, sample_app, type_text};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::hints::Hints;
+use crate::tui::theme::ThemeName;
 use crate::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 
 /// Draws `app` into a `width`×`height` test terminal and returns its text.
 fn render(app: &mut App, hints: &Hints, width: u16, height: u16) -> String {
-    app.resize(Rect::new(0, 0, width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| view::draw(app, hints, frame)).expect("draw");
-    let buffer = terminal.backend().buffer();
+    let buffer = render_cells(app, hints, width, height);
     (0..height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The same, cell by cell with their styles.
+fn render_cells(app: &mut App, hints: &Hints, width: u16, height: u16) -> Buffer {
+    app.resize(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| view::draw(app, hints, frame)).expect("draw");
+    terminal.backend().buffer().clone()
 }
 
 #[test]
@@ -255,4 +263,151 @@ fn the_corpus_search_lists_hits_with_marked_snippets_at_both_sizes() {
     let small = render(&mut app, &hints, 80, 24);
     assert!(small.contains("> Soldat lang:de") && small.contains("Soldat"), "{small}");
     insta::assert_snapshot!("corpus_search_80x24", small);
+}
+
+/// The text of the reader's last laid-out row, trimmed.
+fn last_text_row(app: &App) -> String {
+    let reader = app.reader.as_ref().expect("reader");
+    let row = reader.wrapped.rows().last().expect("rows").span.clone();
+    app.articles[reader.article].text[row].trim().to_string()
+}
+
+#[test]
+fn the_end_of_an_article_shows_under_the_suggestion_panel_and_above_the_dates_line() {
+    let hints = default_hints();
+    for (width, height) in [(160, 45), (80, 24)] {
+        let mut app = reading_with_suggestions();
+        app.resize(Rect::new(0, 0, width, height));
+        assert!(!app.suggestions_here().is_empty(), "the panel shows");
+        app.update(Action::Bottom);
+        let screen = render(&mut app, &hints, width, height);
+        let last = last_text_row(&app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines.iter().position(|l| l.contains(&last)).unwrap_or_else(|| panic!("{last:?} shown:\n{screen}"));
+        assert!(lines[at + 1].contains("dates:") || lines[at + 1].contains("claim:"), "footer under it:\n{screen}");
+        assert!(screen.contains(" 100% "), "{screen}");
+        // Paging down from the top reaches the same end.
+        app.update(Action::Top);
+        for _ in 0..50 {
+            app.update(Action::PageDown);
+        }
+        assert!(render(&mut app, &hints, width, height).contains(&last), "Ctrl-d reaches the end");
+        app.update(Action::Top);
+        for _ in 0..500 {
+            app.update(Action::Down);
+        }
+        assert!(render(&mut app, &hints, width, height).contains(&last), "j reaches the end");
+    }
+}
+
+#[test]
+fn a_click_in_the_reader_selects_the_sentence_under_the_pointer() {
+    let hints = default_hints();
+    let mut app = reading_with_suggestions();
+    let screen = render(&mut app, &hints, 160, 45);
+    let areas = app.reader_areas().expect("reader areas");
+    assert!(areas.above.height > 3, "the suggestion panel sits above the text");
+    let reader = app.reader.as_ref().expect("reader");
+    let article = app.articles[reader.article].clone();
+    // Click text rows on screen: the cursor lands on a sentence that has
+    // text on that row, as drawn.
+    let mut clicked = 0;
+    for y in areas.text.y..areas.text.bottom() {
+        let row = app.reader.as_ref().unwrap().scroll + (y - areas.text.y) as usize;
+        let Some(span) = app.reader.as_ref().unwrap().wrapped.rows().get(row).map(|r| r.span.clone()) else { break };
+        let words = article.text[span.clone()].trim();
+        if words.is_empty() {
+            continue;
+        }
+        let drawn = screen.lines().nth(y as usize).expect("row");
+        assert!(drawn.contains(words), "row {y} draws {words:?}:\n{screen}");
+        app.click(ratatui::layout::Position::new(areas.text.x + 2, y));
+        let sentence = article.structure.sentences[app.reader.as_ref().unwrap().sentence].range();
+        assert!(
+            sentence.start < span.end && span.start < sentence.end,
+            "row {y}: {words:?} is in the sentence clicked"
+        );
+        clicked += 1;
+    }
+    assert!(clicked > 10, "{clicked} rows clicked");
+}
+
+#[test]
+fn the_light_theme_paints_its_background_and_the_selected_row_reads() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.settings.theme = Some(ThemeName::Light);
+    app.choose_theme(Some(ThemeName::Dark));
+    assert_eq!(app.theme.name, ThemeName::Light, "config.ron wins over the remembered theme");
+    app.update(Action::Open);
+    app.update(Action::ToggleHelp);
+    let cells = render_cells(&mut app, &hints, 160, 45);
+    let theme = app.theme;
+    for cell in cells.content() {
+        assert!(cell.bg != Color::Reset && cell.fg != Color::Reset, "a cell in the terminal's colours: {cell:?}");
+        assert_ne!(cell.fg, cell.bg, "text the colour of its background: {cell:?}");
+    }
+    // The list's selected row: the theme's text on the selection colour.
+    let list = app.areas().list.expect("list");
+    let row = list.y + 2 + (app.list.cursor.selected - app.list.cursor.offset) as u16;
+    let cell = &cells[(list.x + 2, row)];
+    assert_eq!((Some(cell.fg), Some(cell.bg)), (theme.selected.fg, theme.selected.bg), "{cell:?}");
+}
+
+#[test]
+fn the_list_marks_read_articles_and_the_marked_one() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    let title = |app: &App, position: usize| {
+        app.articles[app.list.visible[position]].title().chars().take(20).collect::<String>()
+    };
+    let (first, second) = (title(&app, 0), title(&app, 1));
+    let before = render(&mut app, &hints, 160, 45);
+    assert!(before.contains(&format!("┃ {first}")) && before.contains(&format!("┃ {second}")), "{before}");
+    app.update(Action::ToggleRead);
+    app.update(Action::Down);
+    app.update(Action::Mark);
+    let after = render(&mut app, &hints, 160, 45);
+    assert!(after.contains(&format!("┃✓{first}")), "{after}");
+    assert!(after.contains(&format!("┃◆{second}")), "{after}");
+}
+
+#[test]
+fn at_80x24_the_timeline_starts_where_the_articles_are_and_names_its_dots() {
+    let hints = default_hints();
+    let mut app = sample_app(80, 24);
+    let screen = render(&mut app, &hints, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[1].starts_with("│all"), "{screen}");
+    // The first period under `all` holds articles (2020 in the sample), not 2003's history.
+    assert!(lines[2].starts_with("│2020        1"), "{screen}");
+    assert!(!screen.contains("│2003"), "{screen}");
+    assert!(lines.iter().any(|l| l.contains("• date mentions (e)")), "{screen}");
+    // Down from `all` selects the first period shown, and the earlier years
+    // are still there above it.
+    app.update(Action::FocusTimeline);
+    app.update(Action::Down);
+    let screen = render(&mut app, &hints, 80, 24);
+    assert!(screen.lines().nth(2).unwrap().starts_with("┃2020"), "{screen}");
+    for _ in 0..3 {
+        app.update(Action::Up);
+    }
+    let screen = render(&mut app, &hints, 80, 24);
+    assert!(screen.lines().nth(2).unwrap().starts_with("┃2003"), "{screen}");
+    app.update(Action::ToggleEvents);
+    let screen = render(&mut app, &hints, 80, 24);
+    assert!(!screen.contains("date mentions"), "{screen}");
+}
+
+#[test]
+fn the_reader_header_shows_the_articles_tags() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    app.update(Action::ArticleTags);
+    type_text(&mut app, "kessaran, rockets");
+    app.edit(crate::tui::app::TextEdit::Submit);
+    let screen = render(&mut app, &hints, 160, 45);
+    let header = screen.lines().nth(1).expect("the reader's header");
+    assert!(header.contains("unknown source · #kessaran #rockets · de · "), "{header}");
 }

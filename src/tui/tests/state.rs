@@ -7,6 +7,7 @@ use crate::corpus::timeline::Zoom;
 use crate::tui::action::Action;
 use crate::tui::app::{Effect, Focus, Prompt, TextEdit};
 use crate::tui::list::LanguageFilter;
+use crate::tui::theme::ThemeName;
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
 use ratatui::layout::{Position, Rect};
 
@@ -181,6 +182,101 @@ fn hiding_boilerplate_removes_flagged_paragraphs_from_the_layout() {
     assert!(app.reader_prefs.hide_boilerplate);
 }
 
+/// Opens the article `id` in the reader.
+fn open_article(app: &mut crate::tui::app::App, id: &str) {
+    let index = app.article_index(id).unwrap_or_else(|| panic!("{id} is in the sample corpus"));
+    app.show_article(index);
+}
+
+/// Whether the cursor sentence has a row on screen.
+fn cursor_on_screen(app: &crate::tui::app::App) -> bool {
+    let reader = app.reader.as_ref().expect("reader");
+    let sentence = app.articles[reader.article].structure.sentences[reader.sentence].range();
+    let rows = reader.wrapped.rows_for(sentence);
+    !rows.is_empty() && rows.start >= reader.scroll && rows.start < reader.scroll + app.reader_height()
+}
+
+#[test]
+fn hiding_boilerplate_under_the_cursor_moves_it_to_the_nearest_shown_sentence() {
+    for start in ["Follow The Harbour Courier", "FILE PHOTO"] {
+        let mut app = sample_app(160, 45);
+        open_article(&mut app, "wire/044_c81d0a5b.txt");
+        let index = app.reader.as_ref().expect("reader").article;
+        let article = app.articles[index].clone();
+        let flagged = article.structure.sentences.iter().position(|s| article.text[s.range()].starts_with(start));
+        let flagged = flagged.expect("a sentence on a flagged line");
+        for _ in 0..article.structure.sentences.len() {
+            let here = app.reader.as_ref().expect("reader").sentence;
+            if here == flagged {
+                break;
+            }
+            app.update(if here < flagged { Action::NextSentence } else { Action::PreviousSentence });
+        }
+        assert_eq!(app.reader.as_ref().expect("reader").sentence, flagged, "{start}");
+        app.update(Action::ToggleBoilerplate);
+        let reader = app.reader.as_ref().expect("reader");
+        assert!(reader.shown_sentences.contains(&reader.sentence), "{start}: the cursor is on a shown sentence");
+        assert!(reader.sentence.abs_diff(flagged) <= 2, "{start}: it moved to a neighbour, not the top");
+        assert!(cursor_on_screen(&app), "{start}: and it is on screen");
+        let here = reader.sentence;
+        let mut visited = vec![here];
+        for step in [Action::NextSentence, Action::PreviousSentence, Action::PreviousSentence] {
+            app.update(step);
+            assert!(cursor_on_screen(&app), "{start}: {step:?} shows the cursor");
+            visited.push(app.reader.as_ref().expect("reader").sentence);
+        }
+        assert!(visited.iter().any(|&s| s != here), "{start}: ( and ) move: {visited:?}");
+        app.update(Action::Top);
+        app.update(Action::NextSentence);
+        assert!(cursor_on_screen(&app), "{start}: gg ) shows the cursor");
+    }
+}
+
+#[test]
+fn search_puts_the_sentence_cursor_on_the_hit_and_skips_hidden_boilerplate() {
+    let mut app = sample_app(160, 45);
+    open_article(&mut app, "wire/044_c81d0a5b.txt");
+    let index = app.reader.as_ref().expect("reader").article;
+    let article = app.articles[index].clone();
+    app.update(Action::ToggleBoilerplate);
+    app.update(Action::Search);
+    type_text(&mut app, "drone");
+    app.edit(TextEdit::Submit);
+    let reader = app.reader.as_ref().expect("reader");
+    let search = reader.search.clone().expect("a search");
+    assert!(!search.matches.is_empty());
+    for hit in &search.matches {
+        assert!(!reader.wrapped.rows_for(hit.clone()).is_empty(), "every hit is on a shown line");
+    }
+    for step in 0..search.matches.len() + 1 {
+        let reader = app.reader.as_ref().expect("reader");
+        let search = reader.search.as_ref().expect("search");
+        let hit = search.matches[search.current].clone();
+        let sentence = article.structure.sentences[reader.sentence].range();
+        assert!(sentence.start <= hit.start && hit.end <= sentence.end, "step {step}: the cursor holds the hit");
+        assert!(cursor_on_screen(&app), "step {step}");
+        app.update(if step == 1 { Action::PreviousMatch } else { Action::NextMatch });
+    }
+    // "Meridian" is in the photo caption and the related posts: shown, they hold hits.
+    app.update(Action::ToggleBoilerplate);
+    app.update(Action::Search);
+    type_text(&mut app, "meridian");
+    let all = app.reader.as_ref().and_then(|r| r.search.clone()).expect("search").matches.len();
+    app.edit(TextEdit::Cancel);
+    app.update(Action::ToggleBoilerplate);
+    app.update(Action::Search);
+    type_text(&mut app, "meridian");
+    let only_shown = app.reader.as_ref().and_then(|r| r.search.clone()).expect("search").matches.len();
+    assert!(only_shown < all, "{only_shown} hits with boilerplate hidden, {all} with it shown");
+    // The cursor sits on the hit even outside any sentence of body text.
+    let reader = app.reader.as_ref().expect("reader");
+    let search = reader.search.as_ref().expect("search");
+    if let Some(hit) = search.matches.get(search.current) {
+        let sentence = article.structure.sentences[reader.sentence].range();
+        assert!(sentence.start <= hit.start && hit.end <= sentence.end);
+    }
+}
+
 #[test]
 fn search_in_the_article_finds_every_match_and_cycles() {
     let mut app = sample_app(160, 45);
@@ -248,9 +344,10 @@ fn clicks_focus_and_select_and_the_wheel_scrolls() {
     app.wheel(Position::new(reader.x + 5, reader.y + 5), true);
     assert_eq!(app.reader.as_ref().expect("reader").scroll, 3);
     let timeline = app.areas().timeline.expect("timeline area");
+    let second_line = app.timeline.drawn_rows(app.timeline_height()).nth(1);
     app.click(Position::new(timeline.x + 2, timeline.y + 2));
     assert_eq!(app.focus, Focus::Timeline);
-    assert_eq!(app.timeline.cursor.selected, 1);
+    assert_eq!(Some(app.timeline.cursor.selected), second_line, "the row drawn under `all` is selected");
 }
 
 #[test]
@@ -320,4 +417,97 @@ fn articles_arriving_in_batches_are_merged_into_the_order_a_full_sort_gives() {
         assert_eq!(merged, visible_titles(&app), "sort {:?}", app.list.sort);
         assert_eq!(merged.len(), whole.articles.len());
     }
+}
+
+#[test]
+fn the_theme_toggle_is_remembered_and_says_when_config_ron_decides() {
+    let mut app = sample_app(160, 45);
+    app.choose_theme(None);
+    assert_eq!(app.theme.name, ThemeName::Dark);
+    assert_eq!(app.update(Action::ToggleTheme), vec![Effect::RememberTheme(ThemeName::Light)]);
+    assert_eq!(app.theme.name, ThemeName::Light);
+    assert_eq!(app.message.as_deref(), Some("light theme"));
+    app.choose_theme(Some(ThemeName::Light));
+    assert_eq!(app.theme.name, ThemeName::Light, "the remembered theme is taken at start");
+    app.settings.theme = Some(ThemeName::Light);
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.theme.name, ThemeName::Dark);
+    assert_eq!(app.message.as_deref(), Some("dark theme; config.ron says light"));
+}
+
+#[test]
+fn read_articles_can_be_filtered_out_and_g_u_goes_to_the_next_unread() {
+    let mut app = sample_app(160, 45);
+    let all = app.list.visible.len();
+    let first = app.list.visible[0];
+    app.update(Action::ToggleRead);
+    assert!(app.is_read(first));
+    app.update(Action::Down);
+    app.update(Action::ToggleRead);
+    let second = app.list.visible[1];
+    assert!(app.is_read(second));
+    // Back on the first: the next unread is the third row, reader included.
+    app.update(Action::Top);
+    app.update(Action::NextUnread);
+    assert_eq!(app.list.cursor.selected, 2);
+    assert_eq!(app.reader.as_ref().map(|r| r.article), Some(app.list.visible[2]));
+    app.update(Action::ToggleUnreadOnly);
+    assert_eq!(app.list.visible.len(), all - 2);
+    assert!(!app.list.visible.contains(&first) && !app.list.visible.contains(&second));
+    // Marking it unread again brings it back into the filtered list.
+    app.update(Action::ToggleUnreadOnly);
+    app.update(Action::Top);
+    app.update(Action::ToggleRead);
+    app.update(Action::ToggleUnreadOnly);
+    assert_eq!(app.list.visible.len(), all - 1);
+    assert!(app.list.visible.contains(&first));
+    // Wrapping round from the last row.
+    app.update(Action::Bottom);
+    app.update(Action::NextUnread);
+    assert_eq!(app.list.selected_article(), Some(app.list.visible[0]));
+    app.update(Action::ClearFilters);
+    assert!(!app.list.unread_only);
+}
+
+#[test]
+fn next_unread_says_so_when_everything_is_read() {
+    let mut app = sample_app(160, 45);
+    for _ in 0..app.list.visible.len() {
+        app.update(Action::ToggleRead);
+        app.update(Action::Down);
+    }
+    app.update(Action::Top);
+    app.update(Action::NextUnread);
+    assert_eq!(app.list.cursor.selected, 0);
+    assert_eq!(app.message.as_deref(), Some("no other unread article in the list"));
+}
+
+#[test]
+fn o_on_a_json_lines_article_gives_the_pager_its_record_not_the_dump() {
+    use crate::corpus::SourceFormat;
+    let mut app = sample_app(160, 45);
+    let records: Vec<usize> =
+        (0..app.articles.len()).filter(|&i| app.articles[i].format == SourceFormat::JsonLines).collect();
+    assert!(records.len() >= 2, "the sample dump holds several records");
+    let (this, other) = (&app.articles[records[0]], &app.articles[records[1]]);
+    let (title, text, other_title) = (this.title().to_string(), this.text.clone(), other.title().to_string());
+    app.show_article(records[0]);
+    let effects = app.update(Action::OpenExternal);
+    let [Effect::OpenExternal { path, record: Some(page), .. }] = effects.as_slice() else {
+        panic!("the record for the pager: {effects:?}")
+    };
+    assert!(path.ends_with("wire-dump.jsonl"), "{}", path.display());
+    assert!(page.starts_with(&format!("{title}\n")) && page.contains(&text), "{page}");
+    assert!(page.contains("url: https://"), "{page}");
+    assert!(!page.contains(&other_title) && !page.contains("{\""), "only this record: {page}");
+    let file = crate::tui::external::record_file(page).expect("a temporary file");
+    assert_eq!(std::fs::read_to_string(file.path()).unwrap(), *page);
+    let kept = file.path().to_path_buf();
+    drop(file);
+    assert!(!kept.exists(), "the temporary file goes after the pager");
+    // A file of its own is shown as it is.
+    let plain = (0..app.articles.len()).find(|&i| app.articles[i].format != SourceFormat::JsonLines).unwrap();
+    app.show_article(plain);
+    let effects = app.update(Action::OpenExternal);
+    assert!(matches!(effects.as_slice(), [Effect::OpenExternal { record: None, .. }]), "{effects:?}");
 }

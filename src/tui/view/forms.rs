@@ -9,7 +9,7 @@ use crate::tui::picker::Picker;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Draws the claim form.
 pub fn draw_form(app: &App, frame: &mut Frame, form: &ClaimForm) {
@@ -18,7 +18,7 @@ pub fn draw_form(app: &App, frame: &mut Frame, form: &ClaimForm) {
     let title = if form.claim.is_some() { " Edit claim " } else { " Tag claim " };
     let block = Block::bordered().border_style(theme.border_focused).title(Line::styled(title, theme.title));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     frame.render_widget(block, area);
     if inner.width < 20 || inner.height < 8 {
         return;
@@ -158,7 +158,7 @@ pub(super) fn centred_block(app: &App, frame: &mut Frame, width: u16, height: u1
         Line::styled(format!(" {} ", truncate(title.trim(), area.width.saturating_sub(4) as usize)), app.theme.title);
     let block = Block::bordered().border_style(app.theme.border_focused).title(title);
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     frame.render_widget(block, area);
     (inner.width > 0 && inner.height > 0).then_some(inner)
 }
@@ -181,7 +181,7 @@ pub fn draw_confirm_quit(app: &App, frame: &mut Frame) {
             Span::styled(" stay", theme.text),
         ]),
     ];
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
 }
 

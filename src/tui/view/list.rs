@@ -1,5 +1,6 @@
-//! The article list pane: title (with fuzzy-match highlights), source,
-//! language, date (marked when inferred) and annotation count.
+//! The article list pane: a mark (`◆` the marked link end, `✓` read),
+//! title (with fuzzy-match highlights), source, language, date (marked
+//! when inferred) and annotation count.
 
 use super::{pane, put_line};
 use crate::corpus::Article;
@@ -16,6 +17,8 @@ const LANG_WIDTH: usize = 2;
 /// Room for the widest date label, a range of months: `2017-02‥2017-03`.
 const DATE_WIDTH: usize = 15;
 const NOTES_WIDTH: usize = 3;
+/// The mark before the title: `◆` the marked article, `✓` read.
+const MARK_WIDTH: usize = 1;
 
 /// Draws the list pane.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -31,6 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let LanguageFilter::Only(lang) = list.language {
         title.push(Span::styled(format!("· {lang} "), theme.dim));
     }
+    if list.unread_only {
+        title.push(Span::styled("· unread ", theme.dim));
+    }
     let block = pane(app, Line::from(title), app.focus == Focus::List);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -39,11 +45,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let columns = Columns::for_width(inner.width as usize);
     put_line(frame, inner, 0, columns.header(theme.dim));
+    let marked = app.marked_article();
     let rows = list.visible.iter().enumerate().skip(list.cursor.offset).take(inner.height.saturating_sub(1) as usize);
     for (y, (position, &index)) in rows.enumerate() {
         let article = &app.articles[index];
         let highlights = if list.query.is_empty() { Vec::new() } else { list.fuzzy.highlights(index).title };
+        let mark = if marked == Some(index) {
+            Span::styled("◆", theme.key)
+        } else if app.is_read(index) {
+            Span::styled("✓", theme.dim)
+        } else {
+            Span::raw(" ")
+        };
         let mut line = columns.row(app, article, &highlights, app.annotation_count(index));
+        line.spans.insert(0, mark);
         if position == list.cursor.selected {
             line = line.style(theme.selected);
         }
@@ -70,6 +85,7 @@ impl Columns {
         let lang = total >= 40;
         let source = total >= 56;
         let fixed = 1
+            + MARK_WIDTH
             + NOTES_WIDTH
             + usize::from(date) * (DATE_WIDTH + 1)
             + usize::from(lang) * (LANG_WIDTH + 1)
@@ -78,7 +94,7 @@ impl Columns {
     }
 
     fn header(&self, style: Style) -> Line<'static> {
-        let mut text = fit("Title", self.title);
+        let mut text = " ".repeat(MARK_WIDTH) + &fit("Title", self.title);
         if self.source {
             text += &format!(" {}", fit("Source", SOURCE_WIDTH));
         }
@@ -156,7 +172,7 @@ mod tests {
         assert!(wide.source && wide.lang && wide.date);
         let narrow = Columns::for_width(28);
         assert!(!narrow.source && !narrow.lang && !narrow.date);
-        assert_eq!(narrow.title, 28 - 1 - NOTES_WIDTH);
+        assert_eq!(narrow.title, 28 - 1 - MARK_WIDTH - NOTES_WIDTH);
         assert_eq!(Columns::for_width(0).title, 1);
     }
 }

@@ -19,10 +19,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 /// Draws the whole frame.
 pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
+    // The theme's own background and text colour under everything.
+    let screen = frame.area();
+    frame.buffer_mut().set_style(screen, app.theme.base);
     let areas = app.areas();
     if let Some(area) = areas.too_small {
         let note = Paragraph::new(format!("dossier: terminal too small ({}×{})", area.width, area.height))
@@ -63,6 +66,12 @@ fn keep_terminal_safe(buffer: &mut Buffer) {
             cell.set_symbol(if kept.is_empty() { " " } else { &kept });
         }
     }
+}
+
+/// Empties `area` for a popup, in the theme's colours.
+fn clear(app: &App, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, app.theme.base);
 }
 
 /// A bordered pane with a title, highlighted when focused.

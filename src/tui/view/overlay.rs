@@ -8,7 +8,7 @@ use crate::tui::palette::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Draws whichever popup is open, and the which-key popup when keys are pending.
 pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
@@ -70,7 +70,7 @@ fn draw_help(app: &App, hints: &Hints, frame: &mut Frame, scroll: usize) {
         .border_style(app.theme.border_focused)
         .title(Line::styled(" Help · j/k scroll · Esc close ", app.theme.title));
     let scroll = scroll.min(lines.len().saturating_sub(1));
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(u16::MAX as usize) as u16, 0)), area);
 }
 
@@ -81,7 +81,7 @@ fn draw_palette(app: &App, hints: &Hints, frame: &mut Frame, palette: &Palette) 
     let block =
         Block::bordered().border_style(theme.border_focused).title(Line::styled(" Command palette ", theme.title));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     frame.render_widget(block, area);
     let mut lines = vec![Line::from(vec![
         Span::styled(": ", theme.key),
@@ -127,6 +127,6 @@ fn draw_which_key(app: &App, frame: &mut Frame) {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(format!(" {} … ", pending.prefix), theme.title));
-    frame.render_widget(Clear, area);
+    super::clear(app, frame, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -31,30 +31,26 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
         title.push(Span::styled("(derived title) ", theme.dim));
     }
     let block = pane(app, Line::from(title), focused);
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.width < 3 || inner.height == 0 {
-        return;
-    }
-    // One column of margin on each side reads better than text on the border.
-    let text_area = Rect { x: inner.x + 1, width: inner.width - 2, ..inner };
-    // Above the text: the header, the links, then the suggested links
-    // (at most a third of the pane, so the text keeps its room).
+    let Some(areas) = app.reader_areas().filter(|a| a.text.width > 0) else { return };
+    // Above the text: the header, the links, then the suggested links, in
+    // the rows the reader's geometry gave them.
     let mut above = vec![header(app, article)];
     above.extend(links_line(app));
-    let room = (text_area.height as usize / 3).saturating_sub(above.len());
+    let room = (areas.above.height as usize).saturating_sub(above.len());
     let suggestions = app.suggestions_view();
     above.extend(super::suggestions::panel(app, hints, &suggestions, room));
-    let top = above.len() as u16;
     for (y, line) in above.into_iter().enumerate() {
-        put_line(frame, text_area, y as u16, line);
+        put_line(frame, areas.above, y as u16, line);
     }
-
-    let dates_line = match claim_line(app, reader) {
-        Some(line) => Some(line),
-        None => app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten(),
-    };
-    let body_height = text_area.height.saturating_sub(top + u16::from(dates_line.is_some()));
+    if let Some(footer) = areas.footer {
+        let line = claim_line(app, reader)
+            .or_else(|| app.reader_prefs.show_date_values.then(|| cursor_dates(app, reader, article)).flatten());
+        if let Some(line) = line {
+            put_line(frame, footer, 0, line);
+        }
+    }
+    let body_height = areas.text.height;
     let styled = styled_ranges(app, reader, article, suggestions.evidence());
     let rows = reader.wrapped.rows().iter().skip(reader.scroll).take(body_height as usize);
     for (y, row) in rows.enumerate() {
@@ -67,10 +63,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
             .into_iter()
             .map(|(range, style)| Span::styled(&article.text[range], style.map_or(base, |s| base.patch(s))))
             .collect();
-        put_line(frame, text_area, y as u16 + top, Line::from(spans));
-    }
-    if let Some(line) = dates_line {
-        put_line(frame, text_area, text_area.height - 1, line);
+        put_line(frame, areas.text, y as u16, Line::from(spans));
     }
     let total = reader.wrapped.len();
     if total > body_height as usize {
@@ -80,7 +73,8 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Source, language, date with provenance, and the file.
+/// Source, the analyst's tags (`t`), language, date with provenance, and
+/// the file.
 fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
     let theme = &app.theme;
     let date = match &article.date {
@@ -103,10 +97,17 @@ fn header<'a>(app: &App, article: &'a Article) -> Line<'a> {
         },
     };
     let source = article.source().unwrap_or("unknown source");
-    Line::from(vec![
-        Span::styled(source, theme.key),
-        Span::styled(format!(" · {} · {date} · {}", article.lang.lang, article.id), theme.dim),
-    ])
+    let mut spans = vec![Span::styled(source, theme.key)];
+    // Tags early: a long date would push them out of a narrow pane.
+    let tags =
+        app.notes.annotations.article(article.id.as_str()).map(|notes| notes.tags.as_slice()).unwrap_or_default();
+    if !tags.is_empty() {
+        let tags: Vec<String> = tags.iter().map(|tag| format!("#{tag}")).collect();
+        spans.push(Span::styled(" · ", theme.dim));
+        spans.push(Span::styled(tags.join(" "), theme.text));
+    }
+    spans.push(Span::styled(format!(" · {} · {date} · {}", article.lang.lang, article.id), theme.dim));
+    Line::from(spans)
 }
 
 /// Byte ranges to style, later ones winning: claims, the sentence cursor

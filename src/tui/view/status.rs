@@ -72,6 +72,9 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if app.list.only.is_some() {
         parts.push("search hits only".to_string());
     }
+    if app.list.unread_only {
+        parts.push("unread only".to_string());
+    }
     parts.push(format!("focus {}", app.focus.label()));
     if let Some(marked) = &app.marked {
         parts.push(format!("marked {}", crate::display::truncate(&app.describe(marked), 30)));

@@ -17,8 +17,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use std::ops::Range;
 
-/// Suggestion rows shown at most; `e` scrolls through the rest.
-const MAX_ROWS: usize = 4;
 /// Room for the other article's title in a row.
 const TITLE_WIDTH: usize = 40;
 
@@ -36,10 +34,10 @@ pub fn panel(app: &App, hints: &Hints, here: &SuggestionsHere, room: usize) -> V
         ])
     });
     let suggestions = &here.list;
-    if room < 3 || suggestions.is_empty() {
+    let Some(rows) = here.panel_rows(room) else {
         // The date stays on offer after its suggestion was accepted.
         return date.filter(|_| room > 0).into_iter().collect();
-    }
+    };
     let mut head = vec![Span::styled(format!("suggested ({}): ", suggestions.len()), theme.dim)];
     for (action, label) in [
         (Action::AcceptSuggestion, "accept"),
@@ -51,7 +49,6 @@ pub fn panel(app: &App, hints: &Hints, here: &SuggestionsHere, room: usize) -> V
     }
     let mut lines = vec![Line::from(head)];
     // One row per suggestion, then the highlighted one's evidence.
-    let rows = (room - 2 - usize::from(date.is_some())).min(MAX_ROWS);
     let selected = here.selected;
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, suggestion) in suggestions.iter().enumerate().skip(first).take(rows) {

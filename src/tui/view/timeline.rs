@@ -1,6 +1,6 @@
 //! The timeline pane: one row per period with bars for articles (stated
 //! dates solid, estimates shaded, ranges light) and, optionally, date
-//! mentions.
+//! mentions (`•`, named on the bottom border while shown).
 
 use super::{pane, put_line};
 use crate::corpus::timeline::Zoom;
@@ -26,7 +26,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let title =
         Line::from(vec![Span::styled(" Timeline ", theme.title), Span::styled(format!("· {zoom} "), theme.dim)]);
-    let block = pane(app, title, app.focus == Focus::Timeline);
+    let mut block = pane(app, title, app.focus == Focus::Timeline);
+    if timeline.show_events {
+        block = block.title_bottom(Line::styled(" • date mentions (e) ", theme.bar_events));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -43,8 +46,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let max_articles = buckets.clone().map(|b| b.articles.len() + b.possible).max().unwrap_or(0).max(1);
     let max_events = buckets.map(|b| b.mentions).max().unwrap_or(0).max(1);
 
-    let rows = timeline.rows.iter().enumerate().skip(timeline.cursor.offset).take(inner.height as usize);
-    for (y, (index, row)) in rows.enumerate() {
+    for (y, index) in timeline.drawn_rows(inner.height as usize).enumerate() {
+        let row = &timeline.rows[index];
         let selected = index == timeline.cursor.selected;
         let mut spans = Vec::new();
         match row {
