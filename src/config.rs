@@ -20,6 +20,12 @@ pub fn config_file(env: Option<OsString>, file_name: &str) -> Option<PathBuf> {
     }
 }
 
+/// dossier's cache folder: where the claim note written in `$EDITOR` lives
+/// while the editor has it.
+pub fn cache_folder() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "dossier", "dossier").map(|dirs| dirs.cache_dir().to_path_buf())
+}
+
 /// The settings; every field may be left out of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -5,8 +5,13 @@ use super::action::Action;
 use super::app::Focus;
 use std::collections::HashMap;
 
-/// The keymap contexts, most specific first is decided by the caller.
-pub const CONTEXTS: &[&str] = &["global", "timeline", "list", "reader"];
+/// The keymap contexts, in the order help and `dossier keys` list them.
+pub const CONTEXTS: &[&str] =
+    &["global", "timeline", "list", "reader", "text", "picker", "claim form", "recurring", "confirm quit"];
+
+/// The contexts of popups and prompts, which do not fall back to `global`:
+/// there a `q` is typed, or means "close", not "quit".
+pub const ISOLATED: &[&str] = &["text", "picker", "claim form", "recurring", "confirm quit"];
 
 /// Bindings per context as display strings, in keymap order.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +41,19 @@ impl Hints {
             .flat_map(|c| self.bindings(c))
             .find(|(_, a)| *a == action)
             .map(|(keys, _)| keys.as_str())
+    }
+}
+
+impl Hints {
+    /// A popup's key hints, `key label` joined by ` · `, from its contexts
+    /// (which do not fall back to `global`); actions without a key are left out.
+    pub fn popup_line(&self, contexts: &[&str], entries: &[(Action, &str)]) -> String {
+        let key = |action: Action| {
+            contexts.iter().flat_map(|c| self.bindings(c)).find(|(_, a)| *a == action).map(|(keys, _)| keys.as_str())
+        };
+        let parts: Vec<String> =
+            entries.iter().filter_map(|&(action, label)| key(action).map(|key| format!("{key} {label}"))).collect();
+        parts.join(" · ")
     }
 }
 

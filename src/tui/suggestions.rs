@@ -7,7 +7,6 @@ use super::app::{App, Focus, Overlay};
 use crate::annotations::{Anchor, Claim, Endpoint, Link, LinkOrigin, RecordId};
 use crate::corpus::dates::DateValue;
 use crate::suggest::{Direction, Fingerprint, SentenceIndex, SimilarSentence, SuggestedKind, Suggestion, Suggestions};
-use crossterm::event::{KeyCode, KeyEvent};
 use rayon::prelude::*;
 use std::fmt;
 use std::ops::Range;
@@ -167,21 +166,6 @@ impl App {
         }
     }
 
-    /// Handles the suggestion actions; returns false for any other.
-    pub(super) fn update_suggestions(&mut self, action: super::action::Action) -> bool {
-        use super::action::Action;
-        match action {
-            Action::NextSuggestion => self.step_suggestion(),
-            Action::AcceptSuggestion => self.accept_suggestion(),
-            Action::RejectSuggestion => self.reject_suggestion(),
-            Action::FlipLink => self.flip_link(),
-            Action::AcceptSuggestedDate => self.accept_suggested_date(),
-            Action::ShowRecurring => self.show_recurring(),
-            _ => return false,
-        }
-        true
-    }
-
     /// Why there is nothing to act on, or the current suggestion.
     fn current_suggestion(&mut self) -> Option<Suggestion> {
         if self.suggest.found.is_none() {
@@ -197,7 +181,7 @@ impl App {
         suggestion
     }
 
-    fn step_suggestion(&mut self) {
+    pub(super) fn step_suggestion(&mut self) {
         let count = self.suggestions_here().len();
         if count == 0 {
             self.message = Some("no suggested links for this article".to_string());
@@ -207,7 +191,7 @@ impl App {
         self.suggest.article = self.reader.as_ref().map(|r| r.article);
     }
 
-    fn accept_suggestion(&mut self) {
+    pub(super) fn accept_suggestion(&mut self) {
         let Some(suggestion) = self.current_suggestion() else { return };
         if self.refuse_if_read_only() {
             return;
@@ -233,7 +217,7 @@ impl App {
 
     /// Turns the current article's latest article link around: the
     /// evidence may have been even, or wrong. One undo step.
-    fn flip_link(&mut self) {
+    pub(super) fn flip_link(&mut self) {
         let Some(index) = self.current_article() else { return };
         if self.refuse_if_read_only() {
             return;
@@ -253,7 +237,7 @@ impl App {
         self.message = Some(format!("flipped: this {arrow} {} {arrow} {} · u undoes", link.kind, self.describe(other)));
     }
 
-    fn reject_suggestion(&mut self) {
+    pub(super) fn reject_suggestion(&mut self) {
         let Some(suggestion) = self.current_suggestion() else { return };
         if self.refuse_if_read_only() {
             return;
@@ -269,7 +253,7 @@ impl App {
 
     /// Sets the undated article's date to the one suggested, saying where
     /// it came from; its relative mentions re-resolve against it.
-    fn accept_suggested_date(&mut self) {
+    pub(super) fn accept_suggested_date(&mut self) {
         let Some((date, from)) = self.suggested_date_here() else {
             self.message = Some("no date suggested: the article is dated, or nothing it translates is".to_string());
             return;
@@ -330,31 +314,10 @@ impl App {
             .map(|(claim, s)| (claim.id.clone(), s))
     }
 
-    /// A key for the open recurring-claim view.
-    pub fn recurring_key(&mut self, key: KeyEvent) {
-        let Some(Overlay::Recurring(view)) = &mut self.overlay else { return };
-        let count = view.matches.len();
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => view.selected = (view.selected + 1) % count,
-            KeyCode::Char('k') | KeyCode::Up => view.selected = (view.selected + count - 1) % count,
-            KeyCode::Enter => {
-                let target = view.matches[view.selected].clone();
-                self.overlay = None;
-                self.jump_to_span(target.article, target.span);
-            }
-            KeyCode::Char('l') => {
-                let view = (**view).clone();
-                self.link_same_claim(&view);
-            }
-            KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
-            _ => {}
-        }
-    }
-
     /// Links the view's sentence and the highlighted match as the same
     /// claim, tagging either as a claim first where it is not one yet (the
     /// new claim takes the other's tags and verdict). One undo step.
-    fn link_same_claim(&mut self, view: &Recurring) {
+    pub(super) fn link_same_claim(&mut self, view: &Recurring) {
         if self.refuse_if_read_only() {
             return;
         }

@@ -218,7 +218,7 @@ fn bidi_overrides_and_invisible_characters_never_reach_the_terminal() {
     app.update(Action::EditTitle);
     app.edit(crate::tui::app::TextEdit::Clear);
     type_text(&mut app, "Evil\u{202e}txt.exe\u{200b}\u{2066} title");
-    app.edit(crate::tui::app::TextEdit::Submit);
+    app.update(Action::Submit);
     let screen = render(&mut app, &hints, 160, 45);
     assert!(screen.contains("Eviltxt.exe title"), "the title shows, without its hazards:\n{screen}");
     let hazards: Vec<char> = screen.chars().filter(|&c| crate::display::hazard(c).is_some() && c != '\n').collect();
