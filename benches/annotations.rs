@@ -56,6 +56,7 @@ fn generate(count: usize) -> Annotations {
             anchor: Anchor::new(&article, &text, start..end),
             tags: vec![dice.pick(TAGS).to_string(), dice.pick(TAGS).to_string()],
             speaker: Some(dice.pick(SPEAKERS).to_string()),
+            summary: None,
             verdict: dice.pick(VERDICTS).to_string(),
             about: Some("2024-02".to_string()),
             note: format!(

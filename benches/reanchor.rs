@@ -46,6 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 anchor: Anchor::new(article.id.as_str(), &article.text, span.clone()),
                 tags: vec![],
                 speaker: None,
+                summary: None,
                 verdict: "unverified".into(),
                 about: None,
                 note: String::new(),

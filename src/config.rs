@@ -5,6 +5,7 @@
 
 use crate::annotations::model::{DEFAULT_ARTICLE_LINK_KINDS, DEFAULT_CLAIM_LINK_KINDS, DEFAULT_VERDICTS};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,41 @@ pub struct Settings {
     /// The analyst's name as records carry it (`creator`); when left out,
     /// git's `user.name` in the corpus's repository, else the login name.
     pub analyst: Option<String>,
+    /// Who publishes the ClaimReview export, where, and on what scale.
+    pub claim_review: ClaimReviewSettings,
+}
+
+/// The ClaimReview export's publisher and rating scale (`claim_review:
+/// (publisher: "…", review_url: "…", ratings: {"false": 1, …})`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClaimReviewSettings {
+    /// The organisation that publishes the fact checks (`author`).
+    pub publisher: Option<String>,
+    /// Where the fact checks are published: a claim's review is this url
+    /// followed by the claim's id (`url`).
+    pub review_url: Option<String>,
+    /// The least and most true rating (`worstRating`, `bestRating`).
+    pub worst_rating: u32,
+    pub best_rating: u32,
+    /// Each verdict's place on that scale (`ratingValue`); a verdict left
+    /// out gets no number, only its name.
+    pub ratings: BTreeMap<String, u32>,
+}
+
+impl Default for ClaimReviewSettings {
+    /// Google's suggested scale, 1 (false) to 5 (true), over the default
+    /// verdicts.
+    fn default() -> Self {
+        let ratings = [("false", 1), ("misleading", 2), ("disputed", 3), ("supported", 5)];
+        ClaimReviewSettings {
+            publisher: None,
+            review_url: None,
+            worst_rating: 1,
+            best_rating: 5,
+            ratings: ratings.into_iter().map(|(verdict, value)| (verdict.to_string(), value)).collect(),
+        }
+    }
 }
 
 impl Default for Settings {
@@ -49,6 +85,7 @@ impl Default for Settings {
             article_link_kinds: owned(DEFAULT_ARTICLE_LINK_KINDS),
             claim_link_kinds: owned(DEFAULT_CLAIM_LINK_KINDS),
             analyst: None,
+            claim_review: ClaimReviewSettings::default(),
         }
     }
 }
@@ -62,6 +99,8 @@ pub enum SettingsError {
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: `{field}` is empty; leave it out to use the defaults")]
     Empty { path: PathBuf, field: &'static str },
+    #[error("{path}: claim_review: {message}")]
+    Rating { path: PathBuf, message: String },
 }
 
 impl Settings {
@@ -94,6 +133,15 @@ impl Settings {
             if list.is_empty() {
                 return Err(SettingsError::Empty { path: path.into(), field });
             }
+        }
+        let review = &settings.claim_review;
+        let (worst, best) = (review.worst_rating, review.best_rating);
+        let rating_error = |message: String| Err(SettingsError::Rating { path: path.into(), message });
+        if worst >= best {
+            return rating_error(format!("worst_rating ({worst}) must be below best_rating ({best})"));
+        }
+        if let Some((verdict, value)) = review.ratings.iter().find(|(_, v)| !(worst..=best).contains(*v)) {
+            return rating_error(format!("the rating of “{verdict}” ({value}) is outside {worst}..={best}"));
         }
         Ok(settings)
     }
@@ -141,6 +189,25 @@ mod tests {
     fn an_empty_list_is_refused() {
         let err = Settings::parse("(claim_link_kinds: [])", Path::new("c.ron")).unwrap_err();
         assert!(err.to_string().contains("claim_link_kinds"), "{err}");
+    }
+
+    #[test]
+    fn the_claim_review_section_keeps_defaults_for_what_it_leaves_out() {
+        let text = "(claim_review: (publisher: Some(\"Faktencheck Nord\"), ratings: {\"falsch\": 1, \"stimmt\": 5}))";
+        let review = Settings::parse(text, Path::new("c.ron")).unwrap().claim_review;
+        assert_eq!(review.publisher.as_deref(), Some("Faktencheck Nord"));
+        assert_eq!((review.worst_rating, review.best_rating), (1, 5));
+        assert_eq!(review.ratings.get("stimmt"), Some(&5));
+        assert_eq!(review.review_url, None);
+        assert_eq!(Settings::default().claim_review.ratings.get("false"), Some(&1));
+    }
+
+    #[test]
+    fn a_rating_outside_the_scale_is_refused() {
+        let err = Settings::parse("(claim_review: (ratings: {\"true\": 7}))", Path::new("c.ron")).unwrap_err();
+        assert!(err.to_string().contains("“true” (7) is outside 1..=5"), "{err}");
+        let err = Settings::parse("(claim_review: (worst_rating: 5, best_rating: 1))", Path::new("c.ron")).unwrap_err();
+        assert!(err.to_string().contains("must be below"), "{err}");
     }
 
     #[test]

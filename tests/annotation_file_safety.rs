@@ -67,6 +67,7 @@ fn claims(n: usize) -> Annotations {
             anchor: Anchor::new("a.txt", "Officials said talks would resume in March.", 0..14),
             tags: vec!["talks".into()],
             speaker: None,
+            summary: None,
             verdict: "unverified".into(),
             about: None,
             note: format!("note {i}: {}", "checked against the wire copy ".repeat(4)),

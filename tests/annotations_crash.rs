@@ -19,6 +19,7 @@ fn set(note: &str) -> Annotations {
             anchor: Anchor::new("en/a.txt", text, 0..31),
             tags: vec!["troops".into()],
             speaker: Some("the ministry".into()),
+            summary: None,
             verdict: "disputed".into(),
             about: None,
             note: format!("{note} {n}"),

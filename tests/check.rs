@@ -37,6 +37,7 @@ fn claim(id: &str, anchor: Anchor) -> Claim {
         anchor,
         tags: vec![],
         speaker: None,
+        summary: None,
         verdict: "unverified".into(),
         about: None,
         note: String::new(),
@@ -270,6 +271,8 @@ fn json_prints_one_object_per_claim() {
     let lines: Vec<Value> =
         stdout(&output).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(lines.len(), 2);
+    // Versioned in every record, first, for a reader of one line.
+    assert!(stdout(&output).lines().all(|l| l.starts_with("{\"version\":1,")), "{}", stdout(&output));
     assert_eq!(lines[0]["id"], "01JAAAAAAAAAAAAAAAAAAAAAAA");
     assert_eq!(lines[0]["status"], "intact");
     assert_eq!(lines[0]["quote"], A_QUOTE);

@@ -2,109 +2,21 @@
 //! a fixed set of annotations. `UPDATE_GOLDEN=1 cargo test --test export`
 //! rewrites them after a deliberate change; read the diff before committing.
 
-use dossier::annotations::export::{ExportFormat, export};
-use dossier::annotations::{
-    Anchor, Annotations, ArticleNote, Claim, Endpoint, FieldConflict, Link, LinkOrigin, RecordId,
-};
-use dossier::corpus::{Article, Corpus};
-use std::path::{Path, PathBuf};
+use dossier::annotations::export::ExportFormat;
+use dossier::annotations::{Annotations, ArticleNote};
+use dossier::corpus::Article;
+use std::path::PathBuf;
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/export_sample.rs"]
+mod export_sample;
 
-const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
-const GERMAN: &str = "wire/031_b2e4d6f8.txt";
-const PARLIAMENT: &str = "wire/136_7c1a9f54.txt";
-const UNDATED: &str = "wire/088_3b6f1c40.txt";
-
-fn sample() -> Vec<Article> {
-    Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus")).expect("sample corpus").articles
-}
-
-fn claim(articles: &[Article], id: &str, article: &str, quote: &str) -> Claim {
-    let text = &articles.iter().find(|a| a.id.as_str() == article).expect("article").text;
-    let start = text.find(quote).expect("quote in the article");
-    Claim {
-        id: RecordId(id.to_string()),
-        anchor: Anchor::new(article, text, start..start + quote.len()),
-        tags: vec![],
-        speaker: None,
-        verdict: "unverified".to_string(),
-        about: None,
-        note: String::new(),
-        created: None,
-        modified: None,
-        creator: None,
-        conflicts: vec![],
-    }
-}
-
-/// Three claims (one reviewed in each language, one untagged and
-/// unreviewed), a translation link, a same-claim link and a corrected article.
-fn annotations(articles: &[Article]) -> Annotations {
-    let mut troops =
-        claim(articles, "01JTROOPS0000000000000000A", ENGLISH, "The coalition has 2,500 troops in Valdoria");
-    troops.tags = vec!["troops".into(), "numbers".into()];
-    troops.speaker = Some("officials in Kessaran".into());
-    troops.verdict = "disputed".into();
-    troops.about = Some("2024-01".into());
-    troops.note = "Another outlet says *about 3,000* | check".into();
-    let mut soldaten = claim(
-        articles,
-        "01JTROOPS0000000000000000B",
-        GERMAN,
-        "Die Koalition hat nach Angaben von Regierungsvertretern in Kessaran 2.500 Soldaten in Valdoria",
-    );
-    soldaten.tags = vec!["troops".into()];
-    soldaten.speaker = Some("Regierungsvertreter in Kessaran".into());
-    soldaten.verdict = "supported".into();
-    let mut parliament =
-        claim(articles, "01JVOTE00000000000000000AA", PARLIAMENT, "Valdoria ist kein Schlachtfeld für fremde Armeen");
-    parliament.speaker = Some("Halim Serov".into());
-    parliament.conflicts = vec![FieldConflict { field: "verdict".into(), theirs: "\"false\"".into() }];
-    let link = |id: &str, from: Endpoint, to: Endpoint, kind: &str| Link {
-        id: RecordId(id.into()),
-        from,
-        to,
-        kind: kind.into(),
-        note: String::new(),
-        origin: LinkOrigin::Manual,
-        created: None,
-        modified: None,
-        creator: None,
-        conflicts: vec![],
-    };
-    let mut note = ArticleNote::new(UNDATED);
-    note.date = Some("2023-05-04".into());
-    note.title = Some("Militia threatens convoys on the northern highway".into());
-    note.tags = vec!["security".into()];
-    note.read = true;
-    Annotations {
-        articles: vec![note],
-        claims: vec![troops, soldaten, parliament],
-        links: vec![
-            link(
-                "01JLINK00000000000000000AA",
-                Endpoint::Article(GERMAN.into()),
-                Endpoint::Article(ENGLISH.into()),
-                "translation-of",
-            ),
-            link(
-                "01JLINK00000000000000000AB",
-                Endpoint::Claim(RecordId("01JTROOPS0000000000000000B".into())),
-                Endpoint::Claim(RecordId("01JTROOPS0000000000000000A".into())),
-                "same-claim",
-            ),
-        ],
-        ..Annotations::default()
-    }
-}
+use export_sample::*;
 
 fn exported(format: ExportFormat) -> String {
     let articles = sample();
-    let mut out = Vec::new();
-    export(format, "sample-corpus", &articles, &annotations(&articles), &mut out).expect("export");
-    String::from_utf8(out).expect("UTF-8 output")
+    export_sample(format, &articles, &annotations(&articles)).0
 }
 
 fn golden(format: ExportFormat) -> String {
@@ -279,9 +191,7 @@ fn hostile_cells() -> (Vec<Article>, Annotations) {
 }
 
 fn rows(format: ExportFormat, articles: &[Article], notes: &Annotations) -> Vec<csv::StringRecord> {
-    let mut out = Vec::new();
-    export(format, "sample-corpus", articles, notes, &mut out).expect("export");
-    let text = String::from_utf8(out).expect("UTF-8");
+    let text = export_sample(format, articles, notes).0;
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     reader.records().map(|r| r.expect("a CSV row")).collect()
 }
@@ -339,9 +249,8 @@ fn an_article_that_takes_its_twins_date_exports_it_as_corpus_and_follows_correct
     follows.date_from = Some(twin.into());
     notes.articles.push(follows);
     let article = |notes: &Annotations| {
-        let mut out = Vec::new();
-        export(ExportFormat::Json, "sample-corpus", &articles, notes, &mut out).expect("export");
-        let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+        let json: serde_json::Value =
+            serde_json::from_str(&export_sample(ExportFormat::Json, &articles, notes).0).expect("valid JSON");
         let found = json["articles"].as_array().and_then(|a| a.iter().find(|a| a["id"] == GERMAN).cloned());
         found.expect("the article is exported")
     };
@@ -376,10 +285,9 @@ fn exports_reanchor_first_and_list_orphans_apart() {
     assert_eq!(moved_to, troops_at(&original) + inserted.chars().count());
 
     let run = |format| {
-        let mut out = Vec::new();
-        let orphans = export(format, "sample-corpus", &edited, &notes, &mut out).expect("export");
+        let (text, orphans) = export_sample(format, &edited, &notes);
         assert_eq!(orphans, 1, "{}", format.name());
-        String::from_utf8(out).expect("UTF-8")
+        text
     };
     let csv_text = run(ExportFormat::Csv);
     let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());

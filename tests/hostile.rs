@@ -176,6 +176,7 @@ fn claims(n: usize, note: &str) -> Annotations {
             anchor: Anchor::new("talks.txt", ARTICLE, start..start + QUOTE.len()),
             tags: vec!["talks".into()],
             speaker: Some("officials".into()),
+            summary: None,
             verdict: "unverified".into(),
             about: None,
             note: format!("{note} {i}"),

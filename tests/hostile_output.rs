@@ -80,6 +80,7 @@ impl HostileCorpus {
             anchor: Anchor::new(&self.article, text, start..start + QUOTE.len()),
             tags: vec![hostile(["tag", "one", "two", "three", "four"])],
             speaker: Some(hostile(["Speaker", "Halim", "Serov", "of", "Valdoria"])),
+            summary: None,
             verdict: hostile(["verdict", "is", "disputed", "by", "many"]),
             about: Some("2024-01".into()),
             note: hostile(["Note", "line", "with\nbreak", "and", "more"]),

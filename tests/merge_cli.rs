@@ -15,6 +15,7 @@ fn claim(id: &str, note: &str) -> Claim {
         anchor: Anchor::new("en/a.txt", "They said 2,500 troops will go. Talks paused.", 0..31),
         tags: vec!["troops".into()],
         speaker: None,
+        summary: None,
         verdict: "unverified".into(),
         about: None,
         note: note.into(),

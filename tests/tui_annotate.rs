@@ -27,7 +27,7 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
     tui.send("c");
     tui.wait_for("Tag claim");
     tui.type_slowly("drawdown");
-    tui.send("\t\t");
+    tui.send("\t\t\t"); // past speaker and summary
     tui.send("d"); // verdict: disputed
     tui.send("\x13"); // Ctrl-S
     tui.wait_for("1 claim, 0 links");

@@ -47,21 +47,25 @@ fn stamp() -> impl Strategy<Value = Stamp> {
 type Stamp = (Option<String>, Option<String>, Option<String>);
 
 fn claim() -> impl Strategy<Value = Claim> {
-    (id(), anchor(), vec(text(), 0..4), of(text()), text(), of(text()), text(), stamp(), conflicts()).prop_map(
-        |(id, anchor, tags, speaker, verdict, about, note, (created, modified, creator), conflicts)| Claim {
-            id,
-            anchor,
-            tags,
-            speaker,
-            verdict,
-            about,
-            note,
-            created,
-            modified,
-            creator,
-            conflicts,
-        },
-    )
+    (id(), anchor(), vec(text(), 0..4), of(text()), of(text()), text(), of(text()), text(), stamp(), conflicts())
+        .prop_map(
+            |(id, anchor, tags, speaker, summary, verdict, about, note, (created, modified, creator), conflicts)| {
+                Claim {
+                    id,
+                    anchor,
+                    tags,
+                    speaker,
+                    summary,
+                    verdict,
+                    about,
+                    note,
+                    created,
+                    modified,
+                    creator,
+                    conflicts,
+                }
+            },
+        )
 }
 
 fn endpoint() -> impl Strategy<Value = Endpoint> {

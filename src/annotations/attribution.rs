@@ -208,6 +208,103 @@ const SPEAKER_NOUNS: &[&str] = &[
     "diplomats",
 ];
 
+/// Heads that name a body rather than a person: English words, and German
+/// word ends (`Verteidigungsministerium`, `Bundesregierung`).
+const BODIES: &[&str] = &[
+    "ministry",
+    "department",
+    "government",
+    "agency",
+    "council",
+    "commission",
+    "committee",
+    "party",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "office",
+    "administration",
+    "authority",
+    "authorities",
+    "union",
+    "bank",
+    "company",
+    "board",
+    "parliament",
+    "senate",
+    "congress",
+    "court",
+    "pentagon",
+    "kremlin",
+    "embassy",
+    "coalition",
+    "alliance",
+    "organisation",
+    "organization",
+    "institute",
+    "association",
+    "federation",
+    "bureau",
+    "service",
+    "forces",
+    "command",
+    "cabinet",
+    "presidency",
+    "secretariat",
+    "network",
+    "newspaper",
+    "nato",
+    "ministerium",
+    "regierung",
+    "behörde",
+    "amt",
+    "partei",
+    "armee",
+    "bundeswehr",
+    "polizei",
+    "kommission",
+    "ausschuss",
+    "parlament",
+    "bundestag",
+    "gericht",
+    "botschaft",
+    "koalition",
+    "bündnis",
+    "verband",
+    "institut",
+    "dienst",
+    "kommando",
+    "kabinett",
+    "agentur",
+    "konzern",
+    "unternehmen",
+    "zeitung",
+    "sender",
+    "rat",
+];
+
+/// Whether a speaker is a body (a ministry, agency, government, party, a
+/// country or major body of the gazetteer) rather than a person: its head
+/// word, the last before any preposition (`Ministry` of `Ministry of
+/// Defence`), names one. `officials in Kessaran` are people.
+pub fn is_body(speaker: &str) -> bool {
+    let speaker = speaker.trim();
+    let articles = ["the ", "The ", "die ", "Die ", "der ", "Der ", "das ", "Das "];
+    let bare = articles.iter().find_map(|a| speaker.strip_prefix(a)).unwrap_or(speaker);
+    if crate::suggest::gazetteer::is_entity(bare) {
+        return true;
+    }
+    let words: Vec<String> = bare.split_whitespace().map(str::to_lowercase).collect();
+    let head = words.iter().take_while(|w| !PREPOSITIONS.contains(&w.as_str())).last();
+    head.is_some_and(|head| {
+        let head = head.trim_matches(|c: char| !c.is_alphanumeric());
+        // A German compound ends with its body (`Stadtrat`); a name that
+        // merely ends alike (`Murat`) is too short to be one.
+        BODIES.iter().any(|body| head == *body || (head.len() >= body.len() + 3 && head.ends_with(body)))
+    })
+}
+
 /// Heads that are documents, not speakers: the body behind them (`by X`,
 /// `from X`) is the speaker, if named.
 const DOCUMENTS: &[&str] = &[
@@ -561,6 +658,42 @@ fn phrase(words: &[Word]) -> Option<String> {
         return None;
     }
     Some(words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod body_tests {
+    use super::is_body;
+
+    #[test]
+    fn bodies_are_told_from_people() {
+        for body in [
+            "the Pentagon",
+            "Ministry of Defence",
+            "The ministry",
+            "das Verteidigungsministerium",
+            "die Bundesregierung",
+            "the White House",
+            "Iran",
+            "the EU",
+            "Sicherheitsrat",
+            "the Interior Ministry",
+            "Kessaran's government",
+        ] {
+            assert!(is_body(body), "{body}");
+        }
+        for person in [
+            "Halim Serov",
+            "officials in Kessaran",
+            "Regierungsvertreter in Kessaran",
+            "Regierungssprecherin Lena Vogt",
+            "a spokesman for the Ministry of Defence",
+            "US officials",
+            "Defence Minister Ben Wallace",
+            "Murat",
+        ] {
+            assert!(!is_body(person), "{person}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -86,6 +86,7 @@ mod tests {
             anchor: Anchor::new("en/a.txt", "They said 2,500 troops will go.", 0..31),
             tags: vec!["troops".into()],
             speaker: Some("the ministry".into()),
+            summary: None,
             verdict: "disputed".into(),
             about: Some("2024-02".into()),
             note: "numbers differ \"elsewhere\"".into(),

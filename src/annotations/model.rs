@@ -173,6 +173,10 @@ pub struct Claim {
     /// Who makes the claim (`said X`, `nach Angaben von X`).
     #[serde(default)]
     pub speaker: Option<String>,
+    /// What the claim says, short, in the analyst's words (ClaimReview's
+    /// `claimReviewed`); missing in files from before dossier kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// One of the configured verdicts; `unverified` by default.
     pub verdict: String,
     /// The date the claim is about, ISO-style at its precision (`2024-02`).
@@ -194,6 +198,23 @@ pub struct Claim {
     /// the analyst to settle.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<FieldConflict>,
+}
+
+impl Claim {
+    /// What the claim says, short: the analyst's summary, else the quote
+    /// up to its first sentence end.
+    pub fn summary_or_quote(&self) -> String {
+        if let Some(summary) = self.summary.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            return summary.to_string();
+        }
+        first_sentence(&self.anchor.quote).to_string()
+    }
+}
+
+/// A quote cut at its first sentence boundary.
+pub fn first_sentence(quote: &str) -> &str {
+    let sentences = crate::corpus::sentences::split(quote, 0..quote.len());
+    sentences.first().map_or(quote.trim(), |first| &quote[first.clone()])
 }
 
 /// The analyst's corrections and notes on one article.
@@ -391,6 +412,23 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_summary_is_the_quote_cut_at_its_first_sentence_end() {
+        assert_eq!(
+            first_sentence("Dr. Müller sagte am 11. Februar, 2.500 Soldaten blieben. Mehr folge."),
+            "Dr. Müller sagte am 11. Februar, 2.500 Soldaten blieben."
+        );
+        assert_eq!(first_sentence("No full stop here"), "No full stop here");
+        let mut claim: Claim = ron::from_str(
+            "(id: \"01J\", anchor: (article: \"a\", content_hash: \"\", byte_start: 0, byte_end: 9, \
+             quote: \"One. Two.\", prefix: \"\", suffix: \"\"), verdict: \"false\")",
+        )
+        .expect("a claim from before summaries loads");
+        assert_eq!(claim.summary_or_quote(), "One.");
+        claim.summary = Some("  Troops stay  ".into());
+        assert_eq!(claim.summary_or_quote(), "Troops stay");
+    }
 
     #[test]
     fn ids_are_unique_and_sort_by_creation() {

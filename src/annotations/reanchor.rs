@@ -680,6 +680,7 @@ mod tests {
             anchor: Anchor { article: article.into(), ..anchor },
             tags: vec![],
             speaker: None,
+            summary: None,
             verdict: "unverified".into(),
             about: None,
             note: String::new(),

@@ -188,6 +188,10 @@ impl Text {
         self.close(')');
         self.strings("tags", &claim.tags);
         self.option("speaker", claim.speaker.as_deref());
+        // Left out when missing, as the model's serde attributes say.
+        if claim.summary.is_some() {
+            self.option("summary", claim.summary.as_deref());
+        }
         self.string("verdict", &claim.verdict);
         self.option("about", claim.about.as_deref());
         self.string("note", &claim.note);

@@ -664,6 +664,7 @@ mod tests {
             anchor: Anchor::new("en/a.txt", "They said 2,500 troops will go. Talks paused.", 0..31),
             tags: vec!["troops".into()],
             speaker: Some("the ministry".into()),
+            summary: None,
             verdict: "disputed".into(),
             about: None,
             note: note.into(),

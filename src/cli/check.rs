@@ -7,7 +7,7 @@ use crate::annotations::reanchor::{Placement, Report, reanchor_all};
 use crate::annotations::store::{backup_path, read_annotations_if_exists};
 use crate::annotations::{Annotations, Claim, Endpoint, file};
 use crate::corpus::{Corpus, LinkScope};
-use crate::display::{count, escape_for_terminal as inert, escape_path, terminal_safe_json};
+use crate::display::{count, escape_for_terminal as inert, escape_path};
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -29,6 +29,10 @@ pub struct ExitError {
 pub struct CheckArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Print JSON Lines, one object per claim; the summary and any problems
     /// go to stderr.
     #[arg(long)]
@@ -47,7 +51,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
     let path = file::annotation_path(&args.corpus, chosen);
     // The reader's own rules: a regular file only, size-limited, parsed alike.
     let Some(annotations) = read_annotations_if_exists(&path).map_err(|e| unreadable(e.to_string()))? else {
-        println!("{}: no annotation file, nothing to check", escape_path(&path));
+        writeln!(io::stdout(), "{}: no annotation file, nothing to check", escape_path(&path))?;
         return Ok(());
     };
     if annotations.is_empty() {
@@ -62,7 +66,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         for (claim, placed) in annotations.claims.iter().zip(&report.placements) {
-            writeln!(out, "{}", terminal_safe_json(&claim_json(claim, &placed.placement), false)?)?;
+            super::json_lines::write_record(&mut out, &claim_json(claim, &placed.placement))?;
         }
         // stdout stays pure JSON Lines.
         out.flush()?;

@@ -1,9 +1,10 @@
 //! `dossier export`: the annotations of a corpus in a format analysts
 //! share, to stdout or a file.
 
-use crate::annotations::export::{ExportFormat, export};
+use crate::annotations::export::{ExportFormat, ExportSource, export};
 use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
+use crate::config::ClaimReviewSettings;
 use crate::corpus::{Corpus, LinkScope, corpus_name};
 use anyhow::{Context, Result};
 use clap::Args;
@@ -15,6 +16,10 @@ use std::path::{Path, PathBuf};
 pub struct ExportArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// The format to write.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
@@ -31,9 +36,15 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
         eprintln!("{}: no annotation file; exporting an empty set", crate::display::escape_path(&path));
         Annotations::default()
     });
+    let settings = crate::config::Settings::load()?;
     let corpus = Corpus::load_with(&args.corpus, links)?;
+    let name = corpus_name(&args.corpus);
+    let source = ExportSource { root: &args.corpus, name: &name, articles: &corpus.articles, settings: &settings };
+    if args.format == ExportFormat::Claimreview {
+        warn_unpublished(&settings.claim_review);
+    }
     let mut bytes = Vec::new();
-    let orphans = export(args.format, &corpus_name(&args.corpus), &corpus.articles, &annotations, &mut bytes)?;
+    let orphans = export(args.format, source, &annotations, &mut bytes)?;
     if orphans > 0 {
         eprintln!(
             "{orphans} claim(s) could not be placed in the current text of their articles: \
@@ -45,4 +56,14 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
         None => std::io::stdout().lock().write_all(&bytes).context("writing to stdout")?,
     }
     Ok(())
+}
+
+/// Says which ClaimReview properties the settings leave as placeholders.
+fn warn_unpublished(review: &ClaimReviewSettings) {
+    if review.publisher.is_none() {
+        eprintln!("config.ron sets no claim_review.publisher: the reviews have no author");
+    }
+    if review.review_url.is_none() {
+        eprintln!("config.ron sets no claim_review.review_url: each review's url is a urn:dossier:claim: placeholder");
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::corpus::dates::{DateMention, MentionKind, Precision, Tense};
 use crate::corpus::{Article, Corpus, LinkScope, LoadReport, SkipReason};
-use crate::display::{escape_for_terminal as inert, escape_path, fit, terminal_safe_json};
+use crate::display::{escape_for_terminal as inert, escape_path, fit};
 use anyhow::{Result, bail};
 use clap::Args;
 use serde::Serialize;
@@ -16,6 +16,8 @@ use std::path::PathBuf;
 pub struct InspectArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Show one article in detail: its flagged lines and every date mention.
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,
@@ -159,8 +161,7 @@ fn flagged_lines(article: &Article) -> impl Iterator<Item = (usize, crate::corpu
 }
 
 fn write_json_line(out: &mut impl Write, article: &Article) -> Result<()> {
-    writeln!(out, "{}", terminal_safe_json(&article_json(article), false)?)?;
-    Ok(())
+    super::json_lines::write_record(out, &article_json(article))
 }
 
 /// How a date shows in tables: `2024-01-25 stated`, or `~2024 (0.45)` /

@@ -4,7 +4,7 @@
 use crate::annotations::store::read_annotations;
 use crate::annotations::{Annotations, file};
 use crate::corpus::{Corpus, LinkScope};
-use crate::display::{escape_for_terminal as inert, terminal_safe_json, truncate};
+use crate::display::{escape_for_terminal as inert, truncate};
 use crate::suggest::{Suggestion, Suggestions};
 use anyhow::Result;
 use clap::Args;
@@ -17,6 +17,10 @@ use std::path::{Path, PathBuf};
 pub struct SuggestArgs {
     /// The corpus folder.
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub annotations: super::AnnotationsFlag,
+    #[command(flatten)]
+    pub links: super::LinksFlag,
     /// Print JSON Lines, one suggestion per line.
     #[arg(long)]
     pub json: bool,
@@ -36,7 +40,7 @@ pub fn run(args: &SuggestArgs, chosen: Option<&Path>, links: LinkScope) -> Resul
         open.retain(|s| !s.is_settled(&annotations));
         if args.json {
             for suggestion in &open {
-                writeln!(out, "{}", terminal_safe_json(&SuggestionJson::of(suggestion), false)?)?;
+                super::json_lines::write_record(&mut out, &SuggestionJson::of(suggestion))?;
             }
         } else if !open.is_empty() {
             writeln!(out, "{}  {}", inert(article.id.as_str()), truncate(&inert(article.title()), 70))?;

@@ -26,6 +26,7 @@
 //! of space.
 
 use serde::Serialize;
+use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// The spaces of one full tab.
@@ -69,7 +70,23 @@ pub struct Cleaned {
 
 /// Cleans decoded text in one pass. Text that needs nothing is copied as is.
 pub fn clean(text: &str) -> Cleaned {
+    clean_recording(text, None)
+}
+
+/// Cleans as [`clean`] does and says where each stretch of the cleaned
+/// text came from in `text`, so that a place in the cleaned text can be
+/// given in the text as stored (exports that point into the file).
+pub fn clean_with_origins(text: &str) -> (Cleaned, Origins) {
+    let mut origins = Origins { pieces: Vec::new(), raw_len: text.len() };
+    let cleaned = clean_recording(text, Some(&mut origins.pieces));
+    (cleaned, origins)
+}
+
+fn clean_recording(text: &str, origins: Option<&mut Vec<Piece>>) -> Cleaned {
     let Some(first) = first_unclean(text) else {
+        if let Some(pieces) = origins {
+            pieces.push(Piece { cleaned: 0..text.len(), raw: 0..text.len() });
+        }
         return Cleaned { text: text.to_owned(), report: CleaningReport::default() };
     };
     let mut cleaner = Cleaner {
@@ -77,10 +94,53 @@ pub fn clean(text: &str) -> Cleaned {
         report: CleaningReport::default(),
         pending_joiner: None,
         column_mark: (0, 0),
+        origins,
     };
-    cleaner.out.push_str(&text[..first]);
+    cleaner.write(&text[..first], 0..first);
     cleaner.run(text, first);
     cleaner.finish()
+}
+
+/// Where the cleaned text came from: stretches of cleaned text, each with
+/// the raw text it was made of. Copied stretches have equal lengths; a
+/// replaced one (a line end, a tab, a no-break space) maps as a whole.
+/// What cleaning removed lies between stretches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origins {
+    pieces: Vec<Piece>,
+    raw_len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    cleaned: Range<usize>,
+    raw: Range<usize>,
+}
+
+impl Piece {
+    fn copied(&self) -> bool {
+        self.cleaned.len() == self.raw.len()
+    }
+}
+
+impl Origins {
+    /// The raw byte range a range of cleaned text (byte offsets on
+    /// character boundaries) was made of: from the raw character its first
+    /// character came from to the end of the raw character its last came
+    /// from, leaving out what cleaning removed around it.
+    pub fn raw_range(&self, cleaned: Range<usize>) -> Range<usize> {
+        let start = match self.pieces.iter().find(|p| p.cleaned.contains(&cleaned.start)) {
+            Some(p) if p.copied() => p.raw.start + (cleaned.start - p.cleaned.start),
+            Some(p) => p.raw.start,
+            None => self.raw_len,
+        };
+        let end = match self.pieces.iter().find(|p| p.cleaned.start < cleaned.end && cleaned.end <= p.cleaned.end) {
+            Some(p) if p.copied() => p.raw.start + (cleaned.end - p.cleaned.start),
+            Some(p) => p.raw.end,
+            None => start,
+        };
+        start..end.max(start)
+    }
 }
 
 /// Cleans a value meant for one line (a title, source, url, tag): what
@@ -145,18 +205,20 @@ fn joinable(c: char) -> bool {
     !c.is_ascii() && !c.is_whitespace()
 }
 
-struct Cleaner {
+struct Cleaner<'a> {
     out: String,
     report: CleaningReport,
-    /// A joiner met but not yet written: it is kept only if the next written
-    /// character is joinable too.
-    pending_joiner: Option<char>,
+    /// A joiner met but not yet written, with where it was: it is kept only
+    /// if the next written character is joinable too.
+    pending_joiner: Option<(char, usize)>,
     /// A byte offset in `out` on the current line and its display column, so
     /// tab stops are found without rescanning the line.
     column_mark: (usize, usize),
+    /// Where each written stretch came from, when asked.
+    origins: Option<&'a mut Vec<Piece>>,
 }
 
-impl Cleaner {
+impl Cleaner<'_> {
     fn run(&mut self, text: &str, mut at: usize) {
         while let Some(c) = text[at..].chars().next() {
             let len = c.len_utf8();
@@ -166,23 +228,24 @@ impl Cleaner {
                         .char_indices()
                         .find(|&(_, c)| classify(c) != Class::Plain)
                         .map_or(text.len() - at, |(i, _)| i);
-                    self.write(&text[at..at + run]);
+                    self.write(&text[at..at + run], at..at + run);
                     at += run;
                     continue;
                 }
                 Class::CarriageReturn => {
-                    self.write("\n");
+                    let crlf = text[at + len..].starts_with('\n');
+                    self.write("\n", at..at + len + usize::from(crlf));
                     self.report.line_ends_normalised += 1;
-                    if text[at + len..].starts_with('\n') {
+                    if crlf {
                         at += 1;
                     }
                 }
                 Class::LineSeparator => {
-                    self.write("\n");
+                    self.write("\n", at..at + len);
                     self.report.line_ends_normalised += 1;
                 }
                 Class::Tab => {
-                    self.expand_tab();
+                    self.expand_tab(at..at + len);
                     self.report.tabs_expanded += 1;
                 }
                 Class::EscapeStart => match sequence_len(&text[at..]) {
@@ -197,12 +260,12 @@ impl Cleaner {
                 Class::Bidi => self.report.bidi_removed += 1,
                 Class::Invisible => self.report.invisible_removed += 1,
                 Class::Joiner => {
-                    if self.pending_joiner.replace(c).is_some() {
+                    if self.pending_joiner.replace((c, at)).is_some() {
                         self.report.invisible_removed += 1;
                     }
                 }
                 Class::NoBreakSpace => {
-                    self.write(" ");
+                    self.write(" ", at..at + len);
                     self.report.spaces_normalised += 1;
                 }
             }
@@ -210,21 +273,32 @@ impl Cleaner {
         }
     }
 
-    /// Appends non-empty clean text, first settling a pending joiner.
-    fn write(&mut self, s: &str) {
-        if let Some(joiner) = self.pending_joiner.take() {
+    /// Appends non-empty clean text made of the raw text at `raw`, first
+    /// settling a pending joiner.
+    fn write(&mut self, s: &str, raw: Range<usize>) {
+        if let Some((joiner, at)) = self.pending_joiner.take() {
             let before = self.out.chars().next_back();
             let after = s.chars().next();
             if before.is_some_and(joinable) && after.is_some_and(joinable) {
+                self.record(joiner.len_utf8(), at..at + joiner.len_utf8());
                 self.out.push(joiner);
             } else {
                 self.report.invisible_removed += 1;
             }
         }
+        self.record(s.len(), raw);
         self.out.push_str(s);
     }
 
-    fn expand_tab(&mut self) {
+    /// Notes that the next `len` bytes written come from `raw`.
+    fn record(&mut self, len: usize, raw: Range<usize>) {
+        if let Some(pieces) = self.origins.as_deref_mut() {
+            let start = self.out.len();
+            pieces.push(Piece { cleaned: start..start + len, raw });
+        }
+    }
+
+    fn expand_tab(&mut self, raw: Range<usize>) {
         let (mut mark, mut column) = self.column_mark;
         if let Some(newline) = memchr::memrchr(b'\n', &self.out.as_bytes()[mark..]) {
             mark += newline + 1;
@@ -232,7 +306,7 @@ impl Cleaner {
         }
         column += self.out[mark..].width();
         let spaces = TAB_WIDTH - column % TAB_WIDTH;
-        self.write(&TAB_SPACES[..spaces]);
+        self.write(&TAB_SPACES[..spaces], raw);
         self.column_mark = (self.out.len(), column + spaces);
     }
 
@@ -324,6 +398,26 @@ mod tests {
     fn cleaned(text: &str) -> (String, CleaningReport) {
         let c = clean(text);
         (c.text, c.report)
+    }
+
+    #[test]
+    fn origins_give_the_raw_text_of_each_cleaned_stretch() {
+        let raw = "a\u{200b}b\r\nc\td\u{a0}e \x1b[31mred\x1b[0m.";
+        let (cleaned, origins) = clean_with_origins(raw);
+        assert_eq!(cleaned.text, "ab\nc   d e red.");
+        let raw_of = |cleaned_part: &str| {
+            let start = cleaned.text.find(cleaned_part).expect("in the cleaned text");
+            &raw[origins.raw_range(start..start + cleaned_part.len())]
+        };
+        assert_eq!(raw_of("ab"), "a\u{200b}b", "a removed character inside stays inside");
+        assert_eq!(raw_of("b\nc"), "b\r\nc", "CRLF is two raw characters");
+        assert_eq!(raw_of("c   d"), "c\td", "a tab's spaces are the tab");
+        assert_eq!(raw_of("d e"), "d\u{a0}e");
+        assert_eq!(raw_of("red"), "red", "the escape sequences around it are left out");
+        assert_eq!(raw_of("red."), "red\x1b[0m.");
+        let (plain, origins) = clean_with_origins("plain text");
+        assert_eq!(origins.raw_range(6..10), 6..10);
+        assert_eq!(plain.text, "plain text");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod lang;
 pub mod sentences;
 pub mod source;
 pub mod span;
+pub mod stored;
 pub mod structure;
 pub mod timeline;
 pub mod title;

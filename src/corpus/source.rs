@@ -481,7 +481,7 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
                 return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);
             };
             FileOutcome {
-                documents: records.documents.into_iter().map(|(id, meta, body)| document(id, meta, body)).collect(),
+                documents: records.documents.into_iter().map(|r| document(r.id, r.meta, r.body)).collect(),
                 problems: records.problems.into_iter().map(|(line, message)| problem(line, message)).collect(),
                 bytes_read,
                 ..FileOutcome::default()
@@ -497,16 +497,16 @@ const BINARY_RECORD: &str = "binary content (a NUL or control bytes) in this rec
 type LineProblem = (usize, String);
 
 /// A Markdown file split into what its front matter states and its body.
-struct Markdown<'a> {
+pub(super) struct Markdown<'a> {
     meta: StatedMeta,
-    body: &'a str,
+    pub(super) body: &'a str,
     problems: Vec<LineProblem>,
 }
 
 /// Splits off and reads a front-matter block: a `---` line at the very top
 /// and the next `---` (or `...`) line. Without a closing line the whole
 /// file is the body.
-fn read_markdown(text: &str) -> Markdown<'_> {
+pub(super) fn read_markdown(text: &str) -> Markdown<'_> {
     let mut markdown = Markdown { meta: StatedMeta::default(), body: text, problems: Vec::new() };
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
@@ -621,10 +621,21 @@ fn unquote(value: &str) -> Result<String, String> {
 }
 
 /// The articles of a JSON Lines file and the problems of its bad lines.
-struct JsonLines {
-    /// Id, stated metadata and body of each record.
-    documents: Vec<(String, StatedMeta, String)>,
+pub(super) struct JsonLines {
+    pub(super) documents: Vec<LoadedRecord>,
     problems: Vec<LineProblem>,
+}
+
+/// A record of a JSON Lines file that loads as an article.
+#[derive(Debug)]
+pub(super) struct LoadedRecord {
+    pub(super) id: String,
+    /// Its 1-based line in the file.
+    pub(super) line: usize,
+    meta: StatedMeta,
+    pub(super) body: String,
+    /// The field the body is in: `text` or `body`.
+    pub(super) field: &'static str,
 }
 
 /// Reads one article per non-blank line. A record's id is `file#id` with the
@@ -632,7 +643,7 @@ struct JsonLines {
 /// line form so every id stays unique. A record that looks binary (a raw
 /// NUL, say) is a problem of its line; `None` when most records do, as in
 /// a binary file that happens to be named `.jsonl`.
-fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
+pub(super) fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
     let lines: Vec<(usize, &str)> = text
         .split('\n')
         .enumerate()
@@ -681,7 +692,13 @@ fn read_json_lines(text: &str, file_id: &str) -> Option<JsonLines> {
             result.problems.push((number, format!("duplicate id `{id}`; record not loaded")));
             continue;
         }
-        result.documents.push((id, record.meta, record.body));
+        result.documents.push(LoadedRecord {
+            id,
+            line: number,
+            meta: record.meta,
+            body: record.body,
+            field: record.field,
+        });
     }
     Some(result)
 }
@@ -691,6 +708,8 @@ struct Record {
     id: Option<String>,
     meta: StatedMeta,
     body: String,
+    /// The field the body is in: `text` or `body`.
+    field: &'static str,
     /// Fields that were present but unusable; the record still loads.
     warnings: Vec<String>,
 }
@@ -707,7 +726,9 @@ fn parse_record(line: &str) -> Result<Record, String> {
     let Value::Object(object) = value else {
         return Err(format!("expected a JSON object, found {}", json_kind(&value)));
     };
-    let body = text_field(&object, &["text", "body"])?.ok_or_else(|| "no `text` or `body` field".to_owned())?;
+    const BODY_FIELDS: [&str; 2] = ["text", "body"];
+    let body = text_field(&object, &BODY_FIELDS)?.ok_or_else(|| "no `text` or `body` field".to_owned())?;
+    let field = BODY_FIELDS.into_iter().find(|name| object.get(*name).is_some_and(|v| !v.is_null())).unwrap_or("text");
     if body.trim().is_empty() {
         return Err("the article text is empty".to_owned());
     }
@@ -747,7 +768,7 @@ fn parse_record(line: &str) -> Result<Record, String> {
         }
         Some(other) => warnings.push(format!("`tags` should be a list of strings, found {}", json_kind(other))),
     }
-    Ok(Record { id, meta, body, warnings })
+    Ok(Record { id, meta, body, field, warnings })
 }
 
 /// The first of `names` that is present and not null, as text: strings as

@@ -26,6 +26,11 @@ static ENTITIES: LazyLock<Vec<Entity>> = LazyLock::new(|| {
 });
 
 /// Whether two surfaces are forms of one gazetteer entity (`USA`, `Vereinigten Staaten`).
+/// Whether `name` is one of the gazetteer's forms, as written.
+pub(crate) fn is_entity(name: &str) -> bool {
+    ENTITIES.iter().any(|e| e.forms.contains(&name))
+}
+
 pub(crate) fn same_entity(a: &str, b: &str) -> bool {
     let key = |form: &str| ENTITIES.iter().find(|e| e.forms.contains(&form)).map(|e| e.key);
     key(a).is_some_and(|k| key(b) == Some(k))

@@ -7,7 +7,7 @@
 //! rejections: callers filter with [`Suggestion::is_settled`].
 
 mod features;
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod index;
 mod kin;
 mod names;

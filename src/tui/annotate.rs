@@ -249,6 +249,7 @@ impl App {
         let apply = |claim: &mut Claim| {
             claim.tags = fields.tags.clone();
             claim.speaker = fields.speaker.clone();
+            claim.summary = fields.summary.clone();
             claim.verdict = fields.verdict.clone();
             claim.about = fields.about.clone();
             claim.note = fields.note.clone();
@@ -268,6 +269,7 @@ impl App {
                     anchor: Anchor::new(article.id.as_str(), &article.text, span),
                     tags: vec![],
                     speaker: None,
+                    summary: None,
                     verdict: String::new(),
                     about: None,
                     note: String::new(),
@@ -878,5 +880,5 @@ fn prefill(article: &Article, span: Range<usize>, verdict: &str) -> ClaimFields 
         .iter()
         .filter(|m| m.span.start() >= span.start && m.span.end() <= span.end)
         .find_map(|m| m.value.map(|v| v.to_string()));
-    ClaimFields { tags: vec![], speaker, verdict: verdict.to_string(), about, note: String::new() }
+    ClaimFields { tags: vec![], speaker, summary: None, verdict: verdict.to_string(), about, note: String::new() }
 }

@@ -1,10 +1,12 @@
 //! The claim form: tags (with completion from tags already used), speaker,
-//! verdict, the date the claim is about, and a note. Text fields are
-//! ratatui-textarea editors; the keys that edit them and move between
-//! them come from the keymap's `claim form` and `text` contexts.
+//! a short summary (ClaimReview's `claimReviewed`), verdict, the date the
+//! claim is about, and a note. Text fields are ratatui-textarea editors;
+//! the keys that edit them and move between them come from the keymap's
+//! `claim form` and `text` contexts.
 
 use super::app::{Move, TextEdit};
 use super::rank::rank;
+use crate::annotations::model::first_sentence;
 use crate::annotations::{Claim, RecordId};
 use crate::corpus::dates::parse_stated;
 use ratatui::style::Style;
@@ -16,20 +18,28 @@ use std::ops::Range;
 pub enum FormField {
     Tags,
     Speaker,
+    Summary,
     Verdict,
     About,
     Note,
 }
 
 impl FormField {
-    const ORDER: [FormField; 5] =
-        [FormField::Tags, FormField::Speaker, FormField::Verdict, FormField::About, FormField::Note];
+    pub const ORDER: [FormField; 6] = [
+        FormField::Tags,
+        FormField::Speaker,
+        FormField::Summary,
+        FormField::Verdict,
+        FormField::About,
+        FormField::Note,
+    ];
 
     /// The label shown before the field.
     pub fn label(self) -> &'static str {
         match self {
             FormField::Tags => "Tags",
             FormField::Speaker => "Speaker",
+            FormField::Summary => "Summary",
             FormField::Verdict => "Verdict",
             FormField::About => "About date",
             FormField::Note => "Note",
@@ -48,6 +58,8 @@ impl FormField {
 pub struct ClaimFields {
     pub tags: Vec<String>,
     pub speaker: Option<String>,
+    /// `None` keeps the default: the quote up to its first sentence end.
+    pub summary: Option<String>,
     pub verdict: String,
     pub about: Option<String>,
     pub note: String,
@@ -65,6 +77,8 @@ pub struct ClaimForm {
     pub field: FormField,
     pub tags: TextArea<'static>,
     pub speaker: TextArea<'static>,
+    /// Empty shows the default summary as a placeholder.
+    pub summary: TextArea<'static>,
     pub about: TextArea<'static>,
     pub note: TextArea<'static>,
     pub verdicts: Vec<String>,
@@ -95,6 +109,7 @@ impl ClaimForm {
             field: FormField::Tags,
             tags: editor(&fields.tags.join(", ")),
             speaker: editor(fields.speaker.as_deref().unwrap_or("")),
+            summary: editor(fields.summary.as_deref().unwrap_or("")),
             about: editor(fields.about.as_deref().unwrap_or("")),
             note: editor(&fields.note),
             verdicts,
@@ -103,6 +118,7 @@ impl ClaimForm {
             completion: None,
             error: None,
         };
+        form.summary.set_placeholder_text(first_sentence(quote));
         form.restyle();
         form
     }
@@ -116,6 +132,7 @@ impl ClaimForm {
         let fields = ClaimFields {
             tags: claim.tags.clone(),
             speaker: claim.speaker.clone(),
+            summary: claim.summary.clone(),
             verdict: claim.verdict.clone(),
             about: claim.about.clone(),
             note: claim.note.clone(),
@@ -172,7 +189,7 @@ impl ClaimForm {
             FormField::Tags => self.move_completion(if down { 1 } else { -1 }),
             FormField::Note => self.note.move_cursor(if down { CursorMove::Down } else { CursorMove::Up }),
             FormField::Verdict => self.verdict_edit(if down { TextEdit::Right } else { TextEdit::Left }),
-            FormField::Speaker | FormField::About => {}
+            FormField::Speaker | FormField::Summary | FormField::About => {}
         }
     }
 
@@ -240,6 +257,7 @@ impl ClaimForm {
         match self.field {
             FormField::Tags => Some(&mut self.tags),
             FormField::Speaker => Some(&mut self.speaker),
+            FormField::Summary => Some(&mut self.summary),
             FormField::About => Some(&mut self.about),
             FormField::Note => Some(&mut self.note),
             FormField::Verdict => None,
@@ -252,6 +270,7 @@ impl ClaimForm {
         for (f, editor) in [
             (FormField::Tags, &mut self.tags),
             (FormField::Speaker, &mut self.speaker),
+            (FormField::Summary, &mut self.summary),
             (FormField::About, &mut self.about),
             (FormField::Note, &mut self.note),
         ] {
@@ -316,9 +335,11 @@ impl ClaimForm {
             return None;
         }
         let speaker = text(&self.speaker);
+        let summary = text(&self.summary);
         Some(ClaimFields {
             tags: split_tags(&text(&self.tags)),
             speaker: (!speaker.is_empty()).then_some(speaker),
+            summary: (!summary.is_empty()).then_some(summary),
             verdict: self.verdicts.get(self.verdict).cloned().unwrap_or_else(|| "unverified".to_string()),
             // Stored in its canonical form, whatever form it was typed in.
             about: parse_stated(&about).map(|d| d.to_string()),
@@ -362,6 +383,7 @@ mod tests {
         let fields = ClaimFields {
             tags: vec![],
             speaker: Some("Orrin".into()),
+            summary: None,
             verdict: "unverified".into(),
             about: Some("2024-02".into()),
             note: String::new(),
@@ -375,6 +397,23 @@ mod tests {
             verdicts,
             vec!["troops".into(), "withdrawal".into(), "casualties".into()],
         )
+    }
+
+    #[test]
+    fn an_empty_summary_keeps_the_default_shown_as_a_placeholder() {
+        let verdicts = vec!["unverified".to_string()];
+        let fields = ClaimFields {
+            tags: vec![],
+            speaker: None,
+            summary: None,
+            verdict: "unverified".into(),
+            about: None,
+            note: String::new(),
+        };
+        let mut form = ClaimForm::new(0, 0..30, "Troops stay. Talks go on.", fields, verdicts, vec![]);
+        assert_eq!(form.summary.placeholder_text(), "Troops stay.");
+        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        assert_eq!(fields.summary, None, "the default is not stored");
     }
 
     #[test]
@@ -403,17 +442,22 @@ mod tests {
         let mut form = form();
         form.step_field(true);
         form.step_field(true);
+        form.step_field(true);
         assert_eq!(form.field, FormField::Verdict);
         typed(&mut form, "d");
         assert_eq!(form.verdicts[form.verdict], "disputed");
         form.edit(TextEdit::Right);
         assert_eq!(form.verdicts[form.verdict], "false");
         form.step_field(false);
+        assert_eq!(form.field, FormField::Summary);
+        typed(&mut form, "Troops stay");
+        form.step_field(false);
         assert_eq!(form.field, FormField::Speaker);
         typed(&mut form, " Hal");
         let fields = form.submit().expect("submitted");
         assert_eq!(fields.verdict, "false");
         assert_eq!(fields.speaker.as_deref(), Some("Orrin Hal"));
+        assert_eq!(fields.summary.as_deref(), Some("Troops stay"));
     }
 
     #[test]

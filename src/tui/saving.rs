@@ -112,7 +112,13 @@ pub fn export(app: &mut App, store: &Store, format: ExportFormat) {
     let folder = store.path().parent().unwrap_or(Path::new("."));
     let path = folder.join(format.default_file_name());
     let mut bytes = Vec::new();
-    let written = export::export(format, &app.corpus_name, &app.articles, &app.notes.annotations, &mut bytes)
+    let source = export::ExportSource {
+        root: &app.root,
+        name: &app.corpus_name,
+        articles: &app.articles,
+        settings: &app.settings,
+    };
+    let written = export::export(format, source, &app.notes.annotations, &mut bytes)
         .map_err(|e| e.to_string())
         .and_then(|orphans| write_file(&path, &bytes, Backup::Skip).map(|()| orphans).map_err(|e| e.to_string()));
     app.message = Some(match written {

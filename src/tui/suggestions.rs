@@ -386,6 +386,7 @@ impl App {
             anchor: Anchor::new(text.id.as_str(), &text.text, span.clone()),
             tags: template.map(|c| c.tags.clone()).unwrap_or_default(),
             speaker: crate::annotations::attribution::speaker(&text.text[span]),
+            summary: None,
             verdict: template.map_or(default_verdict, |c| c.verdict.clone()),
             about: None,
             note: String::new(),

@@ -2,15 +2,31 @@
 //! article's effective title, date and source (the analyst's corrections
 //! over what the machine found), and the order along the timeline.
 
+use super::ExportSource;
 use crate::annotations::reanchor::{OrphanReason, Placement, reanchor};
 use crate::annotations::{Annotations, Claim, Endpoint, RecordId};
-use crate::corpus::Article;
+use crate::config::Settings;
 use crate::corpus::article::Provenance;
+use crate::corpus::{Article, SourceFormat};
+use crate::web_url::web_url;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use std::collections::HashMap;
+use std::path::Path;
+
+/// What an IRI may hold of a path as it is: RFC 3986's unreserved
+/// characters and `/`; everything else is percent-encoded (a space, `#`,
+/// `%`, non-ASCII).
+const IRI_PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+/// The same for a fragment (a JSON Lines record's id), where `/` has no
+/// meaning either.
+const IRI_FRAGMENT: &AsciiSet = &IRI_PATH.add(b'/');
 
 /// The corpus and the annotations, seen together.
 pub struct ExportContext<'a> {
     pub corpus_name: &'a str,
+    pub root: &'a Path,
+    pub settings: &'a Settings,
     pub annotations: &'a Annotations,
     articles: HashMap<&'a str, &'a Article>,
     /// Claims that could not be placed in their article's current text.
@@ -43,13 +59,19 @@ pub fn reanchor_claims(articles: &[Article], annotations: &mut Annotations) -> H
 impl<'a> ExportContext<'a> {
     /// `orphans` are the claims `reanchor_claims` could not place.
     pub fn new(
-        corpus_name: &'a str,
-        articles: &'a [Article],
+        source: ExportSource<'a>,
         annotations: &'a Annotations,
         orphans: HashMap<RecordId, OrphanReason>,
     ) -> ExportContext<'a> {
-        let articles = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-        ExportContext { corpus_name, annotations, articles, orphans }
+        let articles = source.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        ExportContext {
+            corpus_name: source.name,
+            root: source.root,
+            settings: source.settings,
+            annotations,
+            articles,
+            orphans,
+        }
     }
 
     /// Why a claim could not be placed, if it could not.
@@ -118,10 +140,26 @@ impl<'a> ExportContext<'a> {
         self.article(id)?.meta().url.clone()
     }
 
+    /// The article's url when it is a real web address (http or https).
+    pub fn web_url(&self, id: &str) -> Option<String> {
+        self.url(id).filter(|url| web_url(url).is_some())
+    }
+
     /// The date a claim sits at on the timeline: what it is about, else
     /// its article's date.
     pub fn claim_date(&self, claim: &Claim) -> Option<String> {
         claim.about.clone().or_else(|| self.date(&claim.anchor.article))
+    }
+
+    /// The articles the analyst touched: those with a claim or a note, in
+    /// id order.
+    pub fn annotated_articles(&self) -> Vec<&'a str> {
+        let notes = self.annotations;
+        let mut ids: Vec<&str> = notes.claims.iter().map(|c| c.anchor.article.as_str()).collect();
+        ids.extend(notes.articles.iter().map(|n| n.article.as_str()));
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// Claims ordered along the timeline: dated ones by date, undated
@@ -145,13 +183,25 @@ impl<'a> ExportContext<'a> {
         }
     }
 
-    /// Where a target can be found: its url, else `urn:dossier:<id>`.
-    pub fn source_iri(&self, article: &str) -> String {
-        self.url(article).unwrap_or_else(|| format!("urn:dossier:{}", article))
+    /// An article as an IRI: its web url, else its file in the corpus
+    /// (`urn:dossier:` and the path, percent-encoded; a JSON Lines record
+    /// as the fragment: `urn:dossier:feed.jsonl#r1`).
+    pub fn article_iri(&self, article: &str) -> String {
+        if let Some(url) = self.web_url(article) {
+            return url;
+        }
+        match self
+            .article(article)
+            .filter(|a| a.format == SourceFormat::JsonLines)
+            .and_then(|_| article.rsplit_once('#'))
+        {
+            Some((file, record)) => format!("{}#{}", file_iri(file), utf8_percent_encode(record, IRI_FRAGMENT)),
+            None => file_iri(article),
+        }
     }
 
-    /// Character (code point) offsets of a claim's quote in its article,
-    /// as W3C selectors count them; anchors store UTF-8 byte offsets.
+    /// Character (code point) offsets of a claim's quote in its article's
+    /// cleaned text; anchors store UTF-8 byte offsets.
     pub fn char_offsets(&self, claim: &Claim) -> (usize, usize) {
         let start = claim.anchor.byte_start;
         let end = claim.anchor.byte_end;
@@ -169,6 +219,17 @@ impl<'a> ExportContext<'a> {
     }
 }
 
+/// A file of the corpus as an IRI: `urn:dossier:` and its path,
+/// percent-encoded (`urn:dossier:my%20article.txt`).
+pub fn file_iri(path: &str) -> String {
+    format!("urn:dossier:{}", iri_path(path))
+}
+
+/// `text` percent-encoded for an IRI's path.
+pub fn iri_path(text: &str) -> String {
+    utf8_percent_encode(text, IRI_PATH).to_string()
+}
+
 /// A date at its precision split into year, month and day fields.
 pub fn date_parts(date: &str) -> (String, String, String) {
     let mut parts = date.split('-').map(str::to_string);
@@ -181,6 +242,13 @@ pub fn date_parts(date: &str) -> (String, String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_iris_are_percent_encoded() {
+        assert_eq!(file_iri("my article.txt"), "urn:dossier:my%20article.txt");
+        assert_eq!(file_iri("wire/Grüße #1.md"), "urn:dossier:wire/Gr%C3%BC%C3%9Fe%20%231.md");
+        assert_eq!(file_iri("a_b-c.d~e"), "urn:dossier:a_b-c.d~e");
+    }
 
     #[test]
     fn date_parts_follow_the_precision() {

@@ -3,6 +3,7 @@
 
 use super::cells::{html_text, text_cell};
 use super::context::{ExportContext, date_parts};
+use super::timeline_json::claim_headline;
 use crate::web_url::web_url;
 use std::io::{self, Write};
 
@@ -36,11 +37,7 @@ const MEDIA: usize = 11;
 /// its media only when it is an http(s) URL.
 pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()> {
     let mut rows: Vec<(String, [String; 4])> = Vec::new();
-    let mut article_ids: Vec<&str> = cx.annotations.claims.iter().map(|c| c.anchor.article.as_str()).collect();
-    article_ids.extend(cx.annotations.articles.iter().map(|n| n.article.as_str()));
-    article_ids.sort_unstable();
-    article_ids.dedup();
-    for id in article_ids {
+    for id in cx.annotated_articles() {
         if let Some(date) = cx.date(id) {
             let text = cx.source(id).map(|s| format!("{s} · {id}")).unwrap_or_else(|| id.to_string());
             let media = cx.url(id).filter(|url| web_url(url).is_some()).unwrap_or_default();
@@ -53,7 +50,7 @@ pub fn write_timeline(cx: &ExportContext, out: &mut dyn Write) -> io::Result<()>
         let text =
             format!("{speaker}“{}” ({}) — {}", claim.anchor.quote, claim.verdict, cx.title(&claim.anchor.article));
         let group = claim.tags.first().cloned().unwrap_or_else(|| "claims".to_string());
-        rows.push((date, [format!("Claim: {}", claim.verdict), text, String::new(), group]));
+        rows.push((date, [claim_headline(claim), text, String::new(), group]));
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     let mut writer = csv::Writer::from_writer(out);

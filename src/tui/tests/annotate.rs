@@ -40,6 +40,8 @@ fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
     assert!(matches!(app.overlay, Some(Overlay::ClaimForm(_))), "the form opens");
     type_keys(&mut app, "talks");
     press(&mut app, "<Tab>"); // speaker
+    press(&mut app, "<Tab>"); // summary
+    type_keys(&mut app, "Talks open");
     press(&mut app, "<Tab>"); // verdict
     type_keys(&mut app, "s");
     save_form(&mut app);
@@ -50,6 +52,7 @@ fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
     assert_eq!(claims[0].anchor.article, ENGLISH);
     assert_eq!(claims[0].tags, vec!["talks"]);
     assert_eq!(claims[0].verdict, "supported");
+    assert_eq!(claims[0].summary.as_deref(), Some("Talks open"));
     assert!(app.notes.unsaved());
     assert_eq!(app.annotation_count(app.article_index(ENGLISH).unwrap()), 1);
 }
@@ -323,6 +326,7 @@ fn claim_on(id: &str, text: &str, quote: &str) -> crate::annotations::Claim {
         anchor: crate::annotations::Anchor::new(id, text, start..start + quote.len()),
         tags: vec!["t".into()],
         speaker: None,
+        summary: None,
         verdict: "disputed".into(),
         about: None,
         note: String::new(),

@@ -37,7 +37,7 @@ pub fn draw_form(app: &App, hints: &Hints, frame: &mut Frame, form: &ClaimForm) 
         height: height.min(inner.height.saturating_sub(y)),
     };
     let mut y = quote_rows + 1;
-    for field in [FormField::Tags, FormField::Speaker, FormField::Verdict, FormField::About, FormField::Note] {
+    for field in FormField::ORDER {
         if y >= inner.height {
             break;
         }
@@ -51,6 +51,7 @@ pub fn draw_form(app: &App, hints: &Hints, frame: &mut Frame, form: &ClaimForm) 
                 y += draw_completions(app, frame, form, field_area(y, 6));
             }
             FormField::Speaker => frame.render_widget(&form.speaker, field_area(y, 1)),
+            FormField::Summary => frame.render_widget(&form.summary, field_area(y, 1)),
             FormField::About => frame.render_widget(&form.about, field_area(y, 1)),
             FormField::Note => frame.render_widget(&form.note, field_area(y, 4)),
             FormField::Verdict => {
