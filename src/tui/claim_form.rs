@@ -412,7 +412,7 @@ mod tests {
         };
         let mut form = ClaimForm::new(0, 0..30, "Troops stay. Talks go on.", fields, verdicts, vec![]);
         assert_eq!(form.summary.placeholder_text(), "Troops stay.");
-        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        let fields = form.submit().expect("submitted");
         assert_eq!(fields.summary, None, "the default is not stored");
     }
 

@@ -57,9 +57,24 @@ impl Hints {
     }
 }
 
-/// The main actions of the focused pane, for the footer.
-pub fn footer_actions(focus: Focus) -> &'static [Action] {
+/// The keys of a selection being made, hinted while one is active.
+const SELECTING: &[Action] = &[
+    Action::SelectMoreSentences,
+    Action::SelectFewerSentences,
+    Action::SelectMoreWords,
+    Action::SelectFewerWords,
+    Action::SelectEarlierStart,
+    Action::SelectLaterStart,
+    Action::TagClaim,
+    Action::Copy,
+    Action::Back,
+];
+
+/// The main actions of the focused pane, for the footer; in the reader
+/// with a selection active, the keys that shape it.
+pub fn footer_actions(focus: Focus, selecting: bool) -> &'static [Action] {
     match focus {
+        Focus::Reader if selecting => SELECTING,
         Focus::Timeline => &[Action::Down, Action::ZoomIn, Action::ZoomOut, Action::ToggleEvents, Action::ClearPeriod],
         Focus::List => &[
             Action::Open,
@@ -85,5 +100,9 @@ pub fn footer_actions(focus: Focus) -> &'static [Action] {
     }
 }
 
-/// Actions shown in the footer whatever the focus.
-pub const FOOTER_GLOBAL: &[Action] = &[Action::FocusNext, Action::OpenPalette, Action::ToggleHelp, Action::Quit];
+/// Actions shown in the footer whatever the focus, when there is room.
+pub const FOOTER_GLOBAL: &[Action] = &[Action::FocusNext, Action::OpenPalette];
+
+/// Actions the footer always shows, at its end: the way to learn the rest
+/// and the way out.
+pub const FOOTER_ALWAYS: &[Action] = &[Action::ToggleHelp, Action::Quit];

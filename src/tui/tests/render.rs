@@ -240,3 +240,36 @@ fn ranges_show_as_ranges_in_the_timeline_and_the_list() {
     assert!(screen.contains("~2024-W04"), "{screen}");
     assert!(!screen.contains("~≥"), "a bound is not an estimate:\n{screen}");
 }
+
+/// The footer: the last row but one (the status line is the last).
+fn footer(screen: &str) -> &str {
+    let rows: Vec<&str> = screen.split('\n').collect();
+    rows[rows.len() - 2]
+}
+
+#[test]
+fn at_80_columns_the_footer_still_shows_help_and_quit() {
+    let hints = default_hints();
+    for open in [Action::Back, Action::Open] {
+        let mut app = sample_app(80, 24);
+        app.update(open);
+        let screen = render(&mut app, &hints, 80, 24);
+        let footer = footer(&screen);
+        assert!(footer.contains("? help") && footer.trim_end().ends_with("q quit"), "{footer:?} in\n{screen}");
+    }
+}
+
+#[test]
+fn while_a_selection_is_active_the_footer_hints_its_keys() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    let before = render(&mut app, &hints, 160, 45);
+    assert!(!footer(&before).contains("J "), "{}", footer(&before));
+    app.update(Action::Select);
+    let screen = render(&mut app, &hints, 160, 45);
+    let footer = footer(&screen);
+    for key in ["J ", "K ", "w ", "W ", "S ", "s ", "? help", "q quit"] {
+        assert!(footer.contains(key), "{key:?} missing in {footer:?}");
+    }
+}
