@@ -7,9 +7,9 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-#[path = "support/cli.rs"]
-mod cli_support;
-use cli_support::{command, dossier};
+mod support;
+use support::cli::{command, dossier};
+use support::pty;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -293,4 +293,33 @@ fn every_json_lines_record_starts_with_its_version() {
             assert_eq!(record["version"], 1);
         }
     }
+}
+
+#[test]
+fn progress_is_drawn_on_a_terminal_and_not_one_byte_of_it_elsewhere() {
+    let corpus = large_corpus(4);
+    let corpus = corpus.path().to_str().expect("utf-8 path");
+    // stderr a pipe: only the load report, no spinner, no escape, no \r.
+    let piped = dossier(&["inspect", corpus, "--json"]);
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    let errors = stderr(&piped);
+    assert!(errors.starts_with("Load report"), "{errors}");
+    assert!(!errors.contains("loading") && !errors.contains('\r') && !errors.contains('\x1b'), "{errors:?}");
+
+    // stderr a terminal: the load and the search for suggestions show.
+    let mut terminal = pty::Pty::dossier(&["suggest", corpus, "--annotations", "/nonexistent/a.ron"], 120, 30);
+    assert!(terminal.wait_exit(), "suggest failed:\n{}", terminal.screen());
+    let shown = |needle: &str| {
+        let start = std::time::Instant::now();
+        while start.elapsed() < pty::PATIENCE {
+            if String::from_utf8_lossy(&terminal.output()).contains(needle) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        false
+    };
+    assert!(shown(&format!("loading {corpus}")), "{}", String::from_utf8_lossy(&terminal.output()));
+    assert!(shown("files read"), "the count of files read");
+    assert!(shown("finding suggested links among 108 articles"), "the second stage");
 }

@@ -59,7 +59,7 @@ pub fn run(args: &CheckArgs, chosen: Option<&Path>, links: LinkScope) -> Result<
         // accident looks just like this.
         eprintln!("{}: warning: {}", escape_path(&path), nothing_recorded(&path));
     }
-    let corpus = Corpus::load_with(&args.corpus, links).map_err(|e| unreadable(e.to_string()))?;
+    let corpus = super::progress::load_corpus(&args.corpus, links).map_err(|e| unreadable(e.to_string()))?;
     let problems = reference_problems(&annotations, &corpus);
     let report = reanchor_all(&annotations, &corpus);
 

@@ -8,7 +8,8 @@ use clap::builder::Styles;
 pub const VARIABLES: [(&str, &str); 7] = [
     (
         "DOSSIER_CONFIG",
-        "The settings file (verdicts, link kinds, analyst name) to read instead of config.ron in \
+        "The settings file (verdicts, link kinds, analyst name, ClaimReview publisher) to read \
+         instead of config.ron in \
          dossier's config folder (~/.config/dossier on Linux); ignored when empty.",
     ),
     (

@@ -5,7 +5,7 @@ use crate::annotations::export::{ExportFormat, ExportSource, export};
 use crate::annotations::store::{Backup, read_annotations_if_exists, write_file};
 use crate::annotations::{Annotations, file};
 use crate::config::ClaimReviewSettings;
-use crate::corpus::{Corpus, LinkScope, corpus_name};
+use crate::corpus::{LinkScope, corpus_name};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::io::Write;
@@ -37,7 +37,7 @@ pub fn run(args: &ExportArgs, chosen: Option<&Path>, links: LinkScope) -> Result
         Annotations::default()
     });
     let settings = crate::config::Settings::load()?;
-    let corpus = Corpus::load_with(&args.corpus, links)?;
+    let corpus = super::progress::load_corpus(&args.corpus, links)?;
     let name = corpus_name(&args.corpus);
     let source = ExportSource { root: &args.corpus, name: &name, articles: &corpus.articles, settings: &settings };
     if args.format == ExportFormat::Claimreview {

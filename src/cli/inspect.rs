@@ -2,6 +2,7 @@
 //! as JSON Lines (a stable contract other tools read), or one article in
 //! detail.
 
+use super::progress::{Progress, load_corpus};
 use crate::corpus::dates::{DateMention, MentionKind, Precision, Tense};
 use crate::corpus::{Article, Corpus, LinkScope, LoadReport, SkipReason};
 use crate::display::{escape_for_terminal as inert, escape_path, fit};
@@ -28,9 +29,11 @@ pub struct InspectArgs {
 
 /// Runs `dossier inspect`.
 pub fn run(args: &InspectArgs, links: LinkScope) -> Result<()> {
-    let mut corpus = Corpus::load_with(&args.corpus, links)?;
+    let mut corpus = load_corpus(&args.corpus, links)?;
     // The corpus is evidence too: undated articles take their kin's dates.
+    let progress = Progress::start("dating undated articles by the articles that tell the same story");
     crate::suggest::date_by_kin(&mut corpus.articles);
+    drop(progress);
     let mut out = BufWriter::new(io::stdout().lock());
     match (&args.article, args.json) {
         (Some(id), json) => {

@@ -10,6 +10,7 @@ mod json_lines;
 mod keys;
 mod man;
 mod merge;
+pub mod progress;
 mod suggest;
 
 use crate::corpus::LinkScope;

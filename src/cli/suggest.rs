@@ -1,9 +1,10 @@
 //! `dossier suggest`: suggested links for every article of a corpus,
 //! leaving out those the analyst already settled (linked or rejected).
 
+use super::progress::{Progress, load_corpus};
 use crate::annotations::store::read_annotations;
 use crate::annotations::{Annotations, file};
-use crate::corpus::{Corpus, LinkScope};
+use crate::corpus::LinkScope;
 use crate::display::{escape_for_terminal as inert, truncate};
 use crate::suggest::{Suggestion, Suggestions};
 use anyhow::Result;
@@ -32,8 +33,10 @@ pub fn run(args: &SuggestArgs, chosen: Option<&Path>, links: LinkScope) -> Resul
     let path = file::annotation_path(&args.corpus, chosen);
     // Read-only: a missing file settles nothing.
     let annotations = if path.exists() { read_annotations(&path)? } else { Annotations::default() };
-    let corpus = Corpus::load_with(&args.corpus, links)?;
+    let corpus = load_corpus(&args.corpus, links)?;
+    let progress = Progress::start(format!("finding suggested links among {} articles", corpus.articles.len()));
     let suggestions = Suggestions::compute(&corpus.articles);
+    drop(progress);
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &corpus.articles {
         let mut open: Vec<Suggestion> = suggestions.for_article(&article.id);

@@ -117,10 +117,19 @@ impl Corpus {
     /// `links` allows, and analyses them on all cores, a batch at a time so
     /// the raw text of only one batch is held at once.
     pub fn load_with(root: &Path, links: LinkScope) -> Result<Corpus, CorpusError> {
+        Corpus::load_counting(root, links, |_| {})
+    }
+
+    /// As [`Corpus::load_with`], telling `read` how many files have been
+    /// read so far after each batch (for a progress display).
+    pub fn load_counting(root: &Path, links: LinkScope, mut read: impl FnMut(usize)) -> Result<Corpus, CorpusError> {
         let mut articles = Vec::new();
         let mut report = LoadReport::default();
         stream(root, links, |event| match event {
-            StreamEvent::Batch { articles: batch, .. } => articles.extend(batch),
+            StreamEvent::Batch { articles: batch, done } => {
+                articles.extend(batch);
+                read(done);
+            }
             StreamEvent::Finished(last) => report = last,
         })?;
         // Files were found, but none held an article (all empty, say).
