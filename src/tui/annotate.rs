@@ -256,7 +256,7 @@ impl App {
         };
         match existing {
             Some(id) => {
-                self.notes.change("edit claim", |notes| {
+                self.commit("edit claim", |notes| {
                     if let Some(claim) = notes.claim_mut(&id) {
                         apply(claim);
                     }
@@ -279,14 +279,13 @@ impl App {
                     conflicts: vec![],
                 };
                 apply(&mut claim);
-                self.notes.change("tag claim", |notes| notes.claims.push(claim));
+                self.commit("tag claim", |notes| notes.claims.push(claim));
                 self.message = Some("claim tagged · u undoes · C lists all claims".to_string());
             }
         }
         if let Some(reader) = &mut self.reader {
             reader.selection = None;
         }
-        self.refresh_counts();
     }
 
     pub(super) fn delete_claim(&mut self) {
@@ -297,13 +296,12 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        self.notes.change("delete claim", |notes| {
+        self.commit("delete claim", |notes| {
             notes.claims.retain(|c| c.id != id);
             let end = Endpoint::Claim(id.clone());
             notes.links.retain(|l| l.from != end && l.to != end);
         });
         self.message = Some("claim deleted · u undoes".to_string());
-        self.refresh_counts();
     }
 
     pub(super) fn step_claim(&mut self, forward: bool) {
@@ -339,13 +337,22 @@ impl App {
             Some(what) => format!("{}: {what}", if undo { "undone" } else { "redone" }),
             None => format!("nothing to {}", if undo { "undo" } else { "redo" }),
         });
-        let after = self.notes.annotations.clone();
-        self.sync_corrections(&before, &after);
-        self.refresh_counts();
+        self.sync_corrections(&before);
     }
 
-    /// Re-applies article corrections wherever they differ between two sets.
-    fn sync_corrections(&mut self, before: &Annotations, after: &Annotations) {
+    /// The one way the annotations change: applies `edit` (described for
+    /// undo), then brings up to date what derives from them (corrected
+    /// articles, the timeline, claim placements and counts).
+    pub(super) fn commit(&mut self, what: &str, edit: impl FnOnce(&mut Annotations)) {
+        let before = self.notes.annotations.clone();
+        self.notes.change(what, edit);
+        self.sync_corrections(&before);
+    }
+
+    /// Re-applies article corrections wherever the current set differs
+    /// from `before`, then redraws what they touch.
+    fn sync_corrections(&mut self, before: &Annotations) {
+        let after = &self.notes.annotations;
         let mut ids: Vec<&str> = before.articles.iter().chain(&after.articles).map(|a| a.article.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -394,7 +401,7 @@ impl App {
                     return;
                 }
                 let canonical = parsed.map(|d| d.to_string());
-                self.notes.change("set date", |notes| {
+                self.commit("set date", |notes| {
                     let note = notes.article_mut(&id);
                     note.date = canonical;
                     note.date_provenance = None;
@@ -404,16 +411,14 @@ impl App {
             ArticleField::Title => {
                 let machine = self.machine.get(&index).map_or(self.articles[index].title(), |m| &m.title);
                 let value = value.filter(|v| v != machine);
-                self.notes.change("correct title", |notes| notes.article_mut(&id).title = value);
+                self.commit("correct title", |notes| notes.article_mut(&id).title = value);
             }
-            ArticleField::Source => self.notes.change("set source", |notes| notes.article_mut(&id).source = value),
+            ArticleField::Source => self.commit("set source", |notes| notes.article_mut(&id).source = value),
             ArticleField::Tags => {
                 let tags = split_tags(&input);
-                self.notes.change("article tags", |notes| notes.article_mut(&id).tags = tags);
+                self.commit("article tags", |notes| notes.article_mut(&id).tags = tags);
             }
         }
-        self.apply_corrections(index);
-        self.after_corrections();
         self.message = Some(format!(
             "{} saved · u undoes",
             match field {
@@ -508,7 +513,7 @@ impl App {
         let note = self.field_input.trim().to_string();
         let Some(id) = self.noted_link.take() else { return };
         if !note.is_empty() {
-            self.notes.change("link note", |notes| {
+            self.commit("link note", |notes| {
                 if let Some(link) = notes.links.iter_mut().find(|l| l.id == id) {
                     link.note = note;
                 }
@@ -526,7 +531,7 @@ impl App {
         }
         let id = self.articles[index].id.as_str().to_string();
         let read = !self.notes.annotations.article(&id).is_some_and(|n| n.read);
-        self.notes.change(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
+        self.commit(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
         self.message = Some(format!("marked {}", if read { "read" } else { "unread" }));
     }
 
@@ -632,10 +637,9 @@ impl App {
                     creator: None,
                     conflicts: vec![],
                 };
-                self.notes.change("link", |notes| notes.links.push(link));
+                self.commit("link", |notes| notes.links.push(link));
                 self.marked = None;
                 self.message = Some(message + " · u undoes");
-                self.refresh_counts();
                 self.noted_link = Some(id);
                 self.field_input.clear();
                 self.prompt = Some(Prompt::LinkNote);
@@ -824,9 +828,8 @@ impl App {
     pub fn adopt_merged(&mut self, merged: Annotations) {
         let before = self.notes.annotations.clone();
         self.notes.adopt_merged(merged);
-        let after = self.notes.annotations.clone();
         self.place_claims(0);
-        self.sync_corrections(&before, &after);
+        self.sync_corrections(&before);
     }
 
     /// A save failed: say why, and let autosave try again after a pause.

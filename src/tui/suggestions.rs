@@ -210,9 +210,8 @@ impl App {
                 self.describe(&link.to)
             )
         };
-        self.notes.change("accept suggestion", |notes| notes.links.push(link));
+        self.commit("accept suggestion", |notes| notes.links.push(link));
         self.message = Some(message);
-        self.refresh_counts();
     }
 
     /// Turns the current article's latest article link around: the
@@ -228,7 +227,7 @@ impl App {
             self.message = Some("this article has no links to flip".to_string());
             return;
         };
-        self.notes.change("flip link", |notes| {
+        self.commit("flip link", |notes| {
             let link = &mut notes.links[at];
             std::mem::swap(&mut link.from, &mut link.to);
         });
@@ -243,7 +242,7 @@ impl App {
             return;
         }
         let rejection = suggestion.rejection();
-        self.notes.change("reject suggestion", |notes| notes.rejected.push(rejection));
+        self.commit("reject suggestion", |notes| notes.rejected.push(rejection));
         self.message = Some(format!(
             "{} {} will not be suggested again · u undoes",
             suggestion.kind.as_str(),
@@ -264,14 +263,12 @@ impl App {
         }
         let id = self.articles[index].id.as_str().to_string();
         let twin = self.articles[from].id.as_str().to_string();
-        self.notes.change("take suggested date", |notes| {
+        self.commit("take suggested date", |notes| {
             let note = notes.article_mut(&id);
             note.date = None;
             note.date_provenance = None;
             note.date_from = Some(twin.clone());
         });
-        self.apply_corrections(index);
-        self.after_corrections();
         self.message = Some(format!("dated ~{date}, as {twin}, and follows its corrections · u undoes"));
     }
 
@@ -354,13 +351,12 @@ impl App {
             conflicts: vec![],
         };
         let made = made_without_the_form(&new_claims);
-        self.notes.change("link same claim", |notes| {
+        self.commit("link same claim", |notes| {
             notes.claims.extend(new_claims);
             notes.links.push(link);
         });
         let title = self.articles[target.article].title().to_string();
         self.message = Some(format!("linked as the same claim as in “{title}”{made} · u undoes"));
-        self.refresh_counts();
     }
 
     /// Whether the view's sentence and `similar` are claims linked as the same claim.
