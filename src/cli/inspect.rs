@@ -232,12 +232,12 @@ fn write_report(out: &mut impl Write, report: &LoadReport) -> Result<()> {
         writeln!(out, "  skipped {}: {}", escape_path(&skipped.path), inert(&skip_reason(&skipped.reason)))?;
     }
     for problem in &report.problems {
-        match problem.line {
-            Some(line) => {
-                writeln!(out, "  problem {}:{line}: {}", escape_path(&problem.path), inert(&problem.message))?
-            }
-            None => writeln!(out, "  problem {}: {}", escape_path(&problem.path), inert(&problem.message))?,
-        }
+        let place = match (problem.line, problem.column) {
+            (Some(line), Some(column)) => format!(":{line}:{column}"),
+            (Some(line), None) => format!(":{line}"),
+            (None, _) => String::new(),
+        };
+        writeln!(out, "  problem {}{place}: {}", escape_path(&problem.path), inert(&problem.message))?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use super::boilerplate::LineKind;
 use super::clean::{self, CleaningReport};
 use super::dates::{self, Bound, DateMention, DateValue, Inference};
 use super::lang::{self, LangGuess};
-use super::source::{RawDocument, SourceFormat, StatedMeta};
+use super::source::{RawDocument, SourceFormat, StatedMeta, StatedOrigins};
 use super::span::Span;
 use super::structure::{self, Structure};
 use chrono::{Datelike, NaiveDate};
@@ -209,11 +209,7 @@ impl Article {
         let lang = lang::detect(&text, &structure, raw.meta.lang.as_deref());
         let mut mentions = dates::extract(&text, &structure.sentences, lang.lang);
         let date = match raw.meta.date.as_deref().and_then(dates::parse_stated) {
-            Some(value) => Some(PublicationDate::given(
-                value,
-                Provenance::Stated,
-                format!("stated in the file: {}", raw.meta.date.as_deref().unwrap_or_default()),
-            )),
+            Some(value) => Some(PublicationDate::given(value, Provenance::Stated, stated_reason(&raw.meta))),
             None => {
                 let captions: Vec<Span> = structure
                     .lines
@@ -280,8 +276,16 @@ impl Article {
     /// What the file itself says about the article (title, date, source,
     /// url, language, tags).
     pub fn meta(&self) -> &StatedMeta {
-        static NOTHING: StatedMeta =
-            StatedMeta { title: None, date: None, source: None, url: None, lang: None, tags: Vec::new() };
+        static NOTHING: StatedMeta = StatedMeta {
+            title: None,
+            date: None,
+            source: None,
+            url: None,
+            lang: None,
+            tags: Vec::new(),
+            authors: Vec::new(),
+            origins: StatedOrigins::NONE,
+        };
         self.meta.as_deref().unwrap_or(&NOTHING)
     }
 
@@ -296,18 +300,32 @@ impl Article {
     }
 }
 
+/// Why a stated date is the date: the value as the file gives it, and
+/// where in the file it stands (`stated in the file as \`date_publish\`: …`).
+fn stated_reason(meta: &StatedMeta) -> String {
+    let date = meta.date.as_deref().unwrap_or_default();
+    match meta.origins.date {
+        Some(origin) => format!("stated in the file as `{origin}`: {date}"),
+        None => format!("stated in the file: {date}"),
+    }
+}
+
 /// Stated metadata cleaned as the body is, each value to one line (see
 /// [`clean::clean_line`]); a value that cleaning empties is dropped.
 fn clean_meta(meta: StatedMeta) -> StatedMeta {
     let line = |value: Option<String>| value.map(|v| clean::clean_line(&v)).filter(|v| !v.is_empty());
-    StatedMeta {
-        title: line(meta.title),
-        date: line(meta.date),
-        source: line(meta.source),
-        url: line(meta.url),
-        lang: line(meta.lang),
-        tags: meta.tags.iter().map(|tag| clean::clean_line(tag)).filter(|tag| !tag.is_empty()).collect(),
-    }
+    let lines = |values: Vec<String>| values.iter().map(|v| clean::clean_line(v)).filter(|v| !v.is_empty()).collect();
+    let (title, date, source, url, lang) =
+        (line(meta.title), line(meta.date), line(meta.source), line(meta.url), line(meta.lang));
+    // An origin without its value (cleaning emptied it) is no evidence.
+    let origins = StatedOrigins {
+        title: meta.origins.title.filter(|_| title.is_some()),
+        date: meta.origins.date.filter(|_| date.is_some()),
+        source: meta.origins.source.filter(|_| source.is_some()),
+        url: meta.origins.url.filter(|_| url.is_some()),
+        lang: meta.origins.lang.filter(|_| lang.is_some()),
+    };
+    StatedMeta { title, date, source, url, lang, tags: lines(meta.tags), authors: lines(meta.authors), origins }
 }
 
 #[cfg(test)]
@@ -337,8 +355,8 @@ mod tests {
             date: \x1b[2J2024-01-27\u{200b}\n\
             source: \x1b]52;c;ZXZpbA==\x07Reu\u{200b}ters\u{2066}\u{2069}\n\
             url: https://exa\x1b[2Jmple.com/\u{202e}a\x1b]0;x\x07\n\
-            lang: \u{feff}de\x1b[2J\n\
-            tags: [\x1b]52;c;ZXZpbA==\x07irak, \u{202e}usa\u{2060}, gr\u{fc}\u{200d}\u{df}e, \x1b]0;t\x07]\n\
+            lang: \u{2060}de\x1b[2J\n\
+            tags:\n  - \x1b]52;c;ZXZpbA==\x07irak\n  - \u{202e}usa\u{2060}\n  - gr\u{fc}\u{200d}\u{df}e\n  - \x1b]0;t\x07\n\
             ---\n\
             Body text of the article.\n";
         std::fs::write(dir.path().join("a.md"), front_matter).expect("write");
@@ -360,6 +378,14 @@ mod tests {
             url: Some("https://example.com/a".to_owned()),
             lang: Some("de".to_owned()),
             tags: vec!["irak".to_owned(), "usa".to_owned(), "gr\u{fc}\u{df}e".to_owned()],
+            authors: Vec::new(),
+            origins: StatedOrigins {
+                title: Some("title"),
+                date: Some("date"),
+                source: Some("source"),
+                url: Some("url"),
+                lang: Some("lang"),
+            },
         };
         let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a.md", "b.jsonl#r1"]);

@@ -65,6 +65,13 @@ pub fn decode_records(bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
+/// Decodes bytes in a known encoding (one a web page declares, say),
+/// without BOM handling: the caller has found none.
+pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Decoded { text: text.into_owned(), encoding: encoding.name() }
+}
+
 /// Decodes bytes that are not UTF-8 in the legacy encoding chardetng guesses.
 fn decode_legacy(bytes: &[u8]) -> Decoded {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -73,9 +80,7 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
     // Our corpora are German and English: a Western hint keeps short samples
     // (`äöüß„“` alone reads as Greek) on Windows-1252, while text that is
     // clearly Cyrillic, Greek or Central European still gets its own encoding.
-    let encoding = detector.guess(Some(b"de"), Utf8Detection::Deny);
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: encoding.name() }
+    decode_as(bytes, detector.guess(Some(b"de"), Utf8Detection::Deny))
 }
 
 /// Whether decoded text is really binary: NUL characters (possible after

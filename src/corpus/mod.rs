@@ -7,6 +7,9 @@ pub mod boilerplate;
 pub mod clean;
 pub mod dates;
 pub mod decode;
+pub mod fields;
+pub mod front_matter;
+pub mod html;
 pub mod lang;
 pub mod sentences;
 pub mod source;
@@ -17,7 +20,9 @@ pub mod timeline;
 pub mod title;
 
 pub use article::{Article, ArticleId, Provenance, PublicationDate};
-pub use source::{LinkScope, LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta};
+pub use source::{
+    LinkScope, LoadProblem, LoadReport, RawDocument, SkipReason, Skipped, SourceFormat, StatedMeta, StatedOrigins,
+};
 pub use span::Span;
 
 use rayon::prelude::*;
@@ -31,7 +36,7 @@ pub enum CorpusError {
     Missing(PathBuf),
     #[error("{}: is a file, not a folder; point dossier at the folder that holds the articles", .0.display())]
     NotAFolder(PathBuf),
-    #[error("{}: no articles found (looked for .txt, .md, .markdown and .jsonl files)", .0.display())]
+    #[error("{}: no articles found (looked for .txt, .md, .markdown, .jsonl, .html and .htm files)", .0.display())]
     NoArticles(PathBuf),
     #[error("{}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },

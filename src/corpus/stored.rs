@@ -6,9 +6,8 @@
 use super::Article;
 use super::clean::{Origins, clean_with_origins};
 use super::decode;
-use super::source::{
-    LoadedRecord, MAX_ARTICLE_BYTES, MAX_JSON_LINES_BYTES, SourceFormat, read_json_lines, read_markdown,
-};
+use super::source::{LoadedRecord, MAX_ARTICLE_BYTES, MAX_JSON_LINES_BYTES, SourceFormat, read_json_lines};
+use super::{front_matter, html};
 use crate::safe_fs::{self, Links};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -66,12 +65,13 @@ impl StoredFile {
         let format = article.format;
         let limit = match format {
             SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
-            SourceFormat::Text | SourceFormat::Markdown => MAX_ARTICLE_BYTES,
+            SourceFormat::Text | SourceFormat::Markdown | SourceFormat::Html => MAX_ARTICLE_BYTES,
         };
         let bytes =
             safe_fs::read_regular(&canonical, Links::Refuse, limit).ok().and_then(Result::ok).ok_or_else(unreadable)?;
         let decoded = match format {
             SourceFormat::JsonLines => decode::decode_records(&bytes),
+            SourceFormat::Html => html::decode(&bytes),
             SourceFormat::Text | SourceFormat::Markdown => decode::decode(&bytes),
         };
         let text = decoded.ok_or_else(unreadable)?.text;
@@ -81,7 +81,7 @@ impl StoredFile {
                 let records = read_json_lines(&text, &file_id).ok_or_else(unreadable)?;
                 records.documents.into_iter().map(|r| (r.id.clone(), r)).collect()
             }
-            SourceFormat::Text | SourceFormat::Markdown => HashMap::new(),
+            SourceFormat::Text | SourceFormat::Markdown | SourceFormat::Html => HashMap::new(),
         };
         Ok(StoredFile { format, text, records })
     }
@@ -92,9 +92,12 @@ impl StoredFile {
         let (text, body_start, record) = match self.format {
             SourceFormat::Text => (self.text.clone(), 0, None),
             SourceFormat::Markdown => {
-                let body_start = self.text.len() - read_markdown(&self.text).body.len();
+                let body_start = self.text.len() - front_matter::read(&self.text).body.len();
                 (self.text.clone(), body_start, None)
             }
+            // Offsets into a page are offsets into its extracted text: the
+            // markup around it has no place for a quote.
+            SourceFormat::Html => (html::read(&self.text).0.body, 0, None),
             SourceFormat::JsonLines => {
                 let found = self.records.get(article.id.as_str()).ok_or(StoredError::Changed)?;
                 (found.body.clone(), 0, Some(RecordPlace { line: found.line, field: found.field }))

@@ -166,6 +166,9 @@ fn media_type(format: SourceFormat, encoding: &str) -> String {
         SourceFormat::Text => "text/plain",
         SourceFormat::Markdown => "text/markdown",
         SourceFormat::JsonLines => "application/jsonl",
+        // Positions count characters of the page's text, not its markup,
+        // as the W3C model has them for HTML.
+        SourceFormat::Html => "text/html",
     };
     let charset = encoding.split_whitespace().next().unwrap_or(encoding);
     format!("{kind}; charset={charset}")
