@@ -323,3 +323,29 @@ fn progress_is_drawn_on_a_terminal_and_not_one_byte_of_it_elsewhere() {
     assert!(shown("files read"), "the count of files read");
     assert!(shown("finding suggested links among 108 articles"), "the second stage");
 }
+
+#[test]
+fn search_indexing_shows_progress_on_a_terminal_and_none_on_a_pipe() {
+    let corpus = large_corpus(2);
+    let path = corpus.path().to_str().expect("utf-8 path");
+    let cache = tempfile::tempdir().expect("a cache folder");
+    let cache_dir = cache.path().to_str().expect("utf-8 path");
+    let piped = command().args(["search", path, "Soldaten"]).env("DOSSIER_CACHE", cache_dir).output().expect("run");
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    let errors = stderr(&piped);
+    assert!(!errors.contains("indexing") && !errors.contains('\r') && !errors.contains('\x1b'), "{errors:?}");
+
+    // A fresh cache: the index is built again, this time on a terminal.
+    let fresh = tempfile::tempdir().expect("a cache folder");
+    let fresh_dir = fresh.path().to_str().expect("utf-8 path");
+    let mut terminal = pty::Pty::spawn(
+        env!("CARGO_BIN_EXE_dossier"),
+        &["search", path, "Soldaten"],
+        120,
+        30,
+        &[("DOSSIER_CACHE", fresh_dir)],
+    );
+    assert!(terminal.wait_exit(), "search failed:\n{}", terminal.screen());
+    let drawn = String::from_utf8_lossy(&terminal.output()).into_owned();
+    assert!(drawn.contains("indexing") && drawn.contains("files"), "{drawn:?}");
+}

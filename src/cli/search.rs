@@ -6,6 +6,7 @@ use crate::display::{escape_for_terminal, escape_path};
 use crate::search::{Hit, Query, Rebuilt, SearchError, SearchIndex, Snippet};
 use anyhow::Result;
 use clap::Args;
+use indicatif::HumanCount;
 use serde::Serialize;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::ops::Range;
@@ -70,15 +71,14 @@ fn open_and_search(
     query: &Query,
     limit: usize,
 ) -> Result<Vec<Hit>, SearchError> {
-    let show_progress = io::stderr().is_terminal();
+    // Drawn only when stderr is a terminal, like every long run.
+    let progress = super::progress::Progress::start("opening the search index");
     let (index, report) = SearchIndex::open(&args.corpus, links, rebuild, |done, total| {
-        if show_progress && total > 0 {
-            eprint!("\rindexing {done} / {total} files");
-            if done == total {
-                eprint!("\r\x1b[K");
-            }
+        if total > 0 {
+            progress.say(format!("indexing {} / {} files", HumanCount(done as u64), HumanCount(total as u64)));
         }
     })?;
+    drop(progress);
     if let Some(why @ Rebuilt::Unreadable(_)) = &report.rebuilt {
         eprintln!("dossier: rebuilt the search index in {}: {why}", escape_path(&index.folder));
     }
