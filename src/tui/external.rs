@@ -63,10 +63,12 @@ pub fn record_page(article: &Article) -> String {
     page
 }
 
-/// Writes `page` to a temporary file (readable by its owner only) for the
-/// pager; the file goes when the handle is dropped.
-pub fn record_file(page: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut file = tempfile::Builder::new().prefix("dossier-record-").suffix(".txt").tempfile()?;
+/// Writes `page` to a temporary file (readable by its owner only) in
+/// `folder` (dossier's cache: nothing is written outside the corpus or the
+/// cache) for the pager; the file goes when the handle is dropped.
+pub fn record_file(page: &str, folder: &std::path::Path) -> std::io::Result<tempfile::NamedTempFile> {
+    std::fs::create_dir_all(folder)?;
+    let mut file = tempfile::Builder::new().prefix("dossier-record-").suffix(".txt").tempfile_in(folder)?;
     std::io::Write::write_all(&mut file, page.as_bytes())?;
     Ok(file)
 }

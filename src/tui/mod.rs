@@ -345,7 +345,12 @@ fn remember_theme(app: &mut App, name: theme::ThemeName) {
 fn open_external(path: &Path, url: Option<&str>, record: Option<&str>) -> String {
     let browser = std::env::var("BROWSER").ok();
     let pager = std::env::var("PAGER").ok();
-    let page = match record.map(external::record_file).transpose() {
+    let pages = crate::search::cache_root().map(|cache| cache.join("pages"));
+    let written = record.map(|record| match &pages {
+        Some(folder) => external::record_file(record, folder),
+        None => Err(std::io::Error::other("no cache folder")),
+    });
+    let page = match written.transpose() {
         Ok(page) => page,
         Err(error) => return format!("could not write the record for the pager: {error}"),
     };

@@ -500,7 +500,10 @@ fn o_on_a_json_lines_article_gives_the_pager_its_record_not_the_dump() {
     assert!(page.starts_with(&format!("{title}\n")) && page.contains(&text), "{page}");
     assert!(page.contains("url: https://"), "{page}");
     assert!(!page.contains(&other_title) && !page.contains("{\""), "only this record: {page}");
-    let file = crate::tui::external::record_file(page).expect("a temporary file");
+    let cache = tempfile::tempdir().expect("a cache folder");
+    let folder = cache.path().join("pages");
+    let file = crate::tui::external::record_file(page, &folder).expect("a temporary file");
+    assert!(file.path().starts_with(&folder), "in the cache, not the system's temp folder");
     assert_eq!(std::fs::read_to_string(file.path()).unwrap(), *page);
     let kept = file.path().to_path_buf();
     drop(file);
