@@ -69,7 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let kind = (index / 10) % 3;
         kinds[kind] += 1;
-        let text = &mut article.text;
+        let text = article.text.to_mut();
         match kind {
             0 => text.insert_str(claimed[0].start, "Update: this article was revised after publication.\n\n"),
             1 => {

@@ -274,9 +274,9 @@ fn exports_reanchor_first_and_list_orphans_apart() {
     let mut edited = original.clone();
     let inserted = "Ein Absatz über Ämter. ";
     let english = edited.iter_mut().find(|a| a.id.as_str() == ENGLISH).expect("English");
-    english.text.insert_str(0, inserted);
+    english.text = format!("{inserted}{}", english.text).into();
     let parliament = edited.iter_mut().find(|a| a.id.as_str() == PARLIAMENT).expect("parliament");
-    parliament.text = parliament.text.replace("Valdoria ist kein Schlachtfeld für fremde Armeen", "");
+    parliament.text = parliament.text.replace("Valdoria ist kein Schlachtfeld für fremde Armeen", "").into();
     let troops_at = |articles: &[Article]| {
         let text = &articles.iter().find(|a| a.id.as_str() == ENGLISH).unwrap().text;
         text[..text.find("The coalition has 2,500 troops").unwrap()].chars().count()

@@ -7,6 +7,7 @@ use super::lang::{self, LangGuess};
 use super::source::{RawDocument, SourceFormat, StatedMeta, StatedOrigins};
 use super::span::Span;
 use super::structure::{self, Structure};
+use super::text::Text;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -187,8 +188,10 @@ pub struct Article {
     /// What the file itself says about the article; `None` when it says
     /// nothing (most scraped text), which saves 144 bytes an article.
     meta: Option<Box<StatedMeta>>,
-    /// The cleaned text; all offsets are byte offsets into it.
-    pub text: String,
+    /// The cleaned text; all offsets are byte offsets into it. Not in the
+    /// cache's entry: the cache keeps texts apart, to map them.
+    #[serde(skip)]
+    pub text: Text,
     /// What cleaning removed or changed.
     pub cleaning: CleaningReport,
     /// Lines, title, boilerplate flags, paragraphs and sentences.
@@ -228,7 +231,7 @@ impl Article {
             format: raw.format,
             encoding: raw.encoding,
             meta: (raw.meta != StatedMeta::default()).then(|| Box::new(raw.meta)),
-            text,
+            text: text.into(),
             cleaning: cleaned.report,
             structure,
             lang,

@@ -6,9 +6,16 @@
 //!
 //! ```text
 //! magic (8 bytes) · header length (u32 LE) · header (postcard)
-//! records: length (u32 LE) · entry (postcard), one per corpus file
+//! records, one per corpus file:
+//!   entry length (u32 LE) · texts length (u32 LE) · entry (postcard) · texts
 //! trailer: record count (u64 LE) · xxh3 of every byte before it (u64 LE)
 //! ```
+//!
+//! An entry holds everything but its articles' texts, which follow it as
+//! they are, one after the other (the entry gives their lengths). The file
+//! is read through once to check it, then memory-mapped, and the articles
+//! it gives point into the map ([`super::text::Text`]): a reopened corpus
+//! holds its structure in memory, not its text.
 //!
 //! A file is known unchanged by its size and modification time, or else by
 //! the hash of its content. The cache is written to a temp file beside it
@@ -18,14 +25,17 @@
 
 use super::article::Article;
 use super::source::{ArticleFile, LoadProblem, SkipReason};
+use super::text::Text;
 use crate::safe_fs;
+use memmap2::Mmap;
 use rayon::prelude::*;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -94,16 +104,32 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether every offset in the entry lies in its articles' texts, on a
-    /// character boundary, and every article belongs to the entry's file:
-    /// what the reader and the list rely on without checking again.
-    fn is_sound(&self) -> bool {
-        self.articles.iter().all(|article| article.path() == self.path && article_is_sound(article))
+    /// Whether every article belongs to the entry's file and every offset
+    /// in it lies in its text (`texts`, in article order), on a character
+    /// boundary: what the reader and the list rely on without checking again.
+    fn is_sound(&self, texts: &[&str]) -> bool {
+        self.articles.len() == texts.len()
+            && self.articles.iter().zip(texts).all(|(a, text)| a.path() == self.path && article_is_sound(a, text))
+    }
+
+    /// The entry as a record: its entry and texts lengths, the entry, the texts.
+    fn record(&self) -> Option<Vec<u8>> {
+        let lengths: Vec<u32> =
+            self.articles.iter().map(|a| u32::try_from(a.text.len()).ok()).collect::<Option<_>>()?;
+        let entry = postcard::to_stdvec(&(self, lengths)).ok()?;
+        let texts: usize = self.articles.iter().map(|a| a.text.len()).sum();
+        let mut record = Vec::with_capacity(8 + entry.len() + texts);
+        record.extend(len_prefix(entry.len()).ok()?);
+        record.extend(len_prefix(texts).ok()?);
+        record.extend(entry);
+        for article in &self.articles {
+            record.extend(article.text.as_bytes());
+        }
+        Some(record)
     }
 }
 
-fn article_is_sound(article: &Article) -> bool {
-    let text = &article.text;
+fn article_is_sound(article: &Article, text: &str) -> bool {
     let in_text = |span: super::Span| {
         span.start() <= span.end()
             && span.end() <= text.len()
@@ -206,8 +232,7 @@ impl CachedLoad {
 
     /// Adds the entries of files read in this load to the new cache.
     pub fn add(&mut self, entries: &[Entry]) {
-        let encoded: Vec<Vec<u8>> =
-            entries.par_iter().filter(|e| e.stat.is_some()).filter_map(|e| postcard::to_stdvec(e).ok()).collect();
+        let encoded: Vec<Vec<u8>> = entries.par_iter().filter(|e| e.stat.is_some()).filter_map(Entry::record).collect();
         if encoded.is_empty() {
             return;
         }
@@ -292,8 +317,8 @@ impl Writer {
         self.out.write_all(bytes)
     }
 
+    /// Adds a record, framed (see [`Entry::record`]).
     fn record(&mut self, record: &[u8]) -> io::Result<()> {
-        self.write(&len_prefix(record.len())?)?;
         self.write(record)?;
         self.records += 1;
         Ok(())
@@ -329,9 +354,9 @@ struct OldCache {
     entries: Vec<(Record, Entry)>,
 }
 
-/// Reads the cache at `path`, kept open, with its header and entries;
-/// `None` unless it is whole, of this version and of `corpus`, and every
-/// entry is sound.
+/// Reads the cache at `path`, its texts memory-mapped, with its header
+/// and entries; `None` unless it is whole, of this version and of
+/// `corpus`. An entry that is not sound is left out (its file is read again).
 fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
     let mut file = safe_fs::open_regular(path, safe_fs::Links::Refuse).ok()?;
     let len = file.metadata().ok()?.len();
@@ -352,6 +377,9 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
     if header.version != version() || header.corpus != corpus {
         return None;
     }
+    // Read through (not mapped: what is only checked need not stay in
+    // memory), a chunk at a time, each chunk's records decoded and checked
+    // on all cores.
     let mut entries = Vec::new();
     let mut records = 0;
     let mut body = (&mut file).take(body_end - start);
@@ -361,26 +389,33 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
         let before = pending.len();
         let read = (&mut body).take(CHUNK as u64).read_to_end(&mut pending).ok()?;
         hash.update(&pending[before..]);
-        // Split off the whole records in `pending`, decode them on all cores.
         let mut chunk = Vec::new();
         let mut at = 0;
-        while let Some(prefix) = pending.get(at..at + 4) {
-            let len = u32::from_le_bytes(prefix.try_into().ok()?);
-            let end = at + 4 + len as usize;
+        while let Some(prefix) = pending.get(at..at + 8) {
+            let entry_len = u32::from_le_bytes(prefix[..4].try_into().ok()?) as usize;
+            let texts_len = u32::from_le_bytes(prefix[4..].try_into().ok()?) as usize;
+            let end = at + 8 + entry_len + texts_len;
             if end > pending.len() {
                 break;
             }
-            chunk.push((Record { offset: offset + at as u64 + 4, len }, at + 4..end));
+            let record = Record { offset: offset + at as u64, len: u32::try_from(end - at).ok()? };
+            chunk.push((record, at + 8..at + 8 + entry_len, at + 8 + entry_len..end));
             at = end;
         }
         records += chunk.len() as u64;
-        let decoded: Option<Vec<(Record, Entry)>> = chunk
+        let decoded: Option<Vec<Option<Checked>>> = chunk
             .into_par_iter()
-            .map(|(record, range)| Some((record, postcard::from_bytes::<Entry>(&pending[range]).ok()?)))
+            .map(|(record, entry, texts)| {
+                let (entry, lengths): (Entry, Vec<u32>) = postcard::from_bytes(&pending[entry]).ok()?;
+                Some(checked(record, entry, &lengths, &pending[texts.clone()], texts.start))
+            })
             .collect();
-        // An entry whose offsets do not fit its text is dropped, and its
-        // file read again (the rest of the cache decoded as written).
-        entries.extend(decoded?.into_iter().filter(|(_, entry)| entry.is_sound()));
+        // A record that does not decode is a cache dossier did not write;
+        // one that decodes but is not sound is left out alone.
+        let base = usize::try_from(offset).ok()?;
+        entries.extend(decoded?.into_iter().flatten().map(|(record, entry, texts)| {
+            (record, entry, texts.into_iter().map(|r| r.start + base..r.end + base).collect::<Vec<_>>())
+        }));
         pending.drain(..at);
         offset += at as u64;
         if read == 0 {
@@ -396,7 +431,47 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
     let (count, sum) = trailer.split_at(8);
     let count = u64::from_le_bytes(count.try_into().ok()?);
     let sum = u64::from_le_bytes(sum.try_into().ok()?);
-    (count == records && sum == hash.digest()).then_some(OldCache { file, header, entries })
+    if count != records || sum != hash.digest() {
+        return None;
+    }
+    // SAFETY: the file is dossier's own cache, which dossier never changes
+    // in place (see `Text::mapped` for what another writer could do).
+    let map = Arc::new(unsafe { Mmap::map(&file) }.ok()?);
+    let entries = entries
+        .into_iter()
+        .map(|(record, mut entry, texts)| {
+            for (article, range) in entry.articles.iter_mut().zip(texts) {
+                article.text = Text::mapped(Arc::clone(&map), range)?;
+            }
+            Some((record, entry))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(OldCache { file, header, entries })
+}
+
+/// A record's entry with where its articles' texts lie.
+type Checked = (Record, Entry, Vec<Range<usize>>);
+
+/// The entry of a record with the ranges of its articles' texts in
+/// `texts` (offset by `base`), if the texts are UTF-8 and the entry is
+/// sound against them.
+fn checked(
+    record: Record,
+    entry: Entry,
+    lengths: &[u32],
+    texts: &[u8],
+    base: usize,
+) -> Option<(Record, Entry, Vec<Range<usize>>)> {
+    let mut ranges = Vec::with_capacity(lengths.len());
+    let mut strs = Vec::with_capacity(lengths.len());
+    let mut at = 0;
+    for &len in lengths {
+        let end = at + len as usize;
+        strs.push(std::str::from_utf8(texts.get(at..end)?).ok()?);
+        ranges.push(base + at..base + end);
+        at = end;
+    }
+    (at == texts.len() && entry.is_sound(&strs)).then_some((record, entry, ranges))
 }
 
 fn nanos(time: Option<SystemTime>) -> i64 {
@@ -510,7 +585,7 @@ mod tests {
         let mut writer = Writer::create(&folder, &corpus, version).expect("writer");
         for (_, mut entry) in entries {
             edit(&mut entry);
-            writer.record(&postcard::to_stdvec(&entry).expect("encodes")).expect("written");
+            writer.record(&entry.record().expect("encodes")).expect("written");
         }
         writer.finish().expect("renamed");
     }
@@ -531,6 +606,8 @@ mod tests {
         assert!(from_cache >= files, "{from_cache} of {files} files came from the cache");
         assert_eq!(analysis(&first), analysis(&fresh));
         assert_eq!(analysis(&reopened), analysis(&fresh), "titles, dates, sentences, text alike");
+        assert!(reopened.articles.iter().all(|a| a.text.is_mapped()), "the texts are read from the cache's map");
+        assert!(!fresh.articles.iter().any(|a| a.text.is_mapped()));
         assert_eq!(reopened.report.problems, fresh.report.problems);
         assert_eq!(reopened.report.skipped, fresh.report.skipped);
         assert_eq!(reopened.report.bytes_read, fresh.report.bytes_read);
@@ -666,7 +743,7 @@ mod tests {
             let folder = cache.path().join("analysis").join(corpus_key(&corpus));
             // The real record, bent by the edits, among the random ones.
             let entries = read(&folder.join(FILE_NAME), &corpus).expect("sound").entries;
-            let mut real = postcard::to_stdvec(&entries[0].1).expect("encodes");
+            let mut real = entries[0].1.record().expect("encodes");
             for (at, byte) in edits {
                 let at = at % real.len();
                 real[at] = byte;
@@ -674,13 +751,14 @@ mod tests {
             let mut writer = Writer::create(&folder, &corpus, &version()).expect("writer");
             writer.record(&real).expect("written");
             for record in &records {
-                writer.record(record).expect("written");
+                let framed = [&len_prefix(record.len()).expect("short")[..], &[0; 4], record].concat();
+                writer.record(&framed).expect("written");
             }
             writer.finish().expect("renamed");
             let (reopened, _) = load(root.path(), cache.path());
             prop_assert_eq!(reopened.articles.len(), 1);
             let text = &reopened.articles[0].text;
-            prop_assert!(article_is_sound(&reopened.articles[0]), "{text:?}");
+            prop_assert!(article_is_sound(&reopened.articles[0], text), "{text:?}");
             prop_assert_eq!(reopened.articles[0].id.as_str(), fresh.articles[0].id.as_str());
         }
     }

@@ -17,6 +17,7 @@ pub mod source;
 pub mod span;
 pub mod stored;
 pub mod structure;
+pub mod text;
 pub mod timeline;
 pub mod title;
 

@@ -104,7 +104,7 @@ impl StoredFile {
             }
         };
         let (cleaned, origins) = clean_with_origins(&text[body_start..]);
-        if cleaned.text != article.text {
+        if cleaned.text != *article.text {
             return Err(StoredError::Changed);
         }
         Ok(StoredText { text, body_start, origins, record })

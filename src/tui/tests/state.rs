@@ -497,7 +497,7 @@ fn o_on_a_json_lines_article_gives_the_pager_its_record_not_the_dump() {
         panic!("the record for the pager: {effects:?}")
     };
     assert!(path.ends_with("wire-dump.jsonl"), "{}", path.display());
-    assert!(page.starts_with(&format!("{title}\n")) && page.contains(&text), "{page}");
+    assert!(page.starts_with(&format!("{title}\n")) && page.contains(text.as_str()), "{page}");
     assert!(page.contains("url: https://"), "{page}");
     assert!(!page.contains(&other_title) && !page.contains("{\""), "only this record: {page}");
     let cache = tempfile::tempdir().expect("a cache folder");
