@@ -1,6 +1,7 @@
 //! A popup list to choose from with fuzzy search: link kinds, link
 //! targets, export formats, the claims across the corpus, orphans.
 
+use super::app::{TextEdit, edit_line};
 use super::rank::rank;
 use crate::annotations::RecordId;
 
@@ -52,17 +53,14 @@ impl Picker {
         self.visible.get(self.selected).copied()
     }
 
-    /// Moves the selection, wrapping around.
-    pub fn step(&mut self, delta: isize) {
-        let count = self.visible.len();
-        if count > 0 {
-            self.selected = (self.selected as isize + delta).rem_euclid(count as isize) as usize;
+    /// Edits the search text and ranks the choices again.
+    pub fn edit(&mut self, edit: TextEdit) {
+        if edit_line(&mut self.query, edit) {
+            self.ranked();
         }
     }
 
-    /// Sets the search text and re-ranks the choices.
-    pub fn set_query(&mut self, query: String) {
-        self.query = query;
+    fn ranked(&mut self) {
         if self.query.is_empty() {
             self.visible = (0..self.choices.len()).collect();
         } else {
@@ -87,20 +85,25 @@ mod tests {
     #[test]
     fn the_query_ranks_and_filters() {
         let mut picker = picker();
-        picker.set_query("fol".into());
-        assert_eq!(picker.chosen(), Some(2));
-        picker.set_query("zzz".into());
-        assert_eq!(picker.chosen(), None);
-        picker.set_query(String::new());
+        let mut typed = |text: &str| {
+            picker.edit(TextEdit::Clear);
+            text.chars().for_each(|c| picker.edit(TextEdit::Insert(c)));
+            picker.chosen()
+        };
+        assert_eq!(typed("fol"), Some(2));
+        assert_eq!(typed("zzz"), None);
+        assert_eq!(typed(""), Some(0));
         assert_eq!(picker.visible.len(), 4);
     }
 
     #[test]
-    fn stepping_wraps() {
+    fn typing_narrows_and_deleting_widens() {
         let mut picker = picker();
-        picker.step(-1);
-        assert_eq!(picker.chosen(), Some(3));
-        picker.step(1);
-        assert_eq!(picker.chosen(), Some(0));
+        for c in "contra".chars() {
+            picker.edit(TextEdit::Insert(c));
+        }
+        assert_eq!(picker.visible, vec![3]);
+        picker.edit(TextEdit::Clear);
+        assert_eq!(picker.visible.len(), 4);
     }
 }

@@ -1,13 +1,12 @@
 //! Annotating through actions: tagging claims, correcting an article,
 //! linking, undo and redo.
 
-use super::{sample_app, type_text};
+use super::{press, sample_app, type_keys, type_text};
 use crate::annotations::Endpoint;
 use crate::corpus::Provenance;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Focus, Overlay, Prompt, TextEdit};
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
 const GERMAN: &str = "wire/031_b2e4d6f8.txt";
@@ -22,16 +21,8 @@ fn reading(id: &str) -> App {
     app
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.form_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn form_type(app: &mut App, text: &str) {
-    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
-}
-
 fn save_form(app: &mut App) {
-    app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    press(app, "<C-s>");
 }
 
 fn cursor_sentence(app: &App) -> String {
@@ -47,12 +38,12 @@ fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
     let sentence = cursor_sentence(&app);
     app.update(Action::TagClaim);
     assert!(matches!(app.overlay, Some(Overlay::ClaimForm(_))), "the form opens");
-    form_type(&mut app, "talks");
-    press(&mut app, KeyCode::Tab); // speaker
-    press(&mut app, KeyCode::Tab); // summary
-    form_type(&mut app, "Talks open");
-    press(&mut app, KeyCode::Tab); // verdict
-    press(&mut app, KeyCode::Char('s'));
+    type_keys(&mut app, "talks");
+    press(&mut app, "<Tab>"); // speaker
+    press(&mut app, "<Tab>"); // summary
+    type_keys(&mut app, "Talks open");
+    press(&mut app, "<Tab>"); // verdict
+    type_keys(&mut app, "s");
     save_form(&mut app);
     assert!(app.overlay.is_none());
     let claims = &app.notes.annotations.claims;
@@ -109,8 +100,8 @@ fn tag_on_a_claim_edits_it_and_delete_removes_it_undo_brings_it_back() {
     app.update(Action::TagClaim);
     let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
     assert!(form.claim.is_some(), "editing the claim under the cursor");
-    press(&mut app, KeyCode::BackTab); // note
-    form_type(&mut app, "check the figure");
+    press(&mut app, "<S-Tab>"); // note
+    type_keys(&mut app, "check the figure");
     save_form(&mut app);
     assert_eq!(app.notes.annotations.claims.len(), 1);
     assert_eq!(app.notes.annotations.claims[0].note, "check the figure");
@@ -139,7 +130,7 @@ fn setting_a_date_moves_the_article_on_the_timeline_and_undo_moves_it_back() {
     app.update(Action::SetDate);
     assert!(matches!(app.prompt, Some(Prompt::Article { .. })));
     type_text(&mut app, "2023-05-04");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let date = app.articles[index].date.as_ref().expect("dated now");
     assert_eq!(date.shown(), "2023-05-04");
     assert_eq!(date.provenance, Provenance::Analyst);
@@ -159,7 +150,7 @@ fn a_bad_date_is_refused_and_changes_nothing() {
     let mut app = reading(UNDATED);
     app.update(Action::SetDate);
     type_text(&mut app, "yesterday-ish");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("not a date")));
     assert!(!app.notes.unsaved());
 }
@@ -171,7 +162,7 @@ fn correcting_the_title_shows_in_the_list_filter() {
     app.update(Action::EditTitle);
     app.edit(TextEdit::Clear);
     type_text(&mut app, "Convoy threat on the northern road");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert_eq!(app.articles[index].title(), "Convoy threat on the northern road");
     app.update(Action::FocusList);
     app.update(Action::Filter);
@@ -189,10 +180,10 @@ fn marking_and_linking_two_articles_then_following_the_link_and_back() {
     app.update(Action::Link);
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
     assert_eq!(picker.choices[0].label, "translation-of");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert_eq!(app.prompt, Some(Prompt::LinkNote), "an optional note on the link");
     type_text(&mut app, "same wire copy");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let links = &app.notes.annotations.links;
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].note, "same wire copy");
@@ -211,9 +202,9 @@ fn linking_without_a_mark_picks_the_other_article_by_fuzzy_search() {
     let mut app = reading(GERMAN);
     app.update(Action::Link);
     type_text(&mut app, "agree to open talks");
-    app.edit(TextEdit::Submit); // the article
+    app.update(Action::Submit); // the article
     type_text(&mut app, "trans");
-    app.edit(TextEdit::Submit); // the kind
+    app.update(Action::Submit); // the kind
     let link = &app.notes.annotations.links[0];
     assert_eq!(link.to, Endpoint::Article(ENGLISH.to_string()));
     assert_eq!(link.kind, "translation-of");
@@ -224,7 +215,7 @@ fn the_claims_view_searches_and_jumps_to_a_claim() {
     let mut app = reading(ENGLISH);
     app.update(Action::NextSentence);
     app.update(Action::TagClaim);
-    form_type(&mut app, "talks");
+    type_keys(&mut app, "talks");
     save_form(&mut app);
     let tagged = app.reader.as_ref().unwrap().sentence;
     app.show_article(app.article_index(GERMAN).unwrap());
@@ -232,7 +223,7 @@ fn the_claims_view_searches_and_jumps_to_a_claim() {
     type_text(&mut app, "#talks");
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("claims view") };
     assert_eq!(picker.visible.len(), 1);
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert_eq!(app.current_article(), app.article_index(ENGLISH));
     assert_eq!(app.reader.as_ref().unwrap().sentence, tagged);
 }
@@ -242,7 +233,7 @@ fn the_export_picker_asks_the_event_loop_to_write_the_chosen_format() {
     let mut app = reading(ENGLISH);
     app.update(Action::Export);
     type_text(&mut app, "markdown");
-    assert_eq!(app.edit(TextEdit::Submit), vec![Effect::Export(crate::annotations::export::ExportFormat::Md)]);
+    assert_eq!(app.update(Action::Submit), vec![Effect::Export(crate::annotations::export::ExportFormat::Md)]);
     assert!(app.overlay.is_none());
 }
 
@@ -377,10 +368,10 @@ fn configured_verdicts_and_link_kinds_are_offered() {
     let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
     assert_eq!(form.verdicts, vec!["open", "checked"]);
     assert_eq!(form.verdicts[form.verdict], "open", "the first verdict is the default");
-    app.form_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut app, "<Esc>");
     assert!(app.overlay.is_none());
     app.update(Action::Link);
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
     assert_eq!(picker.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["echoes"]);
 }
@@ -428,7 +419,7 @@ fn corpus_dates_arrive_after_the_load_and_yield_to_the_analyst() {
     let mut app = reading(UNDATED);
     app.update(Action::SetDate);
     type_text(&mut app, "2023-05-04");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let date = kin_date(&app, "2024-03-01");
     app.corpus_dates_found(vec![date]);
     let shown = app.articles[index].date.as_ref().expect("dated");
