@@ -13,6 +13,7 @@ use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin,
 use crate::corpus::dates::parse_stated;
 use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use crate::display::{one_line, truncate};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// An article field the analyst corrects through the prompt.
@@ -75,6 +76,28 @@ impl App {
     /// The configured verdicts.
     pub fn verdicts(&self) -> Vec<String> {
         self.settings.verdicts.clone()
+    }
+
+    /// Places the claims whose anchor is new since `before` and forgets
+    /// the placements of claims that are gone.
+    fn place_changed_claims(&mut self, before: &Annotations) {
+        let anchors: HashMap<&RecordId, &Anchor> = before.claims.iter().map(|c| (&c.id, &c.anchor)).collect();
+        let now: HashSet<&RecordId> = self.notes.annotations.claims.iter().map(|c| &c.id).collect();
+        self.placements.retain(|id, _| now.contains(id));
+        for claim in &self.notes.annotations.claims {
+            if anchors.get(&claim.id) == Some(&&claim.anchor) {
+                continue;
+            }
+            match self.article_ids.get(claim.anchor.article.as_str()) {
+                Some(&index) => {
+                    let placement = reanchor(&claim.anchor, &self.articles[index].text);
+                    self.placements.insert(claim.id.clone(), placement);
+                }
+                None => {
+                    self.placements.remove(&claim.id);
+                }
+            }
+        }
     }
 
     /// Re-anchors the claims of articles from index `first` on against
@@ -337,7 +360,7 @@ impl App {
             Some(what) => format!("{}: {what}", if undo { "undone" } else { "redone" }),
             None => format!("nothing to {}", if undo { "undo" } else { "redo" }),
         });
-        self.sync_corrections(&before);
+        self.sync_derived(&before);
     }
 
     /// The one way the annotations change: applies `edit` (described for
@@ -346,12 +369,15 @@ impl App {
     pub(super) fn commit(&mut self, what: &str, edit: impl FnOnce(&mut Annotations)) {
         let before = self.notes.annotations.clone();
         self.notes.change(what, edit);
-        self.sync_corrections(&before);
+        self.sync_derived(&before);
     }
 
-    /// Re-applies article corrections wherever the current set differs
-    /// from `before`, then redraws what they touch.
-    fn sync_corrections(&mut self, before: &Annotations) {
+    /// Brings what derives from the annotations up to date after they
+    /// changed from `before`: the placements of claims added, moved or
+    /// dropped, article corrections wherever they differ, then the
+    /// timeline, the counts, the list and the reader.
+    fn sync_derived(&mut self, before: &Annotations) {
+        self.place_changed_claims(before);
         let after = &self.notes.annotations;
         let mut ids: Vec<&str> = before.articles.iter().chain(&after.articles).map(|a| a.article.as_str()).collect();
         ids.sort_unstable();
@@ -533,7 +559,6 @@ impl App {
         let read = !self.notes.annotations.article(&id).is_some_and(|n| n.read);
         self.commit(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
         self.message = Some(format!("marked {}", if read { "read" } else { "unread" }));
-        self.refresh_list();
     }
 
     /// The link end the analyst is on: the claim under the reader's
@@ -838,8 +863,7 @@ impl App {
     pub fn adopt_merged(&mut self, merged: Annotations) {
         let before = self.notes.annotations.clone();
         self.notes.adopt_merged(merged);
-        self.place_claims(0);
-        self.sync_corrections(&before);
+        self.sync_derived(&before);
     }
 
     /// A save failed: say why, and let autosave try again after a pause.

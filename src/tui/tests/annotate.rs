@@ -427,3 +427,97 @@ fn corpus_dates_arrive_after_the_load_and_yield_to_the_analyst() {
     app.update(Action::Undo);
     assert_eq!(app.articles[index].date.as_ref().map(|d| d.shown()).as_deref(), Some("2024-03-01"));
 }
+
+/// What derives from the annotations, as the app holds it: claim
+/// placements, per-article counts, corrected articles, the timeline, the
+/// list's rows under the filters that read annotations.
+fn derived(app: &mut App) -> String {
+    let mut placements: Vec<String> = app.placements.iter().map(|(id, p)| format!("{id}: {p:?}")).collect();
+    placements.sort();
+    let mut counts: Vec<(usize, usize)> = app.annotation_counts.iter().map(|(&a, &n)| (a, n)).collect();
+    counts.sort();
+    let articles: Vec<String> =
+        app.articles.iter().map(|a| format!("{} {:?} {:?} {:?}", a.id, a.title(), a.source(), a.date)).collect();
+    let mut lists = Vec::new();
+    for (annotated, unread, query) in [(false, false, ""), (true, false, ""), (false, true, ""), (false, false, "ruhe")]
+    {
+        (app.list.annotated_only, app.list.unread_only, app.list.query) = (annotated, unread, query.to_string());
+        app.refresh_list();
+        lists.push(app.list.visible.clone());
+    }
+    app.list.clear_filters();
+    app.refresh_list();
+    format!("{placements:#?}\n{counts:?}\n{articles:#?}\n{:?}\n{lists:?}", app.timeline.rows)
+}
+
+/// The same, computed from scratch for the same annotations.
+fn derived_afresh(app: &App) -> String {
+    let mut fresh = sample_app(160, 45);
+    fresh.set_annotations(app.notes.annotations.clone(), None);
+    derived(&mut fresh)
+}
+
+#[test]
+fn every_change_through_commit_leaves_no_derived_cache_stale() {
+    let mut app = reading(GERMAN);
+    let index = app.article_index(GERMAN).unwrap();
+    let text = app.articles[index].text.clone();
+    // A claim whose offsets no longer fit its quote (the text was edited
+    // since, say): it is placed where the quote is now.
+    let sentence = app.articles[index].structure.sentences[2].range();
+    let mut moved = crate::annotations::Anchor::new(GERMAN, &text, sentence.clone());
+    (moved.byte_start, moved.byte_end) = (sentence.start - 3, sentence.end - 3);
+    let claim = crate::annotations::Claim {
+        id: crate::annotations::RecordId::new(),
+        anchor: moved,
+        tags: vec!["moved".to_string()],
+        speaker: None,
+        summary: None,
+        verdict: "unverified".to_string(),
+        about: None,
+        note: String::new(),
+        created: None,
+        modified: None,
+        creator: None,
+        conflicts: vec![],
+    };
+    let id = claim.id.clone();
+    let english = app.article_index(ENGLISH).unwrap();
+    type Change = Box<dyn FnOnce(&mut crate::annotations::Annotations)>;
+    let changes: Vec<(&str, Change)> = vec![
+        ("add a moved claim", Box::new(move |notes| notes.claims.push(claim))),
+        ("set a date", Box::new(|notes| notes.article_mut(UNDATED).date = Some("2019-05-04".to_string()))),
+        ("correct a title", Box::new(|notes| notes.article_mut(ENGLISH).title = Some("Ruhe bitte".to_string()))),
+        ("mark read", Box::new(|notes| notes.article_mut(GERMAN).read = true)),
+        (
+            "link",
+            Box::new(|notes| {
+                notes.links.push(crate::annotations::Link {
+                    id: crate::annotations::RecordId::new(),
+                    from: Endpoint::Article(GERMAN.into()),
+                    to: Endpoint::Article(ENGLISH.into()),
+                    kind: "same-event".to_string(),
+                    note: String::new(),
+                    origin: crate::annotations::LinkOrigin::Manual,
+                    created: None,
+                    modified: None,
+                    creator: None,
+                    conflicts: vec![],
+                })
+            }),
+        ),
+    ];
+    for (what, change) in changes {
+        app.commit(what, change);
+        assert_eq!(derived(&mut app), derived_afresh(&app), "after {what}");
+    }
+    assert_eq!(app.claim_span(app.notes.annotations.claim(&id).unwrap()), Some(sentence), "placed by its quote");
+    assert_eq!(app.articles[english].title(), "Ruhe bitte");
+    app.commit("delete the claim", |notes| notes.claims.retain(|c| c.id != id));
+    assert!(!app.placements.contains_key(&id), "a deleted claim's placement goes");
+    assert_eq!(derived(&mut app), derived_afresh(&app), "after the delete");
+    for step in [Action::Undo, Action::Undo, Action::Undo, Action::Redo, Action::Undo, Action::Undo, Action::Undo] {
+        app.update(step);
+        assert_eq!(derived(&mut app), derived_afresh(&app), "after {step:?}: {:?}", app.message);
+    }
+}
