@@ -5,7 +5,7 @@
 //! `claim form` and `text` contexts.
 
 use super::app::{Move, TextEdit};
-use super::rank::rank;
+use super::filter::rank;
 use crate::annotations::model::first_sentence;
 use crate::annotations::{Claim, RecordId};
 use crate::corpus::dates::parse_stated;

@@ -19,7 +19,6 @@ pub mod loader;
 pub mod notebook;
 pub mod palette;
 pub mod picker;
-pub mod rank;
 pub mod reader;
 mod saving;
 pub mod selection;

@@ -3,21 +3,36 @@
 
 use super::action::{Action, Scope};
 use super::app::{TextEdit, edit_line};
-use super::rank::rank;
+use super::filter::FuzzyFilter;
 
 /// The palette's state.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Palette {
     pub query: String,
     /// Actions matching the query, best first.
     pub matches: Vec<Action>,
     pub selected: usize,
+    /// What the palette offers, in `filter`'s order.
+    offered: Vec<Action>,
+    /// The actions' names and descriptions, searched as the article list is.
+    filter: FuzzyFilter,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Palette {
     /// A palette listing every action it can run.
     pub fn new() -> Palette {
-        let mut palette = Palette::default();
+        let offered: Vec<Action> = Palette::offered().collect();
+        let mut filter = FuzzyFilter::new();
+        for action in &offered {
+            filter.push(action.name(), action.description(), "");
+        }
+        let mut palette = Palette { query: String::new(), matches: Vec::new(), selected: 0, offered, filter };
         palette.rank();
         palette
     }
@@ -32,9 +47,8 @@ impl Palette {
     /// (any case, spaces ignored) comes first, so `open` runs Open, not
     /// OpenPalette.
     fn rank(&mut self) {
-        let offered: Vec<Action> = Palette::offered().collect();
-        let haystacks = offered.iter().map(|action| format!("{} {}", action.name(), action.description()));
-        self.matches = rank(&self.query, haystacks).into_iter().map(|at| offered[at]).collect();
+        let offered = &self.offered;
+        self.matches = self.filter.set_query(&self.query).iter().map(|m| offered[m.item]).collect();
         let typed: String = self.query.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(exact) = self.matches.iter().position(|action| action.name().eq_ignore_ascii_case(&typed)) {
             let action = self.matches.remove(exact);

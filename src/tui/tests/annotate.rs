@@ -6,6 +6,7 @@ use crate::annotations::Endpoint;
 use crate::corpus::Provenance;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Focus, Overlay, Prompt, TextEdit};
+use crate::tui::picker::Purpose;
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
 
 const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
@@ -520,4 +521,27 @@ fn every_change_through_commit_leaves_no_derived_cache_stale() {
         app.update(step);
         assert_eq!(derived(&mut app), derived_afresh(&app), "after {step:?}: {:?}", app.message);
     }
+}
+
+#[test]
+fn pickers_match_as_the_list_does_accents_and_eszett_folded() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::EditTitle);
+    app.update(Action::ClearInput);
+    type_keys(&mut app, "Sperrung der Hauptstraße");
+    app.update(Action::Submit);
+    let retitled = app.article_index(ENGLISH).unwrap();
+    app.show_article(app.article_index(UNDATED).unwrap());
+    let chosen = |app: &mut App, query: &str| {
+        app.update(Action::Link);
+        type_keys(app, query);
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("the link picker is open") };
+        let Purpose::LinkTarget { from } = picker.purpose else { panic!("{:?}", picker.purpose) };
+        let choice = picker.chosen().expect("a match");
+        app.update(Action::Back);
+        if choice >= from { choice + 1 } else { choice }
+    };
+    assert_eq!(chosen(&mut app, "hauptstrasse"), retitled, "ß is typed as ss");
+    let german = chosen(&mut app, "gesprache");
+    assert!(app.articles[german].title().contains("Gespräche"), "{}", app.articles[german].title());
 }
