@@ -54,7 +54,7 @@ fn the_main_screen_shows_timeline_list_reader_and_status() {
     let hints = default_hints();
     let mut app = sample_app(160, 45);
     let screen = render(&mut app, &hints, 160, 45);
-    for text in ["Timeline", "Articles 27/27", "undated", "Title", "sample-corpus", "27/27 articles", "focus list"] {
+    for text in ["Timeline", "Articles 33/33", "undated", "Title", "sample-corpus", "33/33 articles", "focus list"] {
         assert!(screen.contains(text), "{text:?} missing in\n{screen}");
     }
     assert!(screen.contains("? help") && screen.contains("/ filter"), "the footer shows the main keys:\n{screen}");
