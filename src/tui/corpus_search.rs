@@ -139,37 +139,11 @@ impl App {
         }
     }
 
-    /// A key typed in the results overlay.
+    /// Typing in the results overlay: the query changes, the search re-runs.
     pub fn corpus_search_edit(&mut self, edit: TextEdit) {
-        let search = &mut self.corpus_search;
-        let count = search.hits.len();
-        match edit {
-            TextEdit::Insert(c) => search.query.push(c),
-            TextEdit::Backspace => {
-                search.query.pop();
-            }
-            TextEdit::DeleteWord => {
-                let keep = search.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                search.query.truncate(keep);
-            }
-            TextEdit::Clear => search.query.clear(),
-            TextEdit::Up | TextEdit::Down if count > 0 => {
-                let step = if edit == TextEdit::Up { count - 1 } else { 1 };
-                search.selected = (search.selected + step) % count;
-                return;
-            }
-            TextEdit::Up | TextEdit::Down => return,
-            TextEdit::Cancel => {
-                self.overlay = None;
-                return;
-            }
-            TextEdit::Submit => {
-                let selected = search.selected;
-                self.open_hit(selected, true);
-                return;
-            }
+        if super::app::edit_line(&mut self.corpus_search.query, edit) {
+            self.run_corpus_search();
         }
-        self.run_corpus_search();
     }
 
     /// Runs the typed query; the hits replace the last ones.
@@ -199,7 +173,7 @@ impl App {
     /// Opens hit `n` in the reader at its first match (its last when
     /// `forward` is false), the matches highlighted and the sentence
     /// cursor on it; `Ctrl-o` comes back.
-    fn open_hit(&mut self, n: usize, forward: bool) {
+    pub(super) fn open_hit(&mut self, n: usize, forward: bool) {
         let Some(hit) = self.corpus_search.hits.get(n) else { return };
         let Some(&index) = self.article_ids.get(hit.id.as_str()) else {
             self.message = Some(format!("{} is not loaded yet", hit.id));
