@@ -45,6 +45,9 @@ impl Drop for Progress {
 pub fn load_corpus(root: &Path, links: LinkScope) -> Result<Corpus> {
     let name = crate::display::escape_path(root);
     let progress = Progress::start(format!("loading {name}"));
-    let corpus = Corpus::load_counting(root, links, |read| progress.say(format!("loading {name}: {read} files read")))?;
+    let cache = crate::search::cache_root();
+    let corpus = Corpus::load_counting(root, links, cache.as_deref(), |read| {
+        progress.say(format!("loading {name}: {read} files read"));
+    })?;
     Ok(corpus)
 }

@@ -58,7 +58,7 @@ impl fmt::Display for Provenance {
 
 /// An article's publication date: bounds, and an estimate where the
 /// evidence converges, with where they came from and how sure they are.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicationDate {
     /// The estimate at its precision (day, week, month or year); `None`
     /// when only bounds are known. Always set for stated and analyst dates.
@@ -177,12 +177,13 @@ impl PublicationDate {
 
 /// An article as dossier understands it. Every byte offset refers to `text`,
 /// the cleaned text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
     pub format: SourceFormat,
     /// The encoding the file was decoded from, e.g. `UTF-8`, `windows-1252`.
-    pub encoding: &'static str,
+    #[serde(deserialize_with = "super::cache::name")]
+    pub encoding: super::source::Name,
     /// What the file itself says about the article; `None` when it says
     /// nothing (most scraped text), which saves 144 bytes an article.
     meta: Option<Box<StatedMeta>>,

@@ -25,7 +25,7 @@
 //! space U+00A0 becomes a plain space so search and date rules see one kind
 //! of space.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -36,7 +36,7 @@ const TAB_SPACES: &str = "    ";
 pub const TAB_WIDTH: usize = TAB_SPACES.len();
 
 /// Counts of what cleaning changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CleaningReport {
     pub line_ends_normalised: u32,
     pub escape_sequences_removed: u32,

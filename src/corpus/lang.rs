@@ -5,13 +5,13 @@
 
 use super::boilerplate::LineKind;
 use super::structure::{Structure, trim_span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::LazyLock;
 use whatlang::Detector;
 
 /// An article's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     De,
@@ -34,7 +34,7 @@ impl fmt::Display for Lang {
 }
 
 /// A detected (or stated) language with confidence in 0..=1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LangGuess {
     pub lang: Lang,
     pub confidence: f32,

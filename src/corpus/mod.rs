@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod boilerplate;
+pub mod cache;
 pub mod clean;
 pub mod dates;
 pub mod decode;
@@ -45,8 +46,11 @@ pub enum CorpusError {
 /// A step of a streamed load (see [`stream`]).
 #[derive(Debug)]
 pub enum StreamEvent {
+    /// The walk is over: this many article files are to be read (or
+    /// taken from the analysis cache).
+    Found { files: usize },
     /// A batch of analysed articles (in id order within the batch) and the
-    /// number of files read so far.
+    /// number of files read (or taken from the cache) so far.
     Batch { articles: Vec<Article>, done: usize },
     /// The load is complete.
     Finished(LoadReport),
@@ -69,35 +73,110 @@ pub fn corpus_name(root: &Path) -> String {
 /// Loads `root`, following the symbolic links `links` allows, and hands
 /// the articles over in batches as they are analysed, so a UI can show them
 /// while the rest is still working.
-pub fn stream(root: &Path, links: LinkScope, mut on_event: impl FnMut(StreamEvent)) -> Result<(), CorpusError> {
-    let mut read_report = LoadReport::default();
-    let mut done = 0;
-    let mut batch = FIRST_BATCH;
-    // Files are read and analysed a batch at a time while the walk goes on,
-    // so the first titles show long before a large corpus has been walked.
-    let mut analyse = |files: &[source::ArticleFile]| {
-        let documents = source::read_articles(files, &mut read_report);
-        done += files.len();
-        let mut articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
-        articles.sort_by(|a, b| a.id.cmp(&b.id));
-        on_event(StreamEvent::Batch { articles, done });
-    };
-    let mut report = source::walk_articles(root, links, |found, last| {
-        if found.len() >= batch || (last && !found.is_empty()) {
-            analyse(found);
-            found.clear();
-            batch = (batch * 2).min(MAX_BATCH);
-        }
-    })?;
-    if done == 0 {
+///
+/// With a cache folder (`cache`), what the last load of this corpus found
+/// is kept there ([`cache`]): the files it knows unchanged come in the first
+/// batch without being read; the others are read and analysed after it.
+pub fn stream(
+    root: &Path,
+    links: LinkScope,
+    cache: Option<&Path>,
+    mut on_event: impl FnMut(StreamEvent),
+) -> Result<(), CorpusError> {
+    // The walk only lists names: it is quick next to reading, and the
+    // count it gives is the total the progress is told against.
+    let mut files = Vec::new();
+    let mut report = source::walk_articles(root, links, |found, _| files.append(found))?;
+    if files.is_empty() {
         return Err(CorpusError::NoArticles(root.to_path_buf()));
     }
-    report.bytes_read = read_report.bytes_read;
-    report.skipped.extend(read_report.skipped);
-    report.problems = read_report.problems;
+    on_event(StreamEvent::Found { files: files.len() });
+    let mut known = cache.and_then(|cache| cache::CachedLoad::open(cache, root));
+    let (unchanged, to_read) = match &mut known {
+        Some(known) => known.unchanged(files),
+        None => (Vec::new(), files.into_iter().map(|file| (file, None)).collect()),
+    };
+    let mut done = unchanged.len();
+    let mut articles = Vec::new();
+    for entry in unchanged {
+        articles.extend(into_report(entry, &mut report));
+    }
+    if !articles.is_empty() {
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        on_event(StreamEvent::Batch { articles, done });
+    }
+    let mut batch = FIRST_BATCH;
+    let mut rest = &to_read[..];
+    while !rest.is_empty() {
+        let (files, after) = rest.split_at(batch.min(rest.len()));
+        rest = after;
+        batch = (batch * 2).min(MAX_BATCH);
+        let entries = read_and_analyse(files, known.as_mut());
+        if let Some(known) = &mut known {
+            known.add(&entries);
+        }
+        done += files.len();
+        let mut articles: Vec<Article> = entries.into_iter().flat_map(|e| into_report(e, &mut report)).collect();
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        on_event(StreamEvent::Batch { articles, done });
+    }
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     on_event(StreamEvent::Finished(report));
+    // After the load is told finished: the cache is for the next load.
+    if let Some(known) = known {
+        // A cache that cannot be written costs the next load time, not
+        // this one its articles.
+        let _ = known.finish();
+    }
     Ok(())
+}
+
+/// Reads `files` and analyses their articles on all cores; a file whose
+/// content the cache knows (`known`) keeps its cached analysis.
+fn read_and_analyse(
+    files: &[(source::ArticleFile, Option<cache::Stat>)],
+    mut known: Option<&mut cache::CachedLoad>,
+) -> Vec<cache::Entry> {
+    let outcomes: Vec<source::FileOutcome> =
+        files.par_iter().map(|(file, _)| source::read_article_file(file)).collect();
+    let mut entries = Vec::with_capacity(files.len());
+    let mut documents = Vec::new();
+    for ((file, stat), outcome) in files.iter().zip(outcomes) {
+        let same = known.as_mut().and_then(|known| known.same_content(&file.path, outcome.hash));
+        let entry = match same {
+            Some(entry) => cache::Entry { stat: *stat, ..entry },
+            None => {
+                documents.extend(outcome.documents.into_iter().map(|d| (entries.len(), d)));
+                cache::Entry {
+                    path: file.path.clone(),
+                    stat: *stat,
+                    hash: outcome.hash,
+                    articles: Vec::new(),
+                    skipped: outcome.skipped.map(|s| s.reason),
+                    problems: outcome.problems,
+                    bytes_read: outcome.bytes_read,
+                }
+            }
+        };
+        entries.push(entry);
+    }
+    let analysed: Vec<(usize, Article)> =
+        documents.into_par_iter().map(|(entry, document)| (entry, Article::analyse(document))).collect();
+    for (entry, article) in analysed {
+        entries[entry].articles.push(article);
+    }
+    entries
+}
+
+/// The articles of a file's entry, its skip and problems added to `report`.
+fn into_report(entry: cache::Entry, report: &mut LoadReport) -> Vec<Article> {
+    report.bytes_read += entry.bytes_read;
+    if let Some(reason) = entry.skipped {
+        report.skipped.push(Skipped { path: entry.path, reason });
+    }
+    report.problems.extend(entry.problems);
+    entry.articles
 }
 
 /// A loaded and analysed corpus.
@@ -122,15 +201,23 @@ impl Corpus {
     /// `links` allows, and analyses them on all cores, a batch at a time so
     /// the raw text of only one batch is held at once.
     pub fn load_with(root: &Path, links: LinkScope) -> Result<Corpus, CorpusError> {
-        Corpus::load_counting(root, links, |_| {})
+        Corpus::load_counting(root, links, None, |_| {})
     }
 
-    /// As [`Corpus::load_with`], telling `read` how many files have been
-    /// read so far after each batch (for a progress display).
-    pub fn load_counting(root: &Path, links: LinkScope, mut read: impl FnMut(usize)) -> Result<Corpus, CorpusError> {
+    /// As [`Corpus::load_with`], keeping the analysis in the cache folder
+    /// `cache` where one is given (see [`stream`]), and telling `read` how
+    /// many files have been read so far after each batch (for a progress
+    /// display).
+    pub fn load_counting(
+        root: &Path,
+        links: LinkScope,
+        cache: Option<&Path>,
+        mut read: impl FnMut(usize),
+    ) -> Result<Corpus, CorpusError> {
         let mut articles = Vec::new();
         let mut report = LoadReport::default();
-        stream(root, links, |event| match event {
+        stream(root, links, cache, |event| match event {
+            StreamEvent::Found { .. } => {}
             StreamEvent::Batch { articles: batch, done } => {
                 articles.extend(batch);
                 read(done);

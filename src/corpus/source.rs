@@ -9,7 +9,7 @@ use super::html;
 use super::{ArticleId, CorpusError};
 use crate::safe_fs::{self, Links, TooLarge};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -25,7 +25,7 @@ pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_JSON_LINES_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// The file format an article came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
     Text,
@@ -37,7 +37,7 @@ pub enum SourceFormat {
 
 /// What a file says about its article (front matter, JSON Lines fields,
 /// the head of a web page).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedMeta {
     pub title: Option<String>,
     pub date: Option<String>,
@@ -53,14 +53,24 @@ pub struct StatedMeta {
 /// Where in the file each stated value was found: the field or key name
 /// (`date_publish`), or the element of a web page (`<time datetime>`).
 /// The evidence behind a stated title or date.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedOrigins {
-    pub title: Option<&'static str>,
-    pub date: Option<&'static str>,
-    pub source: Option<&'static str>,
-    pub url: Option<&'static str>,
-    pub lang: Option<&'static str>,
+    #[serde(deserialize_with = "super::cache::some_name")]
+    pub title: Option<Name>,
+    #[serde(deserialize_with = "super::cache::some_name")]
+    pub date: Option<Name>,
+    #[serde(deserialize_with = "super::cache::some_name")]
+    pub source: Option<Name>,
+    #[serde(deserialize_with = "super::cache::some_name")]
+    pub url: Option<Name>,
+    #[serde(deserialize_with = "super::cache::some_name")]
+    pub lang: Option<Name>,
 }
+
+/// A name known at build time: a field name, an element, an encoding.
+/// (Spelled as an alias so serde does not take it for text borrowed from
+/// what it reads: a cache gives it back through [`super::cache::name`].)
+pub type Name = &'static str;
 
 impl StatedOrigins {
     /// Nothing stated anywhere.
@@ -93,7 +103,7 @@ pub enum LinkScope {
 }
 
 /// Why a file was not loaded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkipReason {
     /// Not an article file type (image, PDF, ...).
@@ -124,14 +134,14 @@ pub enum SkipReason {
 }
 
 /// A file that was skipped, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     pub path: PathBuf,
     pub reason: SkipReason,
 }
 
 /// A problem inside a file that otherwise loaded (e.g. one bad JSONL line).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadProblem {
     pub path: PathBuf,
     /// 1-based line, where the problem has one.
@@ -425,12 +435,14 @@ fn is_kernel_file(canonical: &Path) -> bool {
 }
 
 /// What reading one file gave.
-#[derive(Default)]
-struct FileOutcome {
-    documents: Vec<RawDocument>,
-    skipped: Option<Skipped>,
-    problems: Vec<LoadProblem>,
-    bytes_read: u64,
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    pub documents: Vec<RawDocument>,
+    pub skipped: Option<Skipped>,
+    pub problems: Vec<LoadProblem>,
+    pub bytes_read: u64,
+    /// xxh3 of the bytes read; `None` when the file could not be read.
+    pub hash: Option<u64>,
 }
 
 impl FileOutcome {
@@ -444,9 +456,8 @@ impl FileOutcome {
 }
 
 /// Reads, decodes and parses one article file.
-fn read_article_file(file: &ArticleFile) -> FileOutcome {
+pub fn read_article_file(file: &ArticleFile) -> FileOutcome {
     let ArticleFile { path, format, canonical } = file;
-    let format = *format;
     let limit = match format {
         SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
         SourceFormat::Text | SourceFormat::Markdown | SourceFormat::Html => MAX_ARTICLE_BYTES,
@@ -464,13 +475,20 @@ fn read_article_file(file: &ArticleFile) -> FileOutcome {
             return FileOutcome::skipped(path, reason, 0);
         }
     };
+    FileOutcome { hash: Some(xxhash_rust::xxh3::xxh3_64(&bytes)), ..parse_article_file(file, &bytes) }
+}
+
+/// Decodes and parses the bytes of one article file.
+fn parse_article_file(file: &ArticleFile, bytes: &[u8]) -> FileOutcome {
+    let ArticleFile { path, format, .. } = file;
+    let format = *format;
     let bytes_read = bytes.len() as u64;
     // A JSON Lines file is judged binary record by record: one bad record
     // must not cost the others.
     let decoded = match format {
-        SourceFormat::JsonLines => decode::decode_records(&bytes),
-        SourceFormat::Html => html::decode(&bytes),
-        SourceFormat::Text | SourceFormat::Markdown => decode::decode(&bytes),
+        SourceFormat::JsonLines => decode::decode_records(bytes),
+        SourceFormat::Html => html::decode(bytes),
+        SourceFormat::Text | SourceFormat::Markdown => decode::decode(bytes),
     };
     let Some(Decoded { text, encoding }) = decoded else {
         return FileOutcome::skipped(path, SkipReason::Binary, bytes_read);

@@ -5,11 +5,11 @@
 //! 16 MiB, a JSON Lines record at most 1 GiB: far below the 4 GiB a `u32`
 //! offset reaches).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::{Index, Range};
 
 /// Byte offsets `start..end` into an article's cleaned text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     start: u32,
     end: u32,

@@ -6,11 +6,11 @@ use super::sentences;
 use super::source::SourceFormat;
 use super::span::Span;
 use super::title;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// One line of the cleaned text (span without the `\n`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextLine {
     pub span: Span,
     /// Set when the line is not body text (boilerplate, debris, the title).
@@ -18,7 +18,7 @@ pub struct TextLine {
 }
 
 /// The article's title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Title {
     pub text: String,
     /// True when no headline was found and the title was made from the first sentence.
@@ -28,7 +28,7 @@ pub struct Title {
 }
 
 /// Lines, title, paragraphs and sentences of one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Structure {
     pub lines: Vec<TextLine>,
     pub title: Title,

@@ -156,8 +156,10 @@ pub enum Effect {
 /// How far the background load has come.
 #[derive(Debug, Clone, Default)]
 pub struct Loading {
-    /// Files read so far.
+    /// Files read (or taken from the analysis cache) so far.
     pub done: usize,
+    /// Article files the corpus has, once the walk has counted them.
+    pub total: Option<usize>,
     pub finished: bool,
     pub report: Option<LoadReport>,
     pub error: Option<String>,

@@ -73,6 +73,7 @@ impl CorpusSearch {
     /// The status-line note while the index is being built.
     pub fn status(&self) -> Option<String> {
         let (done, total) = self.progress?;
+        let thousands = crate::display::thousands;
         (total > 0).then(|| format!("indexing {} / {} files for search", thousands(done), thousands(total)))
     }
 
@@ -96,18 +97,6 @@ impl CorpusSearch {
         self.hits = hits;
         self.ran = query;
     }
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl App {

@@ -32,8 +32,10 @@ pub enum LoadEvent {
     SuggestionsFailed(String),
 }
 
-/// Starts loading `root`, and then looking for suggestions, in the background.
-pub fn spawn(root: PathBuf, links: LinkScope) -> Receiver<LoadEvent> {
+/// Starts loading `root`, and then looking for suggestions, in the
+/// background, keeping the analysis in the cache folder `cache` where one
+/// is given (a known corpus then lists at once).
+pub fn spawn(root: PathBuf, links: LinkScope, cache: Option<PathBuf>) -> Receiver<LoadEvent> {
     let (sender, receiver) = channel();
     let (batches, batches_received) = channel();
     let finder = sender.clone();
@@ -53,9 +55,16 @@ pub fn spawn(root: PathBuf, links: LinkScope) -> Receiver<LoadEvent> {
     thread::spawn(move || {
         // A failed send means the UI has quit; the load can stop caring.
         let result = catch_unwind(AssertUnwindSafe(|| {
-            corpus::stream(&root, links, |event| {
-                if let StreamEvent::Batch { articles, .. } = &event {
-                    let _ = batches.send(articles.clone());
+            // Dropped when the load is finished, so the finder starts on
+            // the suggestions while the analysis cache is being written.
+            let mut batches = Some(batches);
+            corpus::stream(&root, links, cache.as_deref(), |event| {
+                match &event {
+                    StreamEvent::Batch { articles, .. } => {
+                        let _ = batches.as_ref().map(|batches| batches.send(articles.clone()));
+                    }
+                    StreamEvent::Finished(_) => batches = None,
+                    StreamEvent::Found { .. } => {}
                 }
                 let _ = sender.send(LoadEvent::Corpus(event));
             })

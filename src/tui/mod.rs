@@ -97,7 +97,7 @@ pub fn run(options: Options) -> Result<()> {
     let mut guard = TerminalGuard::enter(options.mouse).context("taking over the terminal")?;
     // After the panic hook is in: a background thread's failure then goes
     // to the status line, not over the screen.
-    let loads = loader::spawn(options.corpus.clone(), options.links);
+    let loads = loader::spawn(options.corpus.clone(), options.links, crate::search::cache_root());
     // The search index is updated once the load is over, so the two do
     // not compete for the cores while the first rows arrive.
     let mut indexer = None;
@@ -175,9 +175,11 @@ fn debug_panic_switch() {
     }
 }
 
-fn on_load(app: &mut App, load: LoadEvent) {
+/// Takes in a report of the background load (see [`loader::spawn`]).
+pub fn on_load(app: &mut App, load: LoadEvent) {
     use crate::corpus::StreamEvent;
     match load {
+        LoadEvent::Corpus(StreamEvent::Found { files }) => app.loading.total = Some(files),
         LoadEvent::Corpus(StreamEvent::Batch { articles, done }) => {
             app.loading.done = done;
             app.add_articles(articles);

@@ -6,7 +6,7 @@
 //! English) sentences (see CRATES.md); the rules are table-driven.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::lang::Lang;
@@ -28,7 +28,7 @@ mod stated;
 mod tense;
 
 /// How precise a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -39,7 +39,7 @@ pub enum Precision {
 
 /// What kind of mention: a full date, a date lacking its year, or one
 /// relative to the article's own date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
     /// Carries its year (`January 27, 2024`, `im August 2023`, `seit 2014`).
@@ -52,7 +52,7 @@ pub enum MentionKind {
 
 /// A date at a precision: `date` is the first day of the period (for a week,
 /// its Monday).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct DateValue {
     pub date: NaiveDate,
     pub precision: Precision,
@@ -81,7 +81,7 @@ impl fmt::Display for DateValue {
 }
 
 /// Units of relative offsets (`vor einem Monat`, `two weeks ago`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     Day,
@@ -91,7 +91,7 @@ pub enum Unit {
 }
 
 /// What the words of a mention say, before any reference date is applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateExpr {
     /// A full calendar date.
     Date(NaiveDate),
@@ -169,7 +169,7 @@ impl DateExpr {
 }
 
 /// Whether the sentence around a mention speaks of the past or the future.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tense {
     Past,
@@ -179,7 +179,7 @@ pub enum Tense {
 }
 
 /// One date mention in an article's cleaned text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     /// Byte span of the mention's words in the cleaned text.
     pub span: Span,
@@ -215,7 +215,7 @@ impl DateMention {
 }
 
 /// One end of the range a publication date lies in, and what says so.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bound {
     pub date: NaiveDate,
     /// The mention and the rule behind it, e.g. `“in November 2016” is

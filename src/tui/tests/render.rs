@@ -462,3 +462,26 @@ fn while_a_selection_is_active_the_footer_hints_its_keys() {
         assert!(footer.contains(key), "{key:?} missing in {footer:?}");
     }
 }
+
+#[test]
+fn a_first_load_tells_how_many_files_are_analysed_of_how_many() {
+    let hints = default_hints();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
+    let corpus = crate::corpus::Corpus::load(&root).expect("load sample-corpus");
+    let mut app = App::new(root, false, true);
+    let found = crate::corpus::StreamEvent::Found { files: 100_000 };
+    crate::tui::on_load(&mut app, crate::tui::loader::LoadEvent::Corpus(found));
+    for (width, height) in [(160, 45), (80, 24)] {
+        let screen = render(&mut app, &hints, width, height);
+        assert!(screen.contains("analysing 0 / 100,000"), "{screen}");
+    }
+    let first = corpus.articles.into_iter().take(3).collect();
+    let batch = crate::corpus::StreamEvent::Batch { articles: first, done: 12_345 };
+    crate::tui::on_load(&mut app, crate::tui::loader::LoadEvent::Corpus(batch));
+    for (width, height) in [(160, 45), (80, 24)] {
+        let screen = render(&mut app, &hints, width, height);
+        assert!(screen.contains("analysing 12,345 / 100,000"), "{screen}");
+        let start: String = app.articles[0].title().chars().take(12).collect();
+        assert!(screen.contains(&start), "the rows so far show:\n{screen}");
+    }
+}

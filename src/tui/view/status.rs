@@ -2,9 +2,9 @@
 //! and the status line (corpus, counts, filters, focus, progress).
 
 use super::key_hint;
-use crate::display::count;
+use crate::display::{count, thousands};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Prompt};
+use crate::tui::app::{App, Loading, Prompt};
 use crate::tui::hints::{FOOTER_ALWAYS, FOOTER_GLOBAL, Hints, footer_actions};
 use crate::tui::list::LanguageFilter;
 use crate::tui::timeline_pane::PeriodFilter;
@@ -51,14 +51,26 @@ pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
 }
 
 /// Draws the status line.
+/// How far the load has come: `analysing 12,345 / 100,000` once the
+/// files are counted (the total is known), `loading…` before.
+fn loading_progress(loading: &Loading) -> String {
+    match loading.total {
+        Some(total) => format!("analysing {} / {}", thousands(loading.done), thousands(total)),
+        None => "loading…".to_string(),
+    }
+}
+
 pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let notes = &app.notes.annotations;
-    let mut parts = vec![
-        format!(" {}", app.corpus_name),
-        format!("{}/{} articles", app.list.visible.len(), app.articles.len()),
-        format!("{}, {}", count(notes.claims.len(), "claim"), count(notes.links.len(), "link")),
-    ];
+    let loading = &app.loading;
+    let mut parts =
+        vec![format!(" {}", app.corpus_name), format!("{}/{} articles", app.list.visible.len(), app.articles.len())];
+    // Beside the count it explains, where a narrow terminal still shows it.
+    if !loading.finished && loading.error.is_none() {
+        parts.push(loading_progress(loading));
+    }
+    parts.push(format!("{}, {}", count(notes.claims.len(), "claim"), count(notes.links.len(), "link")));
     // Whether the work is safe comes before everything that can wait.
     if app.read_only.is_some() {
         parts.push("annotations READ-ONLY".to_string());
@@ -92,11 +104,8 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if !app.mouse {
         parts.push("mouse off".to_string());
     }
-    let loading = &app.loading;
     if let Some(error) = &loading.error {
         parts.push(format!("load failed: {error}"));
-    } else if !loading.finished {
-        parts.push(format!("loading… {} files read", loading.done));
     } else if let Some(report) = &loading.report
         && !(report.skipped.is_empty() && report.problems.is_empty())
     {

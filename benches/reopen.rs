@@ -1,0 +1,147 @@
+//! Opening a generated corpus in the TUI's loader, first without and then
+//! with the analysis cache: the time until every row is listed, the peak
+//! memory, and the list filter per keystroke on the reopened corpus,
+//! against `cat` of the same files in the same run (these machines are
+//! noisy; ratios travel).
+//!
+//!     cargo bench --bench reopen                 # 100k articles
+//!     cargo bench --bench reopen -- 1000000      # other sizes
+//!
+//! Each open runs in a process of its own (this bench, run again with
+//! `--open`), so its peak memory (VmHWM) is its own: the loader's thread,
+//! the copy of each batch it hands the suggestion finder, and the app's
+//! list, as in the TUI. "Listed" is when the app has taken the load's last
+//! event; the suggestion finder goes on after it, and its peak is told
+//! apart.
+
+#[path = "support/memory.rs"]
+#[allow(dead_code)] // shared with the load bench, which reads the resident set too
+mod memory;
+#[path = "support/sizes.rs"]
+mod sizes;
+#[path = "support/synth.rs"]
+#[allow(dead_code)] // shared with the load bench, which uses the rest of it
+mod synth;
+
+use dossier::corpus::LinkScope;
+use dossier::tui::action::Action;
+use dossier::tui::app::{App, TextEdit};
+use dossier::tui::loader;
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const QUERIES: &[&str] = &["gesprache", "abzug truppen", "talks resume", "valdoria"];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--open") {
+        return open(Path::new(&args[at + 1]), PathBuf::from(&args[at + 2]));
+    }
+    for count in sizes::from_args(&[100_000]) {
+        let dir = tempfile::tempdir()?;
+        let start = Instant::now();
+        let bytes = synth::write_corpus(dir.path(), count, 42)?;
+        let mb = bytes as f64 / 1e6;
+        println!("{count} articles, {mb:.1} MB written in {:.1} s", start.elapsed().as_secs_f64());
+
+        let cat = || -> Result<f64, Box<dyn std::error::Error>> {
+            let start = Instant::now();
+            let status = Command::new("sh")
+                .arg("-c")
+                .arg("find . -type f -print0 | xargs -0 cat > /dev/null")
+                .current_dir(dir.path())
+                .status()?;
+            if !status.success() {
+                return Err("cat reference failed".into());
+            }
+            Ok(start.elapsed().as_secs_f64())
+        };
+        cat()?;
+        let cat_seconds = cat()?;
+        println!("cat {cat_seconds:.2} s = {:.0} MB/s", mb / cat_seconds);
+
+        let cache = tempfile::tempdir()?;
+        for what in ["first open (analyses, writes the cache)", "reopen (from the cache)"] {
+            let out =
+                Command::new(std::env::current_exe()?).arg("--open").arg(dir.path()).arg(cache.path()).output()?;
+            if !out.status.success() {
+                return Err(format!("{what}: {}", String::from_utf8_lossy(&out.stderr)).into());
+            }
+            let report = String::from_utf8_lossy(&out.stdout);
+            let value = |key: &str| -> f64 {
+                report.split_whitespace().find_map(|w| w.strip_prefix(key)?.parse().ok()).unwrap_or(f64::NAN)
+            };
+            let listed = value("listed=");
+            println!(
+                "{what}: {} rows listed in {listed:.2} s = {:.1}x cat; peak RSS then {:.0} MB = {:.2}x corpus text; \
+                 after the suggestions {:.0} MB = {:.2}x (done at {:.1} s); filter per keystroke mean {:.1} ms, max {:.1} ms",
+                value("rows=") as usize,
+                listed / cat_seconds,
+                value("listed_rss="),
+                value("listed_rss=") / mb,
+                value("final_rss="),
+                value("final_rss=") / mb,
+                value("suggested="),
+                value("filter_mean="),
+                value("filter_max="),
+            );
+        }
+        let cache_mb = folder_bytes(cache.path())? as f64 / 1e6;
+        println!("analysis cache: {cache_mb:.0} MB = {:.2}x corpus text", cache_mb / mb);
+    }
+    Ok(())
+}
+
+/// Opens `root` as the TUI does (its loader, an app taking the events)
+/// and prints what the parent reads: `key=value` words.
+fn open(root: &Path, cache: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let mut app = App::new(root.to_path_buf(), true, false);
+    app.resize(Rect::new(0, 0, 160, 45));
+    let events = loader::spawn(root.to_path_buf(), LinkScope::InsideCorpus, Some(cache));
+    let mut listed = None;
+    for event in events {
+        dossier::tui::on_load(&mut app, event);
+        if let Some(error) = app.loading.error.as_ref().or(app.suggest.failed.as_ref()) {
+            return Err(error.clone().into());
+        }
+        if app.loading.finished && listed.is_none() {
+            listed = Some((start.elapsed().as_secs_f64(), memory::peak_rss_mb()));
+        }
+    }
+    let suggested = start.elapsed().as_secs_f64();
+    let (listed, listed_rss) = listed.ok_or("the load never finished")?;
+    let mut keystrokes = Vec::new();
+    for query in QUERIES {
+        app.update(Action::Filter);
+        app.edit(TextEdit::Clear);
+        for c in query.chars() {
+            let start = Instant::now();
+            app.edit(TextEdit::Insert(c));
+            keystrokes.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        app.edit(TextEdit::Clear);
+        app.update(Action::Back);
+    }
+    let mean = keystrokes.iter().sum::<f64>() / keystrokes.len() as f64;
+    let max = keystrokes.iter().copied().fold(0.0, f64::max);
+    println!(
+        "rows={} listed={listed:.3} listed_rss={listed_rss:.0} suggested={suggested:.3} final_rss={:.0} \
+         filter_mean={mean:.2} filter_max={max:.2}",
+        app.articles.len(),
+        memory::peak_rss_mb()
+    );
+    Ok(())
+}
+
+fn folder_bytes(folder: &Path) -> std::io::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        let metadata = entry.metadata()?;
+        total += if metadata.is_dir() { folder_bytes(&entry.path())? } else { metadata.len() };
+    }
+    Ok(total)
+}
