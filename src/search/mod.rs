@@ -638,3 +638,40 @@ fn writer_threads() -> usize {
 fn file_key(path: &Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(key: &str, stamp: FileStamp, hashed: bool) -> Found {
+        let path = PathBuf::from(key);
+        let file = ArticleFile { canonical: path.clone(), path, format: source::SourceFormat::Text };
+        Found { file, key: key.to_owned(), stamp: Some(stamp), hashed }
+    }
+
+    #[test]
+    fn a_file_hashed_near_the_last_write_is_stamped_anew_once_its_time_vouches_for_it() {
+        let second = 1_000_000_000;
+        let stamp = FileStamp { size: 10, mtime: 100 * second, hash: 7 };
+        let mut manifest = Manifest { written: 101 * second, ..Manifest::default() };
+        manifest.files.insert("a.txt".into(), Indexed { stamp, articles: 1 });
+        manifest.files.insert("gone.txt".into(), Indexed { stamp, articles: 1 });
+        // Hashed again with the same content, now long after: restamped,
+        // so the manifest is written and the file trusted next time.
+        let files = [found("a.txt", stamp, true)];
+        let changes = Changes::between(&files, &manifest, 200 * second);
+        assert_eq!(changes.restamped.len(), 1);
+        assert!(changes.changed.is_empty());
+        assert_eq!((changes.stale.as_slice(), changes.removed), (&["gone.txt".to_owned()][..], 1));
+        // Still within the clock's tick: not yet; and a file its stamp
+        // vouched for is left alone.
+        assert!(Changes::between(&files, &manifest, 101 * second).restamped.is_empty());
+        let trusted = [found("a.txt", stamp, false)];
+        assert!(Changes::between(&trusted, &manifest, 200 * second).restamped.is_empty());
+        // Another hash: the file is read and indexed again.
+        let edited = FileStamp { hash: 8, ..stamp };
+        let files = [found("a.txt", edited, true)];
+        let changes = Changes::between(&files, &manifest, 200 * second);
+        assert_eq!((changes.changed.len(), changes.stale.len(), changes.removed), (1, 2, 1));
+    }
+}
