@@ -93,7 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let loaded_rss = memory::rss_mb();
     let suggestion_count = found.suggestions.len();
     app.suggestions_found(*found);
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     app.update(Action::Open);
     let reader_start = Instant::now();
     for i in 0..frames {

@@ -47,6 +47,13 @@ pub fn terminal_safe_json(value: &impl serde::Serialize, pretty: bool) -> serde_
     .into_owned())
 }
 
+/// `text` without the characters that could act on a terminal or hide
+/// from the reader (line breaks and tabs kept): for text that leaves
+/// dossier as text, such as what is copied to the clipboard.
+pub fn without_hazards(text: &str) -> Cow<'_, str> {
+    escape(text, Breaks::Kept, |_, _| {})
+}
+
 /// A character that could act on a terminal or hide from the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hazard {

@@ -23,7 +23,7 @@ fn inspect_json_prints_one_object_per_article_with_the_contract_fields() {
     assert!(output.status.success(), "{}", stderr(&output));
     let lines: Vec<Value> =
         stdout(&output).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
-    assert_eq!(lines.len(), 27);
+    assert_eq!(lines.len(), 33);
     for article in &lines {
         for field in ["id", "title", "title_derived", "lang", "date", "mentions", "flagged"] {
             assert!(article.get(field).is_some(), "{field} missing in {article}");
@@ -71,7 +71,7 @@ fn inspect_table_lists_articles_then_the_load_report() {
     assert!(output.status.success());
     let text = stdout(&output);
     assert!(text.contains("wire/012_7f3a9c1e.txt"));
-    assert!(text.contains("27 articles"));
+    assert!(text.contains("33 articles"));
     let report = text.find("Load report").expect("load report");
     assert!(text[report..].contains("skipped notes.pdf: not an article file"));
     assert!(text[report..].contains("skipped empty.txt: empty"));

@@ -221,7 +221,10 @@ fn large_corpus(copies: usize) -> tempfile::TempDir {
             let target = to.join(path.file_name().expect("a name"));
             if path.is_dir() {
                 copy_articles(&path, &target);
-            } else if path.extension().is_some_and(|e| ["txt", "md", "jsonl"].contains(&e.to_str().unwrap_or(""))) {
+            } else if path
+                .extension()
+                .is_some_and(|e| ["txt", "md", "jsonl", "html"].contains(&e.to_str().unwrap_or("")))
+            {
                 std::fs::copy(&path, &target).expect("copy an article");
             }
         }
@@ -321,7 +324,7 @@ fn progress_is_drawn_on_a_terminal_and_not_one_byte_of_it_elsewhere() {
     };
     assert!(shown(&format!("loading {corpus}")), "{}", String::from_utf8_lossy(&terminal.output()));
     assert!(shown("files read"), "the count of files read");
-    assert!(shown("finding suggested links among 108 articles"), "the second stage");
+    assert!(shown("finding suggested links among 132 articles"), "the second stage");
 }
 
 #[test]

@@ -11,7 +11,7 @@ const GERMAN_TRANSLATION: &str = "Valdoria und Koalition vereinbaren Gespräche"
 #[test]
 fn filter_open_scroll_help_and_quit() {
     let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.type_slowly("/gesprache");
     let screen = tui.wait_for("filter “gesprache”");
     assert!(screen.contains(GERMAN_TRANSLATION), "{screen}");
@@ -41,7 +41,7 @@ fn filter_open_scroll_help_and_quit() {
 #[test]
 fn hostile_text_shows_as_inert_visible_text() {
     let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.type_slowly("/militia threatens");
     tui.wait_for("Militia threatens coalition convoys");
     tui.send("\r\r");
@@ -90,7 +90,7 @@ fn a_panic_restores_the_terminal() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let tui = dossier_then_stty(&[]);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     let shell = tui.process_id().expect("the shell's pid");
     let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("child pids");
     let dossier = children.split_whitespace().next().expect("dossier runs under the shell");
@@ -166,7 +166,7 @@ fn dossier_configured_in(folder: &std::path::Path) -> Pty {
     let env = [("DOSSIER_CONFIG", config.to_str().expect("a utf-8 temp path"))];
     let tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 100, 30, &env);
     // Settled: no background work will write to the status line any more.
-    tui.wait_until("suggestions found", |s| s.contains("Articles 27/27") && !s.contains("finding suggested links"));
+    tui.wait_until("suggestions found", |s| s.contains("Articles 33/33") && !s.contains("finding suggested links"));
     tui
 }
 
@@ -212,11 +212,11 @@ fn o_on_a_json_lines_article_pages_its_record_alone() {
     std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
     let env = [("PAGER", pager.to_str().expect("UTF-8")), ("BROWSER", "")];
     let mut tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 160, 45, &env);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.send("/");
-    tui.send("strategic dialogue");
+    tui.send("Halvenia open strategic dialogue");
     tui.send("\r");
-    tui.wait_for("Articles 1/27");
+    tui.wait_for("Articles 1/33");
     tui.send("o");
     tui.wait_for("back from");
     tui.send("q");

@@ -17,7 +17,7 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
     let file = file.to_str().expect("utf-8 temp path");
 
     let mut tui = dossier(file);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     // Open the English article and tag its second sentence.
     tui.type_slowly("/agree to open talks");
     tui.wait_for("filter “agree to open talks”");
@@ -38,7 +38,7 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
     tui.wait_for("marked “Valdoria and coalition agree");
     // Esc clears the filter; a pause keeps it from reading as Alt with the next key.
     tui.send("\x1b");
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.type_slowly("/gesprache");
     tui.wait_for("filter “gesprache”");
     tui.send("\r");
@@ -57,7 +57,7 @@ fn a_claim_and_a_link_survive_a_killed_terminal() {
     assert!(saved.contains("verdict: \"disputed\"") && saved.contains("kind: \"translation-of\""), "{saved}");
 
     let mut tui = dossier(file);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.wait_for("1 claim, 1 link");
     tui.send("C");
     let claims = tui.wait_for("Claims (1)");
@@ -83,9 +83,9 @@ fn a_second_dossier_on_the_same_file_is_read_only_and_says_why() {
     let file = dir.path().join("dossier.ron");
     let file = file.to_str().expect("utf-8 temp path");
     let mut first = dossier(file);
-    first.wait_for("Articles 27/27");
+    first.wait_for("Articles 33/33");
     let mut second = dossier(file);
-    second.wait_for("Articles 27/27");
+    second.wait_for("Articles 33/33");
     let screen = second.wait_for("annotations READ-ONLY");
     assert!(!screen.contains("● unsaved"), "{screen}");
     second.send("\r");
@@ -106,7 +106,7 @@ fn a_broken_annotation_file_opens_read_only_and_is_left_alone() {
     let broken = "(\n  version: 1,\n  claims: [oops],\n)\n";
     std::fs::write(&file, broken).expect("write the broken file");
     let mut tui = dossier(file.to_str().expect("utf-8 temp path"));
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.wait_for("annotations READ-ONLY");
     tui.send("\r");
     tui.wait_for("focus reader");
@@ -122,7 +122,7 @@ fn closing_the_terminal_saves_what_autosave_had_not_yet_written() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("dossier.ron");
     let mut tui = dossier(file.to_str().expect("utf-8 temp path"));
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.send("\r");
     tui.wait_for("focus reader");
     tui.send("c");
@@ -147,7 +147,7 @@ fn a_window_whose_file_was_taken_over_quits_leaving_its_changes_in_a_rescue_file
     std::fs::write(&file, &original).expect("write the annotation file");
     let file = file.to_str().expect("utf-8 temp path");
     let mut first = dossier(file);
-    first.wait_for("Articles 27/27");
+    first.wait_for("Articles 33/33");
     let mut second = dossier(file);
     second.wait_for("annotations READ-ONLY");
     second.send(":");

@@ -13,7 +13,7 @@ fn search_the_corpus_open_a_hit_and_run_on_to_the_next() {
     let cache_path = cache.path().to_string_lossy().into_owned();
     let mut tui =
         Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus"], 160, 45, &[("DOSSIER_CACHE", &cache_path)]);
-    tui.wait_for("Articles 27/27");
+    tui.wait_for("Articles 33/33");
     tui.type_slowly("g/");
     tui.wait_for("Search the corpus");
     tui.type_slowly("Gesprache");

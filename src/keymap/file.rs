@@ -390,9 +390,12 @@ fn parse_value<A: DeserializeOwned>(src: &SourceText, raw: &str) -> Result<Writt
 impl<A: DeserializeOwned> Keymap<A> {
     /// Loads and merges keymap layers, lowest first (embedded default, user
     /// file, `--keymap` file). `known_contexts` lists the context names the
-    /// application uses besides `global`. Any error fails the whole load.
-    pub fn load(sources: &[KeymapSource], known_contexts: &[&str]) -> Result<Self, KeymapError> {
-        let mut keymap = Self { contexts: Default::default() };
+    /// application uses besides `global`; those also in `isolated` do not
+    /// fall back to `global` (text entry, where `q` must type a `q`). Any
+    /// error fails the whole load.
+    pub fn load(sources: &[KeymapSource], known_contexts: &[&str], isolated: &[&str]) -> Result<Self, KeymapError> {
+        let isolated = isolated.iter().map(|c| c.to_string()).collect();
+        let mut keymap = Self { contexts: Default::default(), isolated };
         for (layer, source) in sources.iter().enumerate() {
             for context in parse_layer(source, known_contexts)? {
                 keymap.apply(layer, context)?;
@@ -430,7 +433,7 @@ impl<A: DeserializeOwned> Keymap<A> {
 
 impl<A> Keymap<A> {
     /// Rejects an action bound to a sequence that starts a longer one, in
-    /// `global` and in every context merged with `global`. The binding written
+    /// `global` and in every context (merged with `global` unless isolated). The binding written
     /// last is blamed, since that is usually the one the user just added.
     fn check_prefixes(&self) -> Result<(), KeymapError> {
         let contexts = std::iter::once(GLOBAL).chain(self.contexts().filter(|&c| c != GLOBAL));

@@ -265,6 +265,22 @@ impl FromStr for KeySequence {
     }
 }
 
+impl KeySequence {
+    /// The keys as a person reads them in help and hints: like the
+    /// notation, but a plain `<` is shown as itself, not as `<lt>`.
+    pub fn label(&self) -> String {
+        let chords: Vec<String> = self
+            .0
+            .iter()
+            .map(|chord| match chord.code {
+                KeyCode::Char('<') if chord.modifiers.is_empty() => "<".to_string(),
+                _ => chord.to_string(),
+            })
+            .collect();
+        chords.join(" ")
+    }
+}
+
 impl fmt::Display for KeySequence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, chord) in self.0.iter().enumerate() {
@@ -329,6 +345,15 @@ mod tests {
         for text in all {
             assert_eq!(chord(text).to_string(), text);
         }
+    }
+
+    #[test]
+    fn labels_show_a_plain_less_than_as_itself() {
+        let keys = |text: &str| text.parse::<KeySequence>().expect("parses");
+        assert_eq!(keys("<lt>").label(), "<");
+        assert_eq!(keys("g <lt>").label(), "g <");
+        assert_eq!(keys("<C-lt>").label(), "<C-lt>");
+        assert_eq!(keys("<C-x> <C-e>").label(), "<C-x> <C-e>");
     }
 
     #[test]

@@ -52,7 +52,6 @@ mod trie;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::iter;
 
 pub use file::{KeymapError, KeymapSource, Problem, user_keymap_path};
 pub use keys::{KeyChord, KeyParseError, KeyProblem, KeySequence};
@@ -110,6 +109,8 @@ impl<A> Entry<A> {
 #[derive(Clone, Debug)]
 pub struct Keymap<A> {
     contexts: BTreeMap<String, Vec<Entry<A>>>,
+    /// Contexts that do not fall back to `global`.
+    isolated: Vec<String>,
 }
 
 impl<A> Keymap<A> {
@@ -154,11 +155,13 @@ impl<A> Keymap<A> {
     }
 
     /// The bindings in force for a context stack: the first context in
-    /// `stack` that binds a key sequence wins, and `global` is always
-    /// consulted last.
+    /// `stack` that binds a key sequence wins, and `global` is consulted
+    /// last unless a context of the stack is isolated.
     fn effective(&self, stack: &[&str]) -> Vec<&Entry<A>> {
         let mut effective: Vec<&Entry<A>> = Vec::new();
-        for context in stack.iter().copied().chain(iter::once(GLOBAL)) {
+        let isolated = stack.iter().any(|context| self.isolated.iter().any(|i| i == context));
+        let global = (!isolated).then_some(GLOBAL);
+        for context in stack.iter().copied().chain(global) {
             for entry in self.own_entries(context) {
                 if !effective.iter().any(|seen| seen.keys == entry.keys) {
                     effective.push(entry);
@@ -187,13 +190,13 @@ pub(super) mod tests {
         Scroll(i32),
     }
 
-    pub(in crate::keymap) const CONTEXTS: &[&str] = &["list", "reader", "selection"];
+    pub(in crate::keymap) const CONTEXTS: &[&str] = &["list", "reader", "selection", "prompt"];
 
     /// Loads test layers named `layer0.ron`, `layer1.ron`, ...
     pub(in crate::keymap) fn load(layers: &[&str]) -> Result<Keymap<TestAction>, KeymapError> {
         let sources: Vec<KeymapSource> =
             layers.iter().enumerate().map(|(i, text)| KeymapSource::new(format!("layer{i}.ron"), *text)).collect();
-        Keymap::load(&sources, CONTEXTS)
+        Keymap::load(&sources, CONTEXTS, &["prompt"])
     }
 
     pub(in crate::keymap) fn keys(text: &str) -> KeySequence {
@@ -231,6 +234,15 @@ pub(super) mod tests {
         let user = r#"( contexts: { "reader": { "q": Up, "<C-q>": Quit } } )"#;
         let keymap = load(&[DEFAULT, user]).expect("valid");
         assert_eq!(keymap.keys_for("reader", &TestAction::Quit), vec![keys("<C-q>")]);
+        assert_eq!(keymap.keys_for("list", &TestAction::Quit), vec![keys("q")]);
+    }
+
+    #[test]
+    fn an_isolated_context_does_not_fall_back_to_global() {
+        let prompt = r#"( contexts: { "prompt": { "<Enter>": Down, "g": Up } } )"#;
+        let keymap = load(&[DEFAULT, prompt]).expect("`g` alone in the prompt is no prefix conflict with `g g`");
+        assert!(keymap.keys_for("prompt", &TestAction::Quit).is_empty(), "q types a q in a prompt");
+        assert_eq!(keymap.keys_for("prompt", &TestAction::Up), vec![keys("g")]);
         assert_eq!(keymap.keys_for("list", &TestAction::Quit), vec![keys("q")]);
     }
 

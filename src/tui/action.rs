@@ -2,6 +2,7 @@
 //! can trigger. The same names appear in keymap files, the help overlay,
 //! the footer, the command palette and `dossier keys`.
 
+use super::app::Focus;
 use serde::Deserialize;
 
 /// Declares the `Action` enum together with its footer hint, its
@@ -121,6 +122,92 @@ actions! {
     AcceptSuggestedDate => ("take date", "reader: give an undated article its suggested original's date"),
     ShowRecurring => ("recurring", "reader: the same claim elsewhere in the corpus, in any language"),
     ShowConflictingClaims => ("conflicts", "claims whose numbers differ in similar sentences elsewhere"),
+    Copy => ("copy", "copy the selection, claim with its source, sentence or article url (OSC 52)"),
+    QuitWithoutSaving => ("quit unsaved", "quit without saving the changes that could not be saved"),
+    Submit => ("confirm", "typing: keep the text, run the command, choose the row"),
+    DeleteBackward => ("delete", "typing: delete the character before the cursor"),
+    DeleteForward => ("delete next", "typing: delete the character under the cursor"),
+    DeleteWord => ("delete word", "typing: delete the word before the cursor"),
+    ClearInput => ("clear", "typing: clear the field"),
+    CursorLeft => ("left", "typing: cursor left (on the verdict: the previous one)"),
+    CursorRight => ("right", "typing: cursor right (on the verdict: the next one)"),
+    WordLeft => ("word left", "typing: cursor to the previous word"),
+    WordRight => ("word right", "typing: cursor to the next word"),
+    LineStart => ("line start", "typing: cursor to the start of the line"),
+    LineEnd => ("line end", "typing: cursor to the end of the line"),
+    NextField => ("next field", "claim form: the next field"),
+    PreviousField => ("prev field", "claim form: the previous field"),
+    SaveForm => ("save claim", "claim form: save the claim"),
+    EditNote => ("$EDITOR", "claim form: write the note in $VISUAL or $EDITOR"),
+}
+
+/// Where an action acts, which decides what running it from the palette
+/// does and whether the palette offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Wherever the analyst is: the current article, the whole app.
+    Anywhere,
+    /// Moves or opens in whichever pane (or popup) has the keyboard.
+    Focused,
+    /// Acts on one pane, which the palette focuses first.
+    Pane(Focus),
+    /// An editing key of a text field, picker or form: not in the palette,
+    /// which is itself one.
+    Typing,
+}
+
+impl Action {
+    /// Where the action acts. An exhaustive match: a new action must say.
+    pub fn scope(self) -> Scope {
+        use Action::*;
+        match self {
+            Quit
+            | ToggleHelp
+            | OpenPalette
+            | Back
+            | FocusNext
+            | FocusPrevious
+            | FocusTimeline
+            | FocusList
+            | FocusReader
+            | ToggleMouse
+            | ToggleTheme
+            | OpenExternal
+            | ShowClaims
+            | ShowOrphans
+            | SetDate
+            | EditTitle
+            | SetSource
+            | ArticleTags
+            | ToggleRead
+            | Mark
+            | Link
+            | FollowLink
+            | JumpBack
+            | Undo
+            | Redo
+            | Save
+            | Export
+            | TakeOver
+            | ShowConflictingClaims
+            | NextUnread
+            | SearchCorpus
+            | NarrowToHits
+            | QuitWithoutSaving => Scope::Anywhere,
+            WidenPane | NarrowPane | Up | Down | PageUp | PageDown | Top | Bottom | Open | Copy => Scope::Focused,
+            ZoomIn | ZoomOut | ToggleEvents | ClearPeriod => Scope::Pane(Focus::Timeline),
+            Filter | ClearFilters | CycleSort | CycleLanguage | ToggleAnnotatedOnly | ToggleUnreadOnly => {
+                Scope::Pane(Focus::List)
+            }
+            NextSentence | PreviousSentence | NextParagraph | PreviousParagraph | ToggleBoilerplate
+            | ToggleDateValues | Search | NextMatch | PreviousMatch | Select | SelectMoreSentences
+            | SelectFewerSentences | SelectMoreWords | SelectFewerWords | SelectEarlierStart | SelectLaterStart
+            | TagClaim | DeleteClaim | NextClaim | PreviousClaim | NextSuggestion | AcceptSuggestion
+            | RejectSuggestion | FlipLink | AcceptSuggestedDate | ShowRecurring => Scope::Pane(Focus::Reader),
+            Submit | DeleteBackward | DeleteForward | DeleteWord | ClearInput | CursorLeft | CursorRight | WordLeft
+            | WordRight | LineStart | LineEnd | NextField | PreviousField | SaveForm | EditNote => Scope::Typing,
+        }
+    }
 }
 
 #[cfg(test)]

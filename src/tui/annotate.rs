@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect, Focus, Overlay, Prompt};
-use super::claim_form::{ClaimFields, ClaimForm, FormOutcome, split_tags};
+use super::claim_form::{ClaimFields, ClaimForm, split_tags};
 use super::picker::{Choice, Picker, Purpose};
 use super::selection::{Adjust, adjust};
 use crate::annotations::export::ExportFormat;
@@ -13,7 +13,7 @@ use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin,
 use crate::corpus::dates::parse_stated;
 use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use crate::display::{one_line, truncate};
-use crossterm::event::KeyEvent;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// An article field the analyst corrects through the prompt.
@@ -59,65 +59,6 @@ impl MachineView {
 }
 
 impl App {
-    /// Handles the annotation actions; returns false for any other.
-    pub(super) fn update_annotations(&mut self, action: Action) -> bool {
-        match action {
-            Action::Undo => self.undo_redo(true),
-            Action::Redo => self.undo_redo(false),
-            Action::Export => self.choose_export(),
-            Action::ShowClaims => self.show_claims(ClaimsShown::All),
-            Action::ShowOrphans => self.show_claims(ClaimsShown::Orphans),
-            Action::ShowConflictingClaims => self.show_claims(ClaimsShown::ConflictingNumbers),
-            Action::SetDate => self.open_article_prompt(ArticleField::Date),
-            Action::EditTitle => self.open_article_prompt(ArticleField::Title),
-            Action::SetSource => self.open_article_prompt(ArticleField::Source),
-            Action::ArticleTags => self.open_article_prompt(ArticleField::Tags),
-            Action::ToggleRead => self.toggle_read(),
-            Action::Mark => self.mark(),
-            Action::Link => self.link(),
-            Action::FollowLink => self.follow_link(),
-            Action::JumpBack => self.jump_back(),
-            _ if self.focus == Focus::Reader => return self.update_claims(action) || self.update_suggestions(action),
-            _ => return false,
-        }
-        true
-    }
-
-    /// Reader-only actions: selection and claims.
-    fn update_claims(&mut self, action: Action) -> bool {
-        let how = match action {
-            Action::Select => {
-                self.toggle_selection();
-                return true;
-            }
-            Action::TagClaim => {
-                self.tag_claim();
-                return true;
-            }
-            Action::DeleteClaim => {
-                self.delete_claim();
-                return true;
-            }
-            Action::NextClaim => {
-                self.step_claim(true);
-                return true;
-            }
-            Action::PreviousClaim => {
-                self.step_claim(false);
-                return true;
-            }
-            Action::SelectMoreSentences => Adjust::EndBySentence(true),
-            Action::SelectFewerSentences => Adjust::EndBySentence(false),
-            Action::SelectMoreWords => Adjust::EndByWord(true),
-            Action::SelectFewerWords => Adjust::EndByWord(false),
-            Action::SelectEarlierStart => Adjust::StartByWord(true),
-            Action::SelectLaterStart => Adjust::StartByWord(false),
-            _ => return false,
-        };
-        self.adjust_selection(how);
-        true
-    }
-
     /// The article the analyst is on: the reader's when it has focus,
     /// else the list's selection.
     pub fn current_article(&self) -> Option<usize> {
@@ -135,6 +76,28 @@ impl App {
     /// The configured verdicts.
     pub fn verdicts(&self) -> Vec<String> {
         self.settings.verdicts.clone()
+    }
+
+    /// Places the claims whose anchor is new since `before` and forgets
+    /// the placements of claims that are gone.
+    fn place_changed_claims(&mut self, before: &Annotations) {
+        let anchors: HashMap<&RecordId, &Anchor> = before.claims.iter().map(|c| (&c.id, &c.anchor)).collect();
+        let now: HashSet<&RecordId> = self.notes.annotations.claims.iter().map(|c| &c.id).collect();
+        self.placements.retain(|id, _| now.contains(id));
+        for claim in &self.notes.annotations.claims {
+            if anchors.get(&claim.id) == Some(&&claim.anchor) {
+                continue;
+            }
+            match self.article_ids.get(claim.anchor.article.as_str()) {
+                Some(&index) => {
+                    let placement = reanchor(&claim.anchor, &self.articles[index].text);
+                    self.placements.insert(claim.id.clone(), placement);
+                }
+                None => {
+                    self.placements.remove(&claim.id);
+                }
+            }
+        }
     }
 
     /// Re-anchors the claims of articles from index `first` on against
@@ -189,7 +152,7 @@ impl App {
         overlapping.map(|(claim, _)| claim.id.clone())
     }
 
-    fn toggle_selection(&mut self) {
+    pub(super) fn toggle_selection(&mut self) {
         let Some(reader) = &mut self.reader else { return };
         reader.selection = match reader.selection {
             Some(_) => None,
@@ -197,7 +160,7 @@ impl App {
         };
     }
 
-    fn adjust_selection(&mut self, how: Adjust) {
+    pub(super) fn adjust_selection(&mut self, how: Adjust) {
         let height = self.reader_height();
         let Some(reader) = &mut self.reader else { return };
         let article = &self.articles[reader.article];
@@ -211,7 +174,7 @@ impl App {
 
     /// Opens the claim form: for the claim under the cursor (editing it),
     /// else for the selection or the cursor sentence.
-    fn tag_claim(&mut self) {
+    pub(super) fn tag_claim(&mut self) {
         let Some(reader) = &self.reader else { return };
         let index = reader.article;
         let known_tags = self.known_tags();
@@ -220,7 +183,7 @@ impl App {
             && let Some(claim) = self.notes.annotations.claim(&id)
         {
             self.overlay =
-                Some(Overlay::ClaimForm(Box::new(ClaimForm::edit(claim, index, self.verdicts(), known_tags))));
+                Some(Overlay::ClaimForm(Box::new(ClaimForm::editing(claim, index, self.verdicts(), known_tags))));
             return;
         }
         if self.read_only.is_some() {
@@ -254,17 +217,49 @@ impl App {
         tags
     }
 
-    /// A key for the open claim form.
-    pub fn form_key(&mut self, key: KeyEvent) {
-        let Some(Overlay::ClaimForm(form)) = &mut self.overlay else { return };
-        match form.key(key) {
-            FormOutcome::Editing => {}
-            FormOutcome::Cancelled => self.overlay = None,
-            FormOutcome::Submitted(fields) => {
-                let (claim, article, span) = (form.claim.clone(), form.article, form.span.clone());
-                self.overlay = None;
-                self.save_claim(claim, article, span, fields);
+    /// Changes the open claim form; says where `action` works when none is open.
+    pub(super) fn on_form(&mut self, action: Action, change: impl FnOnce(&mut ClaimForm)) {
+        match &mut self.overlay {
+            Some(Overlay::ClaimForm(form)) => change(form),
+            _ => self.message = Some(format!("{} works in the claim form", action.name())),
+        }
+    }
+
+    /// Saves the claim form's claim, unless a field is refused (the form
+    /// then says why).
+    pub(super) fn save_form(&mut self) {
+        let Some(Overlay::ClaimForm(form)) = &mut self.overlay else {
+            self.message = Some("SaveForm works in the claim form".to_string());
+            return;
+        };
+        if let Some(fields) = form.submit() {
+            let (claim, article, span) = (form.claim.clone(), form.article, form.span.clone());
+            self.overlay = None;
+            self.save_claim(claim, article, span, fields);
+        }
+    }
+
+    /// Asks the event loop to open the form's note in `$EDITOR`.
+    pub(super) fn edit_note(&mut self) -> Vec<Effect> {
+        match &self.overlay {
+            Some(Overlay::ClaimForm(form)) => vec![Effect::EditNote(form.note_text())],
+            _ => {
+                self.message = Some("EditNote works in the claim form".to_string());
+                Vec::new()
             }
+        }
+    }
+
+    /// Takes the note written in `$EDITOR` into the open form (`Err`: why
+    /// the editor gave nothing back).
+    pub fn note_edited(&mut self, note: Result<String, String>) {
+        match (note, &mut self.overlay) {
+            (Ok(note), Some(Overlay::ClaimForm(form))) => {
+                form.set_note(&note);
+                self.message = Some("note taken from the editor · Ctrl-S saves the claim".to_string());
+            }
+            (Ok(_), _) => self.message = Some("the claim form was closed: the note is dropped".to_string()),
+            (Err(why), _) => self.message = Some(why),
         }
     }
 
@@ -284,7 +279,7 @@ impl App {
         };
         match existing {
             Some(id) => {
-                self.notes.change("edit claim", |notes| {
+                self.commit("edit claim", |notes| {
                     if let Some(claim) = notes.claim_mut(&id) {
                         apply(claim);
                     }
@@ -307,17 +302,16 @@ impl App {
                     conflicts: vec![],
                 };
                 apply(&mut claim);
-                self.notes.change("tag claim", |notes| notes.claims.push(claim));
+                self.commit("tag claim", |notes| notes.claims.push(claim));
                 self.message = Some("claim tagged · u undoes · C lists all claims".to_string());
             }
         }
         if let Some(reader) = &mut self.reader {
             reader.selection = None;
         }
-        self.refresh_counts();
     }
 
-    fn delete_claim(&mut self) {
+    pub(super) fn delete_claim(&mut self) {
         let Some(id) = self.claim_at_cursor() else {
             self.message = Some("no claim under the cursor".to_string());
             return;
@@ -325,16 +319,15 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        self.notes.change("delete claim", |notes| {
+        self.commit("delete claim", |notes| {
             notes.claims.retain(|c| c.id != id);
             let end = Endpoint::Claim(id.clone());
             notes.links.retain(|l| l.from != end && l.to != end);
         });
         self.message = Some("claim deleted · u undoes".to_string());
-        self.refresh_counts();
     }
 
-    fn step_claim(&mut self, forward: bool) {
+    pub(super) fn step_claim(&mut self, forward: bool) {
         let height = self.reader_height();
         let Some(reader) = &self.reader else { return };
         let index = reader.article;
@@ -360,20 +353,32 @@ impl App {
         self.read_only.is_some()
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    pub(super) fn undo_redo(&mut self, undo: bool) {
         let before = self.notes.annotations.clone();
         let done = if undo { self.notes.undo() } else { self.notes.redo() };
         self.message = Some(match done {
             Some(what) => format!("{}: {what}", if undo { "undone" } else { "redone" }),
             None => format!("nothing to {}", if undo { "undo" } else { "redo" }),
         });
-        let after = self.notes.annotations.clone();
-        self.sync_corrections(&before, &after);
-        self.refresh_counts();
+        self.sync_derived(&before);
     }
 
-    /// Re-applies article corrections wherever they differ between two sets.
-    fn sync_corrections(&mut self, before: &Annotations, after: &Annotations) {
+    /// The one way the annotations change: applies `edit` (described for
+    /// undo), then brings up to date what derives from them (corrected
+    /// articles, the timeline, claim placements and counts).
+    pub(super) fn commit(&mut self, what: &str, edit: impl FnOnce(&mut Annotations)) {
+        let before = self.notes.annotations.clone();
+        self.notes.change(what, edit);
+        self.sync_derived(&before);
+    }
+
+    /// Brings what derives from the annotations up to date after they
+    /// changed from `before`: the placements of claims added, moved or
+    /// dropped, article corrections wherever they differ, then the
+    /// timeline, the counts, the list and the reader.
+    fn sync_derived(&mut self, before: &Annotations) {
+        self.place_changed_claims(before);
+        let after = &self.notes.annotations;
         let mut ids: Vec<&str> = before.articles.iter().chain(&after.articles).map(|a| a.article.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -388,7 +393,7 @@ impl App {
         self.after_corrections();
     }
 
-    fn open_article_prompt(&mut self, field: ArticleField) {
+    pub(super) fn open_article_prompt(&mut self, field: ArticleField) {
         let Some(index) = self.current_article() else {
             self.message = Some("no article selected".to_string());
             return;
@@ -422,7 +427,7 @@ impl App {
                     return;
                 }
                 let canonical = parsed.map(|d| d.to_string());
-                self.notes.change("set date", |notes| {
+                self.commit("set date", |notes| {
                     let note = notes.article_mut(&id);
                     note.date = canonical;
                     note.date_provenance = None;
@@ -432,16 +437,14 @@ impl App {
             ArticleField::Title => {
                 let machine = self.machine.get(&index).map_or(self.articles[index].title(), |m| &m.title);
                 let value = value.filter(|v| v != machine);
-                self.notes.change("correct title", |notes| notes.article_mut(&id).title = value);
+                self.commit("correct title", |notes| notes.article_mut(&id).title = value);
             }
-            ArticleField::Source => self.notes.change("set source", |notes| notes.article_mut(&id).source = value),
+            ArticleField::Source => self.commit("set source", |notes| notes.article_mut(&id).source = value),
             ArticleField::Tags => {
                 let tags = split_tags(&input);
-                self.notes.change("article tags", |notes| notes.article_mut(&id).tags = tags);
+                self.commit("article tags", |notes| notes.article_mut(&id).tags = tags);
             }
         }
-        self.apply_corrections(index);
-        self.after_corrections();
         self.message = Some(format!(
             "{} saved · u undoes",
             match field {
@@ -536,7 +539,7 @@ impl App {
         let note = self.field_input.trim().to_string();
         let Some(id) = self.noted_link.take() else { return };
         if !note.is_empty() {
-            self.notes.change("link note", |notes| {
+            self.commit("link note", |notes| {
                 if let Some(link) = notes.links.iter_mut().find(|l| l.id == id) {
                     link.note = note;
                 }
@@ -544,16 +547,18 @@ impl App {
         }
     }
 
-    fn toggle_read(&mut self) {
-        let Some(index) = self.current_article() else { return };
+    pub(super) fn toggle_read(&mut self) {
+        let Some(index) = self.current_article() else {
+            self.message = Some("no article selected".to_string());
+            return;
+        };
         if self.refuse_if_read_only() {
             return;
         }
         let id = self.articles[index].id.as_str().to_string();
         let read = !self.notes.annotations.article(&id).is_some_and(|n| n.read);
-        self.notes.change(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
+        self.commit(if read { "mark read" } else { "mark unread" }, |notes| notes.article_mut(&id).read = read);
         self.message = Some(format!("marked {}", if read { "read" } else { "unread" }));
-        self.refresh_list();
     }
 
     /// The link end the analyst is on: the claim under the reader's
@@ -590,14 +595,22 @@ impl App {
         self.article_index(id)
     }
 
-    fn mark(&mut self) {
-        let Some(end) = self.current_end() else { return };
+    pub(super) fn mark(&mut self) {
+        let Some(end) = self.current_end() else {
+            self.message = Some("no article selected".to_string());
+            return;
+        };
         self.message = Some(format!("marked {} · go to another and press l to link", self.describe(&end)));
         self.marked = Some(end);
     }
 
-    /// Links with the marked end, or opens a picker of articles.
-    fn link(&mut self) {
+    /// Links with the marked end, or opens a picker of articles; in the
+    /// recurring view, links its sentence with the highlighted one.
+    pub(super) fn link(&mut self) {
+        if let Some(Overlay::Recurring(view)) = &self.overlay {
+            let view = (**view).clone();
+            return self.link_same_claim(&view);
+        }
         if self.refuse_if_read_only() {
             return;
         }
@@ -659,10 +672,9 @@ impl App {
                     creator: None,
                     conflicts: vec![],
                 };
-                self.notes.change("link", |notes| notes.links.push(link));
+                self.commit("link", |notes| notes.links.push(link));
                 self.marked = None;
                 self.message = Some(message + " · u undoes");
-                self.refresh_counts();
                 self.noted_link = Some(id);
                 self.field_input.clear();
                 self.prompt = Some(Prompt::LinkNote);
@@ -674,7 +686,7 @@ impl App {
         Vec::new()
     }
 
-    fn choose_export(&mut self) {
+    pub(super) fn choose_export(&mut self) {
         let formats = ExportFormat::ALL.to_vec();
         let choices = formats
             .iter()
@@ -699,7 +711,7 @@ impl App {
             .collect()
     }
 
-    fn follow_link(&mut self) {
+    pub(super) fn follow_link(&mut self) {
         let links = self.links_here();
         match links.len() {
             0 => self.message = Some("this article has no links · m marks, l links".to_string()),
@@ -761,7 +773,7 @@ impl App {
         }
     }
 
-    fn jump_back(&mut self) {
+    pub(super) fn jump_back(&mut self) {
         match self.jumps.pop() {
             Some(index) => self.show_article(index),
             None => self.message = Some("nowhere to jump back to".to_string()),
@@ -770,7 +782,7 @@ impl App {
 
     /// The claims view: all claims, the orphans, or the claims whose
     /// numbers differ in similar sentences elsewhere.
-    fn show_claims(&mut self, shown: ClaimsShown) {
+    pub(super) fn show_claims(&mut self, shown: ClaimsShown) {
         if shown == ClaimsShown::ConflictingNumbers && self.suggest.found.is_none() {
             self.message = Some(self.not_found_yet("indexing sentences"));
             return;
@@ -851,9 +863,7 @@ impl App {
     pub fn adopt_merged(&mut self, merged: Annotations) {
         let before = self.notes.annotations.clone();
         self.notes.adopt_merged(merged);
-        let after = self.notes.annotations.clone();
-        self.place_claims(0);
-        self.sync_corrections(&before, &after);
+        self.sync_derived(&before);
     }
 
     /// A save failed: say why, and let autosave try again after a pause.
@@ -890,7 +900,7 @@ impl App {
 
 /// Which claims the claims view lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ClaimsShown {
+pub(super) enum ClaimsShown {
     All,
     Orphans,
     ConflictingNumbers,

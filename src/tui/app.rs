@@ -2,8 +2,8 @@
 //! only reads this state (see `view`); effects that need the terminal or
 //! the outside world are returned to the event loop.
 
-use super::action::Action;
-use super::annotate::{ArticleField, MachineView};
+use super::action::{Action, Scope};
+use super::annotate::{ArticleField, ClaimsShown, MachineView};
 use super::claim_form::ClaimForm;
 use super::cursor::Cursor;
 use super::layout::{self, Areas, PaneWidths};
@@ -12,6 +12,7 @@ use super::notebook::Notebook;
 use super::palette::Palette;
 use super::picker::Picker;
 use super::reader::{Reader, ReaderPosition, ReaderPrefs};
+use super::selection::Adjust;
 use super::theme::{Theme, ThemeName};
 use super::timeline_pane::TimelinePane;
 use crate::annotations::{Annotations, Endpoint};
@@ -74,18 +75,50 @@ pub enum Prompt {
     LinkNote,
 }
 
-/// Editing keys for prompts and the palette; they bypass the keymap so
-/// every letter can be typed.
+/// What a key does to the text being typed, in a prompt, the palette, a
+/// picker or a field of the claim form. Characters come from typing; the
+/// rest from the keymap's `text` and `claim form` actions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEdit {
     Insert(char),
     Backspace,
+    DeleteForward,
     DeleteWord,
     Clear,
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+}
+
+/// A move in a list, a pane or a text: the movement actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
     Up,
     Down,
-    Submit,
-    Cancel,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+impl Move {
+    /// The row a popup list moves to from `selected` of `len` rows: a
+    /// step wraps around, a page or an end stops there.
+    pub fn in_list(self, selected: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            _ if len == 0 => 0,
+            Move::Up => (selected + len - 1) % len,
+            Move::Down => (selected + 1) % len,
+            Move::PageUp => selected.saturating_sub(10),
+            Move::PageDown => (selected + 10).min(last),
+            Move::Top => 0,
+            Move::Bottom => last,
+        }
+    }
 }
 
 /// A key sequence waiting for its next key, for the which-key popup.
@@ -114,6 +147,10 @@ pub enum Effect {
     Export(crate::annotations::export::ExportFormat),
     /// Remember the theme for the next start (in `state.ron`).
     RememberTheme(ThemeName),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Let the analyst write the claim form's note, which is this, in `$EDITOR`.
+    EditNote(String),
 }
 
 /// How far the background load has come.
@@ -336,53 +373,150 @@ impl App {
         self.sync_reader();
     }
 
-    /// Applies an action and returns what the event loop must do.
+    /// The keymap contexts for the next key, most specific first. Popups
+    /// and prompts use contexts of their own that do not fall back to
+    /// `global` (see `hints::ISOLATED`).
+    pub fn key_contexts(&self) -> Vec<&'static str> {
+        match (&self.overlay, self.prompt) {
+            (Some(Overlay::ClaimForm(_)), _) => vec!["claim form", "text"],
+            (Some(Overlay::Palette(_) | Overlay::Picker(_) | Overlay::CorpusSearch), _) => vec!["picker", "text"],
+            (Some(Overlay::Recurring(_)), _) => vec!["recurring"],
+            (Some(Overlay::ConfirmQuit), _) => vec!["confirm quit"],
+            (Some(Overlay::Help { .. }) | None, Some(_)) => vec!["text"],
+            (Some(Overlay::Help { .. }) | None, None) => vec![self.focus.context()],
+        }
+    }
+
+    /// Whether keys not bound in the current contexts are typed as text.
+    pub fn typing(&self) -> bool {
+        self.prompt.is_some()
+            || matches!(
+                self.overlay,
+                Some(Overlay::ClaimForm(_) | Overlay::Palette(_) | Overlay::Picker(_) | Overlay::CorpusSearch)
+            )
+    }
+
+    /// Applies an action and returns what the event loop must do. One
+    /// exhaustive match, without a catch-all: an action that no code
+    /// handles does not compile.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.message = None;
-        if self.overlay.is_some() && self.update_overlay(action) {
+        if let Scope::Pane(pane) = action.scope()
+            && !self.reach(pane, action)
+        {
             return Vec::new();
         }
+        use Action::*;
         match action {
-            Action::Quit => return self.request_quit(),
-            Action::Save => return vec![Effect::Save],
-            Action::TakeOver => return vec![Effect::TakeOver],
-            Action::ToggleHelp => {
+            Quit => return self.request_quit(),
+            QuitWithoutSaving => self.quit_without_saving(),
+            Save => return vec![Effect::Save],
+            TakeOver => return vec![Effect::TakeOver],
+            ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
                     _ => Some(Overlay::Help { scroll: 0 }),
                 }
             }
-            Action::OpenPalette => self.overlay = Some(Overlay::Palette(Palette::new())),
-            Action::Back => self.back(),
-            Action::FocusNext => self.cycle_focus(1),
-            Action::FocusPrevious => self.cycle_focus(-1),
-            Action::FocusTimeline => self.set_focus(Focus::Timeline),
-            Action::FocusList => self.set_focus(Focus::List),
-            Action::FocusReader => self.set_focus(Focus::Reader),
-            Action::WidenPane => self.resize_focused(4),
-            Action::NarrowPane => self.resize_focused(-4),
-            Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                self.message = Some(if self.mouse {
-                    "mouse on".to_string()
-                } else {
-                    "mouse off: the terminal selects text".to_string()
-                });
-                return vec![Effect::SetMouse(self.mouse)];
+            OpenPalette => self.overlay = Some(Overlay::Palette(Palette::new())),
+            Back => self.back(),
+            FocusNext => self.cycle_focus(1),
+            FocusPrevious => self.cycle_focus(-1),
+            FocusTimeline => self.set_focus(Focus::Timeline),
+            FocusList => self.set_focus(Focus::List),
+            FocusReader => self.set_focus(Focus::Reader),
+            WidenPane => self.resize_focused(4),
+            NarrowPane => self.resize_focused(-4),
+            ToggleMouse => return self.toggle_mouse(),
+            ToggleTheme => return self.toggle_theme(),
+            OpenExternal => return self.open_external(),
+            Copy => return self.copy(),
+            Up => self.move_by(Move::Up),
+            Down => self.move_by(Move::Down),
+            PageUp => self.move_by(Move::PageUp),
+            PageDown => self.move_by(Move::PageDown),
+            Top => self.move_by(Move::Top),
+            Bottom => self.move_by(Move::Bottom),
+            Open => self.open(),
+            ZoomIn => self.on_timeline(|timeline| timeline.set_zoom(timeline.zoom.finer())),
+            ZoomOut => self.on_timeline(|timeline| timeline.set_zoom(timeline.zoom.coarser())),
+            ToggleEvents => self.on_timeline(TimelinePane::toggle_events),
+            ClearPeriod => self.on_timeline(|timeline| timeline.cursor.select(0, timeline.rows.len())),
+            Filter => self.prompt = Some(Prompt::Filter),
+            ClearFilters => {
+                self.timeline.cursor.select(0, self.timeline.rows.len());
+                self.on_list(ArticleList::clear_filters);
             }
-            Action::ToggleTheme => return self.toggle_theme(),
-            Action::NextUnread => self.next_unread(),
-            Action::OpenExternal => return self.open_external(),
-            Action::SearchCorpus => self.open_corpus_search(),
-            Action::NarrowToHits => self.narrow_to_hits(),
-            Action::NextMatch | Action::PreviousMatch
-                if self.focus == Focus::Reader && self.corpus_hit_step(action == Action::NextMatch) => {}
-            _ if self.update_annotations(action) => {}
-            _ => match self.focus {
-                Focus::Timeline => self.update_timeline(action),
-                Focus::List => self.update_list(action),
-                Focus::Reader => self.update_reader(action),
-            },
+            CycleSort => self.on_list(ArticleList::cycle_sort),
+            CycleLanguage => self.on_list(ArticleList::cycle_language),
+            ToggleAnnotatedOnly => self.on_list(|list| list.annotated_only = !list.annotated_only),
+            ToggleUnreadOnly => self.on_list(|list| list.unread_only = !list.unread_only),
+            NextUnread => self.next_unread(),
+            SearchCorpus => self.open_corpus_search(),
+            NarrowToHits => self.narrow_to_hits(),
+            NextSentence => self.on_reader(|reader, article, height| reader.move_sentence(article, 1, height)),
+            PreviousSentence => self.on_reader(|reader, article, height| reader.move_sentence(article, -1, height)),
+            NextParagraph => self.on_reader(|reader, article, height| reader.move_paragraph(article, true, height)),
+            PreviousParagraph => {
+                self.on_reader(|reader, article, height| reader.move_paragraph(article, false, height))
+            }
+            // A corpus search's hit runs on to the next hit's article.
+            NextMatch | PreviousMatch if self.corpus_hit_step(action == NextMatch) => {}
+            NextMatch => self.on_reader(|reader, article, height| reader.next_match(article, true, height)),
+            PreviousMatch => self.on_reader(|reader, article, height| reader.next_match(article, false, height)),
+            Search => {
+                self.search_input.clear();
+                self.prompt = Some(Prompt::Search);
+            }
+            ToggleBoilerplate => self.toggle_boilerplate(),
+            ToggleDateValues => self.reader_prefs.show_date_values = !self.reader_prefs.show_date_values,
+            Select => self.toggle_selection(),
+            SelectMoreSentences => self.adjust_selection(Adjust::EndBySentence(true)),
+            SelectFewerSentences => self.adjust_selection(Adjust::EndBySentence(false)),
+            SelectMoreWords => self.adjust_selection(Adjust::EndByWord(true)),
+            SelectFewerWords => self.adjust_selection(Adjust::EndByWord(false)),
+            SelectEarlierStart => self.adjust_selection(Adjust::StartByWord(true)),
+            SelectLaterStart => self.adjust_selection(Adjust::StartByWord(false)),
+            TagClaim => self.tag_claim(),
+            DeleteClaim => self.delete_claim(),
+            NextClaim => self.step_claim(true),
+            PreviousClaim => self.step_claim(false),
+            ShowClaims => self.show_claims(ClaimsShown::All),
+            ShowOrphans => self.show_claims(ClaimsShown::Orphans),
+            ShowConflictingClaims => self.show_claims(ClaimsShown::ConflictingNumbers),
+            SetDate => self.open_article_prompt(ArticleField::Date),
+            EditTitle => self.open_article_prompt(ArticleField::Title),
+            SetSource => self.open_article_prompt(ArticleField::Source),
+            ArticleTags => self.open_article_prompt(ArticleField::Tags),
+            ToggleRead => self.toggle_read(),
+            Mark => self.mark(),
+            Link => self.link(),
+            FollowLink => self.follow_link(),
+            JumpBack => self.jump_back(),
+            Undo => self.undo_redo(true),
+            Redo => self.undo_redo(false),
+            Export => self.choose_export(),
+            NextSuggestion => self.step_suggestion(),
+            AcceptSuggestion => self.accept_suggestion(),
+            RejectSuggestion => self.reject_suggestion(),
+            FlipLink => self.flip_link(),
+            AcceptSuggestedDate => self.accept_suggested_date(),
+            ShowRecurring => self.show_recurring(),
+            Submit => return self.submit(),
+            DeleteBackward => self.edit(TextEdit::Backspace),
+            DeleteForward => self.edit(TextEdit::DeleteForward),
+            DeleteWord => self.edit(TextEdit::DeleteWord),
+            ClearInput => self.edit(TextEdit::Clear),
+            CursorLeft => self.edit(TextEdit::Left),
+            CursorRight => self.edit(TextEdit::Right),
+            WordLeft => self.edit(TextEdit::WordLeft),
+            WordRight => self.edit(TextEdit::WordRight),
+            LineStart => self.edit(TextEdit::LineStart),
+            LineEnd => self.edit(TextEdit::LineEnd),
+            NextField => self.on_form(action, |form| form.step_field(true)),
+            PreviousField => self.on_form(action, |form| form.step_field(false)),
+            SaveForm => self.save_form(),
+            EditNote => return self.edit_note(),
         }
         Vec::new()
     }
@@ -423,21 +557,24 @@ impl App {
         vec![Effect::RememberTheme(name)]
     }
 
-    /// Overlay keys; returns whether the overlay took the action.
-    fn update_overlay(&mut self, action: Action) -> bool {
-        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
-            return false;
-        };
-        match action {
-            Action::Down => *scroll += 1,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll += 10,
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::Top => *scroll = 0,
-            Action::Back | Action::ToggleHelp => self.overlay = None,
-            _ => return false,
+    /// Focuses the pane a pane's action acts on when another has the
+    /// keyboard (the action came from the palette); says why not when it
+    /// cannot be focused. Returns whether the pane has focus now.
+    fn reach(&mut self, pane: Focus, action: Action) -> bool {
+        if self.focus != pane {
+            self.set_focus(pane);
         }
-        true
+        if self.focus != pane {
+            self.message = Some(format!("{} acts on the {}: no article is selected", action.name(), pane.label()));
+        }
+        self.focus == pane
+    }
+
+    fn toggle_mouse(&mut self) -> Vec<Effect> {
+        self.mouse = !self.mouse;
+        self.message =
+            Some(if self.mouse { "mouse on".to_string() } else { "mouse off: the terminal selects text".to_string() });
+        vec![Effect::SetMouse(self.mouse)]
     }
 
     /// Quits once everything is saved: with unsaved changes it saves
@@ -452,16 +589,14 @@ impl App {
         }
     }
 
-    /// A key in the quit confirmation: `y` quits without saving, `s`
-    /// tries to save again, anything else goes back.
-    pub fn confirm_quit(&mut self, key: char) -> Vec<Effect> {
-        self.overlay = None;
-        match key {
-            'y' => self.quit = true,
-            's' => return self.request_quit(),
-            _ => {}
+    /// Quits although changes could not be saved (asked for in the quit
+    /// confirmation).
+    fn quit_without_saving(&mut self) {
+        if self.quitting() {
+            self.quit = true;
+        } else {
+            self.message = Some("QuitWithoutSaving answers the question asked when a save failed on quit".to_string());
         }
-        Vec::new()
     }
 
     /// Whether the analyst asked to quit and a save stands in the way.
@@ -491,6 +626,10 @@ impl App {
 
     fn back(&mut self) {
         if self.overlay.take().is_some() {
+            return;
+        }
+        if self.prompt.is_some() {
+            self.cancel_prompt();
             return;
         }
         match self.focus {
@@ -569,167 +708,152 @@ impl App {
         self.sync_reader();
     }
 
-    fn update_timeline(&mut self, action: Action) {
-        let height = self.timeline_height();
-        let len = self.timeline.rows.len();
-        match action {
-            // Down from `all` goes to the first period shown under it.
-            Action::Down if self.timeline.cursor.selected == 0 => {
-                self.timeline.cursor.select(self.timeline.first_below_all(height), len)
-            }
-            _ if move_cursor(&mut self.timeline.cursor, action, len, height) => {}
-            Action::ZoomIn => self.timeline.set_zoom(self.timeline.zoom.finer()),
-            Action::ZoomOut => self.timeline.set_zoom(self.timeline.zoom.coarser()),
-            Action::ToggleEvents => self.timeline.toggle_events(),
-            Action::ClearPeriod => self.timeline.cursor.select(0, len),
-            Action::Open => self.set_focus(Focus::List),
-            _ => return,
-        }
-        self.timeline.scroll_into_view(height);
+    /// Changes the timeline, then the list and reader that follow its period.
+    fn on_timeline(&mut self, change: impl FnOnce(&mut TimelinePane)) {
+        change(&mut self.timeline);
+        self.timeline.scroll_into_view(self.timeline_height());
         self.refresh_list();
         self.sync_reader();
     }
 
-    fn update_list(&mut self, action: Action) {
-        let height = self.list_height();
-        let len = self.list.visible.len();
-        match action {
-            _ if move_cursor(&mut self.list.cursor, action, len, height) => {}
-            Action::Open => {
-                self.sync_reader();
-                self.set_focus(Focus::Reader);
-            }
-            Action::Filter => self.prompt = Some(Prompt::Filter),
-            Action::ClearFilters => {
-                self.list.clear_filters();
-                self.timeline.cursor.select(0, self.timeline.rows.len());
-                self.refresh_list();
-            }
-            Action::CycleSort => {
-                self.list.cycle_sort();
-                self.refresh_list();
-            }
-            Action::CycleLanguage => {
-                self.list.cycle_language();
-                self.refresh_list();
-            }
-            Action::ToggleAnnotatedOnly => {
-                self.list.annotated_only = !self.list.annotated_only;
-                self.refresh_list();
-            }
-            Action::ToggleUnreadOnly => {
-                self.list.unread_only = !self.list.unread_only;
-                self.refresh_list();
-            }
-            _ => return,
-        }
-        self.list.cursor.scroll_into_view(self.list.visible.len(), height);
+    /// Changes the list, then the reader that shows its selection.
+    fn on_list(&mut self, change: impl FnOnce(&mut ArticleList)) {
+        change(&mut self.list);
+        self.refresh_list();
+        self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
         self.sync_reader();
     }
 
-    fn update_reader(&mut self, action: Action) {
+    /// Moves in the reader's article, `height` rows shown at a time.
+    fn on_reader(&mut self, step: impl FnOnce(&mut Reader, &Article, usize)) {
         let height = self.reader_height();
-        let prefs = self.reader_prefs;
-        let width = self.reader_width();
-        let Some(reader) = &mut self.reader else { return };
-        let article = &self.articles[reader.article];
-        match action {
-            Action::Up => reader.scroll_by(-1, height),
-            Action::Down => reader.scroll_by(1, height),
-            Action::PageUp => reader.scroll_by(-(height.max(2) as isize - 1), height),
-            Action::PageDown => reader.scroll_by(height.max(2) as isize - 1, height),
-            Action::Top => reader.scroll = 0,
-            Action::Bottom => reader.scroll_by(isize::MAX, height),
-            Action::NextSentence => reader.move_sentence(article, 1, height),
-            Action::PreviousSentence => reader.move_sentence(article, -1, height),
-            Action::NextParagraph => reader.move_paragraph(article, true, height),
-            Action::PreviousParagraph => reader.move_paragraph(article, false, height),
-            Action::NextMatch => reader.next_match(article, true, height),
-            Action::PreviousMatch => reader.next_match(article, false, height),
-            Action::Search => {
-                self.search_input.clear();
-                self.prompt = Some(Prompt::Search);
-            }
-            Action::ToggleBoilerplate => {
-                self.reader_prefs.hide_boilerplate = !prefs.hide_boilerplate;
-                reader.relayout(article, width, self.reader_prefs);
-                // The cursor may have moved off a hidden line: keep it in sight.
-                reader.reveal_cursor(article, height);
-            }
-            Action::ToggleDateValues => self.reader_prefs.show_date_values = !prefs.show_date_values,
-            _ => {}
+        if let Some(reader) = &mut self.reader {
+            step(reader, &self.articles[reader.article], height);
         }
     }
 
-    /// Handles a key typed into the prompt, the palette or a picker.
-    pub fn edit(&mut self, edit: TextEdit) -> Vec<Effect> {
-        if matches!(self.overlay, Some(Overlay::CorpusSearch)) {
-            self.corpus_search_edit(edit);
-            return Vec::new();
-        }
-        if let Some(Overlay::Picker(picker)) = &mut self.overlay {
-            match edit {
-                TextEdit::Insert(c) => picker.set_query(format!("{}{c}", picker.query)),
-                TextEdit::Backspace => {
-                    let mut query = picker.query.clone();
-                    query.pop();
-                    picker.set_query(query);
-                }
-                TextEdit::DeleteWord | TextEdit::Clear => picker.set_query(String::new()),
-                TextEdit::Up => picker.step(-1),
-                TextEdit::Down => picker.step(1),
-                TextEdit::Cancel => self.overlay = None,
-                TextEdit::Submit => {
-                    if let Some(Overlay::Picker(picker)) = self.overlay.take()
-                        && let Some(choice) = picker.chosen()
-                    {
-                        return self.picked(picker.purpose, choice);
-                    }
+    /// A movement action: in the popup when one is open, else in the focused pane.
+    fn move_by(&mut self, step: Move) {
+        let page = |height: usize| height.max(2) as isize - 1;
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = match step {
+                    Move::Up => scroll.saturating_sub(1),
+                    Move::Down => *scroll + 1,
+                    Move::PageUp => scroll.saturating_sub(10),
+                    Move::PageDown => *scroll + 10,
+                    Move::Top => 0,
+                    // The help's length is known only when drawn, which
+                    // keeps the scroll inside it.
+                    Move::Bottom => *scroll + 1000,
                 }
             }
-            return Vec::new();
-        }
-        if let Some(Overlay::Palette(palette)) = &mut self.overlay {
-            if let Some(action) = palette.edit(edit) {
-                self.overlay = None;
-                return self.update(action);
+            Some(Overlay::Palette(palette)) => palette.selected = step.in_list(palette.selected, palette.matches.len()),
+            Some(Overlay::Picker(picker)) => picker.selected = step.in_list(picker.selected, picker.visible.len()),
+            Some(Overlay::Recurring(view)) => view.selected = step.in_list(view.selected, view.matches.len()),
+            Some(Overlay::CorpusSearch) => {
+                let search = &mut self.corpus_search;
+                search.selected = step.in_list(search.selected, search.hits.len());
             }
-            if edit == TextEdit::Cancel {
-                self.overlay = None;
-            }
-            return Vec::new();
+            Some(Overlay::ClaimForm(form)) => form.vertical(step),
+            Some(Overlay::ConfirmQuit) => {}
+            None => match self.focus {
+                Focus::Timeline => {
+                    let height = self.timeline_height();
+                    self.on_timeline(|timeline| match step {
+                        // Down from `all` goes to the first period shown under it.
+                        Move::Down if timeline.cursor.selected == 0 => {
+                            timeline.cursor.select(timeline.first_below_all(height), timeline.rows.len())
+                        }
+                        _ => move_cursor(&mut timeline.cursor, step, timeline.rows.len(), height),
+                    })
+                }
+                Focus::List => {
+                    let height = self.list_height();
+                    self.on_list(|list| move_cursor(&mut list.cursor, step, list.visible.len(), height))
+                }
+                Focus::Reader => self.on_reader(|reader, _, height| match step {
+                    Move::Up => reader.scroll_by(-1, height),
+                    Move::Down => reader.scroll_by(1, height),
+                    Move::PageUp => reader.scroll_by(-page(height), height),
+                    Move::PageDown => reader.scroll_by(page(height), height),
+                    Move::Top => reader.scroll = 0,
+                    Move::Bottom => reader.scroll_by(isize::MAX, height),
+                }),
+            },
         }
-        let Some(prompt) = self.prompt else { return Vec::new() };
-        let input = match prompt {
+    }
+
+    /// `Open`: from the timeline to its articles, from the list into the reader.
+    fn open(&mut self) {
+        match self.focus {
+            Focus::Timeline => self.set_focus(Focus::List),
+            Focus::List => {
+                self.sync_reader();
+                self.set_focus(Focus::Reader);
+            }
+            Focus::Reader => self.message = Some("the article is open".to_string()),
+        }
+    }
+
+    fn toggle_boilerplate(&mut self) {
+        self.reader_prefs.hide_boilerplate = !self.reader_prefs.hide_boilerplate;
+        let (width, height) = (self.reader_width(), self.reader_height());
+        if let Some(reader) = &mut self.reader {
+            let article = &self.articles[reader.article];
+            reader.relayout(article, width, self.reader_prefs);
+            // The cursor may have moved off a hidden line: keep it in sight.
+            reader.reveal_cursor(article, height);
+        }
+    }
+
+    /// Edits the text being typed: a claim form field, the palette's or a
+    /// picker's query, or the prompt. One-line inputs edit at their end.
+    pub fn edit(&mut self, edit: TextEdit) {
+        match &mut self.overlay {
+            Some(Overlay::ClaimForm(form)) => return form.edit(edit),
+            Some(Overlay::Picker(picker)) => return picker.edit(edit),
+            Some(Overlay::Palette(palette)) => return palette.edit(edit),
+            Some(Overlay::CorpusSearch) => return self.corpus_search_edit(edit),
+            Some(Overlay::Help { .. } | Overlay::Recurring(_) | Overlay::ConfirmQuit) | None => {}
+        }
+        let Some(prompt) = self.prompt else {
+            self.message = Some("nothing is being typed".to_string());
+            return;
+        };
+        if edit_line(self.prompt_input(prompt), edit) {
+            self.prompt_changed(prompt, true);
+        }
+    }
+
+    /// Pastes text into what is being typed; only the claim form's note
+    /// keeps line breaks.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Overlay::ClaimForm(form)) = &mut self.overlay {
+            return form.paste(text);
+        }
+        for c in text.chars().filter(|c| !c.is_control()) {
+            self.edit(TextEdit::Insert(c));
+        }
+    }
+
+    /// The text of an open prompt.
+    fn prompt_input(&mut self, prompt: Prompt) -> &mut String {
+        match prompt {
             Prompt::Filter => &mut self.list.query,
             Prompt::Search => &mut self.search_input,
             Prompt::Article { .. } | Prompt::LinkNote => &mut self.field_input,
-        };
-        match edit {
-            TextEdit::Insert(c) => input.push(c),
-            TextEdit::Backspace => {
-                input.pop();
-            }
-            TextEdit::DeleteWord => {
-                let keep = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                input.truncate(keep);
-            }
-            TextEdit::Clear => input.clear(),
-            TextEdit::Submit => self.prompt = None,
-            TextEdit::Cancel => {
-                input.clear();
-                self.prompt = None;
-            }
-            TextEdit::Up | TextEdit::Down => {}
         }
+    }
+
+    /// Follows a change of a prompt's text: the filter narrows the list
+    /// (a new query puts the best match on top), the search re-runs.
+    fn prompt_changed(&mut self, prompt: Prompt, new_query: bool) {
         match prompt {
-            Prompt::Article { field, article } if edit == TextEdit::Submit => self.submit_article_field(field, article),
-            Prompt::LinkNote if edit == TextEdit::Submit => self.submit_link_note(),
             Prompt::Article { .. } | Prompt::LinkNote => {}
             Prompt::Filter => {
                 self.refresh_list();
-                // A new query ranks the list: the best match is the one to read.
-                if !matches!(edit, TextEdit::Submit | TextEdit::Up | TextEdit::Down) {
+                if new_query {
                     self.list.cursor.select(0, self.list.visible.len());
                     self.list.cursor.scroll_into_view(self.list.visible.len(), self.list_height());
                 }
@@ -746,6 +870,53 @@ impl App {
                     }
                 }
             }
+        }
+    }
+
+    /// Closes the prompt, dropping what was typed.
+    fn cancel_prompt(&mut self) {
+        let Some(prompt) = self.prompt.take() else { return };
+        self.prompt_input(prompt).clear();
+        self.prompt_changed(prompt, true);
+    }
+
+    /// `Submit` (Enter): keeps the prompt's text, runs the palette's
+    /// command, chooses the picker's row, moves on in the claim form,
+    /// jumps to the recurring view's sentence.
+    fn submit(&mut self) -> Vec<Effect> {
+        match &mut self.overlay {
+            Some(Overlay::Palette(palette)) => {
+                let chosen = palette.chosen();
+                self.overlay = None;
+                if let Some(action) = chosen {
+                    return self.update(action);
+                }
+            }
+            Some(Overlay::Picker(_)) => {
+                if let Some(Overlay::Picker(picker)) = self.overlay.take()
+                    && let Some(choice) = picker.chosen()
+                {
+                    return self.picked(picker.purpose, choice);
+                }
+            }
+            Some(Overlay::ClaimForm(form)) => form.enter(),
+            Some(Overlay::Recurring(view)) => {
+                let target = view.matches[view.selected].clone();
+                self.overlay = None;
+                self.jump_to_span(target.article, target.span);
+            }
+            Some(Overlay::CorpusSearch) => {
+                let selected = self.corpus_search.selected;
+                self.open_hit(selected, true);
+            }
+            Some(Overlay::Help { .. }) => self.overlay = None,
+            Some(Overlay::ConfirmQuit) => {}
+            None => match self.prompt.take() {
+                Some(Prompt::Article { field, article }) => self.submit_article_field(field, article),
+                Some(Prompt::LinkNote) => self.submit_link_note(),
+                Some(prompt @ (Prompt::Filter | Prompt::Search)) => self.prompt_changed(prompt, false),
+                None => self.message = Some("nothing to confirm here".to_string()),
+            },
         }
         Vec::new()
     }
@@ -885,18 +1056,37 @@ impl App {
     }
 }
 
-/// Applies a movement action to a pane's cursor over `len` rows shown
-/// `height` at a time; returns false for any other action.
-fn move_cursor(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
+/// Applies a move to a pane's cursor over `len` rows shown `height` at a time.
+fn move_cursor(cursor: &mut Cursor, step: Move, len: usize, height: usize) {
     let page = height.max(1) as isize;
-    match action {
-        Action::Up => cursor.move_by(-1, len),
-        Action::Down => cursor.move_by(1, len),
-        Action::PageUp => cursor.move_by(-page, len),
-        Action::PageDown => cursor.move_by(page, len),
-        Action::Top => cursor.select(0, len),
-        Action::Bottom => cursor.select(usize::MAX, len),
-        _ => return false,
+    match step {
+        Move::Up => cursor.move_by(-1, len),
+        Move::Down => cursor.move_by(1, len),
+        Move::PageUp => cursor.move_by(-page, len),
+        Move::PageDown => cursor.move_by(page, len),
+        Move::Top => cursor.select(0, len),
+        Move::Bottom => cursor.select(usize::MAX, len),
+    }
+}
+
+/// Applies an edit to a one-line input that is edited at its end (no
+/// cursor); returns whether the text changed.
+pub fn edit_line(text: &mut String, edit: TextEdit) -> bool {
+    match edit {
+        TextEdit::Insert(c) => text.push(c),
+        TextEdit::Backspace => return text.pop().is_some(),
+        TextEdit::DeleteWord => {
+            let keep = text.trim_end().rfind(' ').map_or(0, |i| i + 1);
+            text.truncate(keep);
+        }
+        TextEdit::Clear => text.clear(),
+        TextEdit::DeleteForward
+        | TextEdit::Left
+        | TextEdit::Right
+        | TextEdit::WordLeft
+        | TextEdit::WordRight
+        | TextEdit::LineStart
+        | TextEdit::LineEnd => return false,
     }
     true
 }

@@ -1,15 +1,16 @@
 //! The claim form: tags (with completion from tags already used), speaker,
 //! a short summary (ClaimReview's `claimReviewed`), verdict, the date the
-//! claim is about, and a note. Text fields are
-//! ratatui-textarea editors, so the usual editing keys work in each.
+//! claim is about, and a note. Text fields are ratatui-textarea editors;
+//! the keys that edit them and move between them come from the keymap's
+//! `claim form` and `text` contexts.
 
-use super::rank::rank;
+use super::app::{Move, TextEdit};
+use super::filter::rank;
 use crate::annotations::model::first_sentence;
 use crate::annotations::{Claim, RecordId};
 use crate::corpus::dates::parse_stated;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 use std::ops::Range;
 
 /// The form's fields, in Tab order.
@@ -62,14 +63,6 @@ pub struct ClaimFields {
     pub verdict: String,
     pub about: Option<String>,
     pub note: String,
-}
-
-/// What a key did to the form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormOutcome {
-    Editing,
-    Cancelled,
-    Submitted(ClaimFields),
 }
 
 /// The open claim form.
@@ -131,7 +124,7 @@ impl ClaimForm {
     }
 
     /// A form to edit an existing claim.
-    pub fn edit(claim: &Claim, article: usize, mut verdicts: Vec<String>, known_tags: Vec<String>) -> ClaimForm {
+    pub fn editing(claim: &Claim, article: usize, mut verdicts: Vec<String>, known_tags: Vec<String>) -> ClaimForm {
         // A verdict from a file made with another list is kept, not lost.
         if !verdicts.contains(&claim.verdict) {
             verdicts.push(claim.verdict.clone());
@@ -149,39 +142,72 @@ impl ClaimForm {
         form
     }
 
-    /// Handles one key.
-    pub fn key(&mut self, key: KeyEvent) -> FormOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    /// Edits the focused field. On the verdict, ←/→ step through the
+    /// verdicts, Space takes the next and a letter the next starting with it.
+    pub fn edit(&mut self, edit: TextEdit) {
         self.error = None;
-        match key.code {
-            KeyCode::Esc => return FormOutcome::Cancelled,
-            KeyCode::Char('c' | 'g') if ctrl => return FormOutcome::Cancelled,
-            KeyCode::Char('s') if ctrl => return self.submit(),
-            KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => return self.submit(),
-            KeyCode::Tab => self.move_to(self.field.step(true)),
-            KeyCode::BackTab => self.move_to(self.field.step(false)),
-            KeyCode::Enter if self.field == FormField::Tags && self.completion.is_some() => self.accept_completion(),
-            KeyCode::Enter if self.field == FormField::Note => {
-                self.note.insert_newline();
-            }
-            // Enter on the last single-line field saves: the quick path
-            // for a claim that needs no note.
-            KeyCode::Enter => self.move_to(self.field.step(true)),
-            KeyCode::Down if self.field == FormField::Tags => self.move_completion(1),
-            KeyCode::Up if self.field == FormField::Tags => self.move_completion(-1),
-            KeyCode::Char('n') if ctrl && self.field == FormField::Tags => self.move_completion(1),
-            KeyCode::Char('p') if ctrl && self.field == FormField::Tags => self.move_completion(-1),
-            _ if self.field == FormField::Verdict => self.verdict_key(key),
-            _ => {
-                if let Some(editor) = self.editor_mut() {
-                    editor.input(key);
-                }
-                if self.field == FormField::Tags {
-                    self.completion = None;
-                }
-            }
+        if self.field == FormField::Verdict {
+            return self.verdict_edit(edit);
         }
-        FormOutcome::Editing
+        let Some(editor) = self.editor_mut() else { return };
+        match edit {
+            TextEdit::Insert(c) => editor.insert_char(c),
+            TextEdit::Backspace => drop(editor.delete_char()),
+            TextEdit::DeleteForward => drop(editor.delete_next_char()),
+            TextEdit::DeleteWord => drop(editor.delete_word()),
+            TextEdit::Clear => *editor = self::editor(""),
+            TextEdit::Left => editor.move_cursor(CursorMove::Back),
+            TextEdit::Right => editor.move_cursor(CursorMove::Forward),
+            TextEdit::WordLeft => editor.move_cursor(CursorMove::WordBack),
+            TextEdit::WordRight => editor.move_cursor(CursorMove::WordForward),
+            TextEdit::LineStart => editor.move_cursor(CursorMove::Head),
+            TextEdit::LineEnd => editor.move_cursor(CursorMove::End),
+        }
+        if self.field == FormField::Tags {
+            self.completion = None;
+        }
+        self.restyle();
+    }
+
+    /// Enter: takes the highlighted tag completion, breaks the note's line,
+    /// else moves to the next field.
+    pub fn enter(&mut self) {
+        match self.field {
+            FormField::Tags if self.completion.is_some() => self.accept_completion(),
+            FormField::Note => self.note.insert_newline(),
+            _ => self.step_field(true),
+        }
+    }
+
+    /// Up and down: through the tag completions, the note's lines, the verdicts.
+    pub fn vertical(&mut self, step: Move) {
+        let down = match step {
+            Move::Down | Move::PageDown | Move::Bottom => true,
+            Move::Up | Move::PageUp | Move::Top => false,
+        };
+        match self.field {
+            FormField::Tags => self.move_completion(if down { 1 } else { -1 }),
+            FormField::Note => self.note.move_cursor(if down { CursorMove::Down } else { CursorMove::Up }),
+            FormField::Verdict => self.verdict_edit(if down { TextEdit::Right } else { TextEdit::Left }),
+            FormField::Speaker | FormField::Summary | FormField::About => {}
+        }
+    }
+
+    /// Moves to the next (or previous) field.
+    pub fn step_field(&mut self, forward: bool) {
+        self.move_to(self.field.step(forward));
+    }
+
+    /// The note as written so far.
+    pub fn note_text(&self) -> String {
+        self.note.lines().join("\n")
+    }
+
+    /// Replaces the note (written in `$EDITOR`), without control characters.
+    pub fn set_note(&mut self, note: &str) {
+        let clean: String = note.trim_end().chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+        self.note = editor(&clean);
+        self.restyle();
     }
 
     /// Pastes text into the focused field; single-line fields get it on one line.
@@ -197,20 +223,27 @@ impl ClaimForm {
         }
     }
 
-    fn verdict_key(&mut self, key: KeyEvent) {
+    fn verdict_edit(&mut self, edit: TextEdit) {
         let count = self.verdicts.len().max(1);
-        match key.code {
-            KeyCode::Right | KeyCode::Char(' ' | 'l') | KeyCode::Down => self.verdict = (self.verdict + 1) % count,
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Up => self.verdict = (self.verdict + count - 1) % count,
+        match edit {
+            TextEdit::Right | TextEdit::Insert(' ') => self.verdict = (self.verdict + 1) % count,
+            TextEdit::Left => self.verdict = (self.verdict + count - 1) % count,
             // A letter picks the next verdict starting with it.
-            KeyCode::Char(c) => {
+            TextEdit::Insert(c) => {
                 let starts = |i: &usize| self.verdicts[*i].starts_with(c.to_ascii_lowercase());
                 let after = (self.verdict + 1..count).chain(0..=self.verdict).find(starts);
                 if let Some(i) = after {
                     self.verdict = i;
                 }
             }
-            _ => {}
+            TextEdit::Backspace
+            | TextEdit::DeleteForward
+            | TextEdit::DeleteWord
+            | TextEdit::Clear
+            | TextEdit::WordLeft
+            | TextEdit::WordRight
+            | TextEdit::LineStart
+            | TextEdit::LineEnd => {}
         }
     }
 
@@ -291,17 +324,19 @@ impl ClaimForm {
         self.restyle();
     }
 
-    fn submit(&mut self) -> FormOutcome {
+    /// What the analyst filled in, or `None` when a field is refused
+    /// (`error` says why, and the field has the cursor).
+    pub fn submit(&mut self) -> Option<ClaimFields> {
         let text = |editor: &TextArea| editor.lines().join("\n").trim().to_string();
         let about = text(&self.about);
         if !about.is_empty() && parse_stated(&about).is_none() {
             self.error = Some(format!("“{about}” is not a date: write 2024-02-08, 2024-W06, 2024-02 or 2024"));
             self.move_to(FormField::About);
-            return FormOutcome::Editing;
+            return None;
         }
         let speaker = text(&self.speaker);
         let summary = text(&self.summary);
-        FormOutcome::Submitted(ClaimFields {
+        Some(ClaimFields {
             tags: split_tags(&text(&self.tags)),
             speaker: (!speaker.is_empty()).then_some(speaker),
             summary: (!summary.is_empty()).then_some(summary),
@@ -338,17 +373,9 @@ pub fn split_tags(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn ctrl(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-    }
-
     fn typed(form: &mut ClaimForm, text: &str) {
         for c in text.chars() {
-            assert_eq!(form.key(key(KeyCode::Char(c))), FormOutcome::Editing);
+            form.edit(TextEdit::Insert(c));
         }
     }
 
@@ -385,14 +412,13 @@ mod tests {
         };
         let mut form = ClaimForm::new(0, 0..30, "Troops stay. Talks go on.", fields, verdicts, vec![]);
         assert_eq!(form.summary.placeholder_text(), "Troops stay.");
-        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        let fields = form.submit().expect("submitted");
         assert_eq!(fields.summary, None, "the default is not stored");
     }
 
     #[test]
     fn prefilled_values_are_submitted_unless_changed() {
-        let mut form = form();
-        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        let fields = form().submit().expect("submitted");
         assert_eq!(fields.speaker.as_deref(), Some("Orrin"));
         assert_eq!(fields.about.as_deref(), Some("2024-02"));
         assert_eq!(fields.verdict, "unverified");
@@ -404,34 +430,48 @@ mod tests {
         let mut form = form();
         typed(&mut form, "wdrl");
         assert_eq!(form.completions(), vec!["withdrawal"]);
-        form.key(key(KeyCode::Down));
-        form.key(key(KeyCode::Enter));
+        form.vertical(Move::Down);
+        form.enter();
         typed(&mut form, "new tag");
-        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        let fields = form.submit().expect("submitted");
         assert_eq!(fields.tags, vec!["withdrawal", "new tag"]);
     }
 
     #[test]
-    fn tab_moves_through_fields_and_letters_pick_a_verdict() {
+    fn fields_step_and_letters_pick_a_verdict() {
         let mut form = form();
-        form.key(key(KeyCode::Tab));
-        form.key(key(KeyCode::Tab));
-        form.key(key(KeyCode::Tab));
+        form.step_field(true);
+        form.step_field(true);
+        form.step_field(true);
         assert_eq!(form.field, FormField::Verdict);
-        form.key(key(KeyCode::Char('d')));
+        typed(&mut form, "d");
         assert_eq!(form.verdicts[form.verdict], "disputed");
-        form.key(key(KeyCode::Right));
+        form.edit(TextEdit::Right);
         assert_eq!(form.verdicts[form.verdict], "false");
-        form.key(key(KeyCode::BackTab));
+        form.step_field(false);
         assert_eq!(form.field, FormField::Summary);
         typed(&mut form, "Troops stay");
-        form.key(key(KeyCode::BackTab));
+        form.step_field(false);
         assert_eq!(form.field, FormField::Speaker);
         typed(&mut form, " Hal");
-        let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else { panic!("not submitted") };
+        let fields = form.submit().expect("submitted");
         assert_eq!(fields.verdict, "false");
         assert_eq!(fields.speaker.as_deref(), Some("Orrin Hal"));
         assert_eq!(fields.summary.as_deref(), Some("Troops stay"));
+    }
+
+    #[test]
+    fn the_cursor_moves_inside_a_field() {
+        let mut form = form();
+        form.step_field(true);
+        form.edit(TextEdit::LineStart);
+        typed(&mut form, "Gen. ");
+        form.edit(TextEdit::LineEnd);
+        form.edit(TextEdit::WordLeft);
+        form.edit(TextEdit::DeleteForward);
+        assert_eq!(form.speaker.lines(), ["Gen. rrin"]);
+        form.edit(TextEdit::Clear);
+        assert_eq!(form.submit().expect("submitted").speaker, None);
     }
 
     #[test]
@@ -439,9 +479,7 @@ mod tests {
         for about in ["2024-02-08", "2024-W04", "2024-02", "2024"] {
             let mut form = form();
             form.about = editor(about);
-            let FormOutcome::Submitted(fields) = form.key(ctrl('s')) else {
-                panic!("{about} refused: {:?}", form.error)
-            };
+            let fields = form.submit().unwrap_or_else(|| panic!("{about} refused: {:?}", form.error));
             assert_eq!(fields.about.as_deref(), Some(about));
         }
     }
@@ -450,20 +488,27 @@ mod tests {
     fn a_bad_date_is_refused_with_a_message() {
         let mut form = form();
         form.about = editor("next spring");
-        assert_eq!(form.key(ctrl('s')), FormOutcome::Editing);
+        assert_eq!(form.submit(), None);
         assert!(form.error.as_deref().is_some_and(|e| e.contains("next spring")));
         assert_eq!(form.field, FormField::About);
     }
 
     #[test]
-    fn the_note_takes_several_lines_and_esc_cancels() {
+    fn the_note_takes_several_lines() {
         let mut form = form();
         form.field = FormField::Note;
         typed(&mut form, "one");
-        form.key(key(KeyCode::Enter));
+        form.enter();
         typed(&mut form, "two");
         assert_eq!(form.note.lines(), ["one", "two"]);
-        assert_eq!(form.key(key(KeyCode::Esc)), FormOutcome::Cancelled);
+        assert_eq!(form.note_text(), "one\ntwo");
+    }
+
+    #[test]
+    fn a_note_from_the_editor_loses_control_characters() {
+        let mut form = form();
+        form.set_note("first\n\x1b]52;c;aGk=\x07second\r\n\n");
+        assert_eq!(form.note.lines(), ["first", "]52;c;aGk=second"]);
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! Search across the corpus: the index is brought up to date in the
 //! background (progress on the status line), a results overlay lists the
-//! hits with snippets as the analyst types, Enter opens a hit in the reader
+//! hits as the analyst types (each row's snippet found when the row is
+//! first shown, so a keystroke costs the same for 5 hits or 500), Enter
+//! opens a hit in the reader
 //! with its matches highlighted, `n`/`N` run on from one hit's article to
 //! the next, and the list can be narrowed to the hits.
 
 use super::app::{App, Focus, Overlay, TextEdit};
 use super::reader::Search;
 use crate::corpus::LinkScope;
-use crate::search::{Hit, Query, SearchIndex};
+use crate::search::{Hit, Passages, Query, SearchIndex};
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread;
@@ -56,6 +59,10 @@ pub struct CorpusSearch {
     pub error: Option<String>,
     /// The last query's hits, best first.
     pub hits: Vec<Hit>,
+    /// The query the hits answer, as understood.
+    ran: Option<Query>,
+    /// Where the query occurs in each hit: found when first asked for.
+    passages: Vec<OnceCell<Passages>>,
     /// The selected hit in the overlay.
     pub selected: usize,
     /// The hit open in the reader, for `n`/`N` across articles.
@@ -68,6 +75,27 @@ impl CorpusSearch {
         let (done, total) = self.progress?;
         let thousands = crate::display::thousands;
         (total > 0).then(|| format!("indexing {} / {} files for search", thousands(done), thousands(total)))
+    }
+
+    /// Where the query occurs in hit `n`: its matches and snippets, read
+    /// from the index the first time they are asked for (a hit whose text
+    /// cannot be read has none).
+    pub fn passages(&self, n: usize) -> Option<&Passages> {
+        let (index, query, hit) = (self.index.as_ref()?, self.ran.as_ref()?, self.hits.get(n)?);
+        Some(self.passages.get(n)?.get_or_init(|| index.passages(query, hit).unwrap_or_default()))
+    }
+
+    /// How many hits have had their passages found.
+    #[cfg(test)]
+    pub fn passages_found(&self) -> usize {
+        self.passages.iter().filter(|p| p.get().is_some()).count()
+    }
+
+    /// Replaces the hits with those of `query` (none: `None`).
+    fn set_hits(&mut self, query: Option<Query>, hits: Vec<Hit>) {
+        self.passages = hits.iter().map(|_| OnceCell::new()).collect();
+        self.hits = hits;
+        self.ran = query;
     }
 }
 
@@ -100,37 +128,11 @@ impl App {
         }
     }
 
-    /// A key typed in the results overlay.
+    /// Typing in the results overlay: the query changes, the search re-runs.
     pub fn corpus_search_edit(&mut self, edit: TextEdit) {
-        let search = &mut self.corpus_search;
-        let count = search.hits.len();
-        match edit {
-            TextEdit::Insert(c) => search.query.push(c),
-            TextEdit::Backspace => {
-                search.query.pop();
-            }
-            TextEdit::DeleteWord => {
-                let keep = search.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                search.query.truncate(keep);
-            }
-            TextEdit::Clear => search.query.clear(),
-            TextEdit::Up | TextEdit::Down if count > 0 => {
-                let step = if edit == TextEdit::Up { count - 1 } else { 1 };
-                search.selected = (search.selected + step) % count;
-                return;
-            }
-            TextEdit::Up | TextEdit::Down => return,
-            TextEdit::Cancel => {
-                self.overlay = None;
-                return;
-            }
-            TextEdit::Submit => {
-                let selected = search.selected;
-                self.open_hit(selected, true);
-                return;
-            }
+        if super::app::edit_line(&mut self.corpus_search.query, edit) {
+            self.run_corpus_search();
         }
-        self.run_corpus_search();
     }
 
     /// Runs the typed query; the hits replace the last ones.
@@ -138,7 +140,7 @@ impl App {
         let search = &mut self.corpus_search;
         search.selected = 0;
         search.opened = None;
-        search.hits.clear();
+        search.set_hits(None, Vec::new());
         search.error = None;
         let Some(index) = &search.index else { return };
         if search.query.trim().is_empty() {
@@ -152,7 +154,7 @@ impl App {
             }
         };
         match index.search(&query, MOST_HITS) {
-            Ok(hits) => search.hits = hits,
+            Ok(hits) => search.set_hits(Some(query), hits),
             Err(error) => search.error = Some(error.to_string()),
         }
     }
@@ -160,15 +162,16 @@ impl App {
     /// Opens hit `n` in the reader at its first match (its last when
     /// `forward` is false), the matches highlighted and the sentence
     /// cursor on it; `Ctrl-o` comes back.
-    fn open_hit(&mut self, n: usize, forward: bool) {
+    pub(super) fn open_hit(&mut self, n: usize, forward: bool) {
         let Some(hit) = self.corpus_search.hits.get(n) else { return };
         let Some(&index) = self.article_ids.get(hit.id.as_str()) else {
             self.message = Some(format!("{} is not loaded yet", hit.id));
             return;
         };
+        let Some(passages) = self.corpus_search.passages(n) else { return };
         // Offsets from an index older than the text would point astray.
         let text = &self.articles[index].text;
-        let matches: Vec<_> = hit
+        let matches: Vec<_> = passages
             .highlights
             .iter()
             .filter(|m| m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))

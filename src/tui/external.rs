@@ -3,12 +3,18 @@
 //! from a JSON Lines dump, only its record, not the whole dump. The url comes
 //! from the corpus, so it is never handed over unless it is `http(s)`,
 //! which also means it cannot start with `-` and be taken for an option.
+//! Also the claim note written in `$VISUAL` or `$EDITOR`.
 
 use crate::corpus::Article;
 use crate::display::escape_for_terminal;
+use crate::safe_fs::{self, Links};
 use crate::web_url::web_url;
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The longest note taken back from the editor.
+const NOTE_LIMIT: u64 = 1 << 20;
 
 /// What to run for `o`: a program, its arguments, and why the article's
 /// url was not opened when a browser was asked for.
@@ -34,6 +40,39 @@ pub fn opener(browser: Option<&str>, pager: Option<&str>, path: &Path, url: Opti
     let mut args: Vec<OsString> = words.into_iter().map(OsString::from).collect();
     args.push(target);
     Opener { program, args, refused_url }
+}
+
+/// The editor for a note: `$VISUAL`, else `$EDITOR`, else `vi`, each of
+/// which may carry arguments.
+pub fn editor(visual: Option<&str>, editor: Option<&str>) -> (String, Vec<String>) {
+    visual.and_then(command).or_else(|| editor.and_then(command)).unwrap_or_else(|| ("vi".to_string(), Vec::new()))
+}
+
+/// Lets the analyst write `note` in `editor` on a file of its own in
+/// `folder` (dossier's cache), removed afterwards. Returns the text written,
+/// or why there is none (the form then keeps its note).
+pub fn edit_note(note: &str, (program, args): (String, Vec<String>), folder: &Path) -> Result<String, String> {
+    let shown = escape_for_terminal(&program).into_owned();
+    std::fs::create_dir_all(folder).map_err(|e| format!("could not make the cache folder for the note: {e}"))?;
+    let file = tempfile::Builder::new()
+        .prefix("dossier-note-")
+        .suffix(".md")
+        .tempfile_in(folder)
+        .and_then(|mut file| file.write_all(note.as_bytes()).map(|()| file));
+    let file = file.map_err(|error| format!("could not write the note's file: {error}"))?;
+    let status = std::process::Command::new(&program).args(&args).arg(file.path()).status();
+    // By its path: an editor may have replaced the file rather than written into it.
+    let read = safe_fs::read_regular(file.path(), Links::Refuse, NOTE_LIMIT);
+    match status {
+        Ok(status) if status.success() => {}
+        Ok(status) => return Err(format!("{shown} exited with {status}: the note is unchanged")),
+        Err(error) => return Err(format!("could not run {shown}: {error}")),
+    }
+    match read {
+        Ok(Ok(bytes)) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Ok(Err(too_large)) => Err(format!("the note is over {} bytes: unchanged", too_large.limit)),
+        Err(error) => Err(format!("could not read the note back: {error}")),
+    }
 }
 
 /// A command line from the environment as program and arguments, split on
@@ -126,6 +165,24 @@ mod tests {
             assert_eq!(opened.refused_url.as_deref(), Some(url));
         }
         assert_eq!(refusal("x\x1b[2J"), "url not opened, “x\\u{1b}[2J” is not an http(s) address");
+    }
+
+    #[test]
+    fn the_editor_is_visual_then_editor_then_vi() {
+        assert_eq!(editor(Some("code --wait"), Some("nano")), ("code".to_string(), vec!["--wait".to_string()]));
+        assert_eq!(editor(Some(" "), Some("nano")).0, "nano");
+        assert_eq!(editor(None, None).0, "vi");
+    }
+
+    #[test]
+    fn the_note_comes_back_from_the_editor_and_its_file_is_removed() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let script = "test \"$(cat \"$1\")\" = 'old note' && printf 'new\\nnote' > \"$1\"";
+        let sh = |script: &str| ("sh".to_string(), vec!["-c".to_string(), script.to_string(), "sh".to_string()]);
+        assert_eq!(edit_note("old note", sh(script), folder.path()), Ok("new\nnote".to_string()));
+        let failed = edit_note("old note", sh("exit 3"), folder.path()).expect_err("a failing editor changes nothing");
+        assert!(failed.contains("exit status: 3"), "{failed}");
+        assert_eq!(std::fs::read_dir(folder.path()).expect("readable").count(), 0, "the note's files are gone");
     }
 
     #[test]

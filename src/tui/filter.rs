@@ -1,6 +1,8 @@
-//! The article list's fuzzy filter (`/`): narrows the list on every
-//! keystroke over each article's title, source and id, and tells the list
-//! which characters to highlight.
+//! The fuzzy matcher, the one dossier has: the article list's filter (`/`)
+//! narrows the list on every keystroke over each article's title, source
+//! and id, and tells the list which characters to highlight; the palette,
+//! pickers and tag completion rank their short lists with it too ([`rank`]),
+//! so `gesprache` and `strasse` find the same things everywhere.
 //!
 //! Decisions:
 //! - **Accent folding.** Every item is folded once, at `push`: Latin letters
@@ -451,6 +453,17 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
     folded.chars().for_each(emit);
 }
 
+/// The positions of `haystacks` that match `query`, best first, ties in
+/// the order given; all of them for an empty query. For short lists built
+/// on the spot (tag completion); the same folding and scoring as the list.
+pub fn rank<S: AsRef<str>>(query: &str, haystacks: impl IntoIterator<Item = S>) -> Vec<usize> {
+    let mut filter = FuzzyFilter::new();
+    for haystack in haystacks {
+        filter.push(haystack.as_ref(), "", "");
+    }
+    filter.set_query(query).iter().map(|m| m.item).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,5 +658,22 @@ mod tests {
                 prop_assert_eq!(&narrowed, &fresh.set_query(&prefix).to_vec(), "query {:?}", prefix);
             }
         }
+    }
+
+    #[test]
+    fn rank_needs_every_word_and_folds_accents_and_eszett() {
+        let items = ["Gespräche über Truppen", "gespräche", "Talks on troops", "GESPRACHE truppen", "Große Straße"];
+        assert_eq!(rank("gesprache truppen", items), vec![0, 3]);
+        assert_eq!(rank("talks", items), vec![2]);
+        assert_eq!(rank("strasse", items), vec![4]);
+        assert_eq!(rank("straße", items), vec![4]);
+        assert!(rank("nothing like it", items).is_empty());
+        assert_eq!(rank("", items), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn rank_puts_a_closer_match_first_and_ties_keep_their_order() {
+        let items = ["s-a-v-e later", "save", "save"];
+        assert_eq!(rank("save", items), vec![1, 2, 0]);
     }
 }

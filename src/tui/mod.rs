@@ -7,6 +7,7 @@ pub mod action;
 mod annotate;
 pub mod app;
 pub mod claim_form;
+mod copy;
 pub mod corpus_search;
 pub mod cursor;
 mod external;
@@ -18,7 +19,6 @@ pub mod loader;
 pub mod notebook;
 pub mod palette;
 pub mod picker;
-pub mod rank;
 pub mod reader;
 mod saving;
 pub mod selection;
@@ -35,7 +35,7 @@ use crate::keymap::{KeyResolver, Keymap, KeymapSource, Next, Resolution, user_ke
 use action::Action;
 use anyhow::{Context, Result};
 use app::{App, Effect, PendingKeys, TextEdit};
-use hints::{CONTEXTS, Hints};
+use hints::{CONTEXTS, Hints, ISOLATED};
 use loader::LoadEvent;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -69,13 +69,13 @@ pub fn load_keymap(extra: Option<&Path>) -> Result<Keymap<Action>> {
     if let Some(path) = extra {
         sources.push(KeymapSource::read(path)?);
     }
-    Ok(Keymap::load(&sources, CONTEXTS)?)
+    Ok(Keymap::load(&sources, CONTEXTS, ISOLATED)?)
 }
 
 /// The hints every view draws from, taken from the effective keymap.
 pub fn hints_for(keymap: &Keymap<Action>) -> Hints {
     Hints::new(CONTEXTS.iter().flat_map(|&context| {
-        keymap.bindings(context).map(move |(keys, action)| (context.to_string(), keys.to_string(), *action))
+        keymap.bindings(context).map(move |(keys, action)| (context.to_string(), keys.label(), *action))
     }))
 }
 
@@ -208,24 +208,9 @@ fn handle_event(
     match event {
         // Only presses: some terminals also report releases and repeats.
         Event::Key(key) if key.kind == KeyEventKind::Press => Ok(on_key(app, keymap, resolver, key)),
-        Event::Paste(text) if matches!(app.overlay, Some(app::Overlay::ClaimForm(_))) => {
-            if let Some(app::Overlay::ClaimForm(form)) = &mut app.overlay {
-                form.paste(&text);
-            }
+        Event::Paste(text) if app.typing() => {
+            app.paste(&text);
             Ok(Vec::new())
-        }
-        Event::Paste(text)
-            if app.prompt.is_some()
-                || matches!(
-                    app.overlay,
-                    Some(app::Overlay::Palette(_) | app::Overlay::Picker(_) | app::Overlay::CorpusSearch)
-                ) =>
-        {
-            let mut effects = Vec::new();
-            for c in text.chars().filter(|c| !c.is_control()) {
-                effects.extend(app.edit(TextEdit::Insert(c)));
-            }
-            Ok(effects)
         }
         Event::Mouse(mouse) => {
             let at = Position::new(mouse.column, mouse.row);
@@ -245,28 +230,10 @@ fn handle_event(
     }
 }
 
-/// Routes a key press: to the prompt or palette when one is open, else
-/// through the keymap.
-fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, key: KeyEvent) -> Vec<Effect> {
-    match (&app.overlay, key.code) {
-        (Some(app::Overlay::ClaimForm(_)), _) => {
-            app.form_key(key);
-            return Vec::new();
-        }
-        (Some(app::Overlay::Recurring(_)), _) => {
-            app.recurring_key(key);
-            return Vec::new();
-        }
-        (Some(app::Overlay::ConfirmQuit), KeyCode::Char(c)) => return app.confirm_quit(c),
-        (Some(app::Overlay::ConfirmQuit), _) => return app.confirm_quit('\0'),
-        _ => {}
-    }
-    let typing = app.prompt.is_some()
-        || matches!(app.overlay, Some(app::Overlay::Palette(_) | app::Overlay::Picker(_) | app::Overlay::CorpusSearch));
-    if typing {
-        return text_edit(key).map(|edit| app.edit(edit)).unwrap_or_default();
-    }
-    let contexts = [app.focus.context(), crate::keymap::GLOBAL];
+/// Routes a key press through the keymap, in the contexts of what is on
+/// screen; while typing, a character that no binding takes is typed.
+pub(crate) fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, key: KeyEvent) -> Vec<Effect> {
+    let contexts = app.key_contexts();
     match resolver.feed(keymap, &contexts, key) {
         Resolution::Matched(action) => {
             app.pending = None;
@@ -286,30 +253,26 @@ fn on_key(app: &mut App, keymap: &Keymap<Action>, resolver: &mut KeyResolver, ke
             app.pending = Some(PendingKeys { prefix: prefix.to_string(), next });
             Vec::new()
         }
-        Resolution::Cancelled | Resolution::Unbound => {
+        Resolution::Cancelled => {
             app.pending = None;
+            Vec::new()
+        }
+        Resolution::Unbound => {
+            app.pending = None;
+            if let Some(c) = typed_char(key).filter(|_| app.typing()) {
+                app.edit(TextEdit::Insert(c));
+            }
             Vec::new()
         }
     }
 }
 
-/// The editing meaning of a key inside a prompt or the palette.
-fn text_edit(key: KeyEvent) -> Option<TextEdit> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Char('w') if ctrl => TextEdit::DeleteWord,
-        KeyCode::Char('u') if ctrl => TextEdit::Clear,
-        KeyCode::Char('n') if ctrl => TextEdit::Down,
-        KeyCode::Char('p') if ctrl => TextEdit::Up,
-        KeyCode::Char('c' | 'g') if ctrl => TextEdit::Cancel,
-        KeyCode::Char(c) if !ctrl => TextEdit::Insert(c),
-        KeyCode::Backspace => TextEdit::Backspace,
-        KeyCode::Enter => TextEdit::Submit,
-        KeyCode::Esc => TextEdit::Cancel,
-        KeyCode::Up => TextEdit::Up,
-        KeyCode::Down => TextEdit::Down,
-        _ => return None,
-    })
+/// The character a key types, if it types one (not with Ctrl or Alt).
+fn typed_char(key: KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+        _ => None,
+    }
 }
 
 fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effects: Vec<Effect>) -> Result<()> {
@@ -323,6 +286,20 @@ fn run_effects(app: &mut App, guard: &mut TerminalGuard, store: &mut Store, effe
             Effect::OpenExternal { path, url, record } => {
                 let outcome = guard.suspended(|| open_external(&path, url.as_deref(), record.as_deref()))?;
                 app.message = Some(outcome);
+                app.resize(area(guard)?);
+            }
+            Effect::Copy(text) => {
+                crossterm::execute!(std::io::stdout(), crossterm::clipboard::CopyToClipboard::to_clipboard_from(text))
+                    .context("writing to the terminal")?;
+            }
+            Effect::EditNote(note) => {
+                let editor =
+                    external::editor(std::env::var("VISUAL").ok().as_deref(), std::env::var("EDITOR").ok().as_deref());
+                let edited = match crate::search::cache_root() {
+                    Some(cache) => guard.suspended(|| external::edit_note(&note, editor, &cache.join("notes")))?,
+                    None => Err("no cache folder on this system for the note's file".to_string()),
+                };
+                app.note_edited(edited);
                 app.resize(area(guard)?);
             }
         }

@@ -3,22 +3,28 @@
 
 use crate::annotations::Annotations;
 use crate::annotations::stamp::{now, stamp_changes};
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-/// How many changes undo reaches back.
-const UNDO_DEPTH: usize = 500;
+/// How much memory undo may hold, measured as the snapshots' JSON size:
+/// at 10k claims a whole snapshot is megabytes, so a count of changes
+/// would not bound it.
+const UNDO_BYTES: usize = 64 << 20;
 
 /// How long after the last change autosave waits, so a burst of edits is
 /// written once.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
 
 /// Annotations with their history.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Notebook {
     pub annotations: Annotations,
-    /// Whole snapshots: an annotation set is small next to the corpus, and
-    /// a snapshot cannot get out of step with the change it undoes.
-    undo: Vec<(String, Annotations)>,
+    /// Whole snapshots, oldest first, and their total size: a snapshot
+    /// cannot get out of step with the change it undoes, and the oldest
+    /// are dropped once they hold more than `undo_budget` bytes.
+    undo: VecDeque<(String, Annotations)>,
+    undo_bytes: VecDeque<usize>,
+    undo_budget: usize,
     redo: Vec<(String, Annotations)>,
     /// When the first change not yet saved was made.
     unsaved_since: Option<Instant>,
@@ -27,9 +33,36 @@ pub struct Notebook {
     pub analyst: String,
 }
 
+impl Default for Notebook {
+    fn default() -> Notebook {
+        Notebook {
+            annotations: Annotations::default(),
+            undo: VecDeque::new(),
+            undo_bytes: VecDeque::new(),
+            undo_budget: UNDO_BYTES,
+            redo: Vec::new(),
+            unsaved_since: None,
+            last_change: None,
+            analyst: String::new(),
+        }
+    }
+}
+
 impl Notebook {
     pub fn new(annotations: Annotations, analyst: String) -> Notebook {
         Notebook { annotations, analyst, ..Notebook::default() }
+    }
+
+    /// Keeps `before` for undo, dropping the oldest snapshots beyond the
+    /// budget (the newest is always kept).
+    fn remember(&mut self, what: String, before: Annotations) {
+        let bytes = serialized_size(&before);
+        self.undo.push_back((what, before));
+        self.undo_bytes.push_back(bytes);
+        while self.undo.len() > 1 && self.undo_bytes.iter().sum::<usize>() > self.undo_budget {
+            self.undo.pop_front();
+            self.undo_bytes.pop_front();
+        }
     }
 
     /// Applies one change, described for undo messages (`tag claim`); the
@@ -41,17 +74,15 @@ impl Notebook {
             return;
         }
         stamp_changes(&before, &mut self.annotations, &self.analyst, &now());
-        self.undo.push((what.to_string(), before));
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
+        self.remember(what.to_string(), before);
         self.redo.clear();
         self.touch();
     }
 
     /// Reverts the last change; returns what it was.
     pub fn undo(&mut self) -> Option<String> {
-        let (what, before) = self.undo.pop()?;
+        let (what, before) = self.undo.pop_back()?;
+        self.undo_bytes.pop_back();
         let after = std::mem::replace(&mut self.annotations, before);
         self.redo.push((what.clone(), after));
         self.touch();
@@ -62,7 +93,7 @@ impl Notebook {
     pub fn redo(&mut self) -> Option<String> {
         let (what, after) = self.redo.pop()?;
         let before = std::mem::replace(&mut self.annotations, after);
-        self.undo.push((what.clone(), before));
+        self.remember(what.clone(), before);
         self.touch();
         Some(what)
     }
@@ -99,9 +130,28 @@ impl Notebook {
     pub fn adopt_merged(&mut self, merged: Annotations) {
         if merged != self.annotations {
             let before = std::mem::replace(&mut self.annotations, merged);
-            self.undo.push(("merge with the file on disk".to_string(), before));
+            self.remember("merge with the file on disk".to_string(), before);
         }
     }
+}
+
+/// The size of a set written as JSON, without keeping the text.
+fn serialized_size(annotations: &Annotations) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Writing to a counter cannot fail; a set that could not be written
+    // counts as empty rather than stopping the change.
+    let _ = serde_json::to_writer(&mut count, annotations);
+    count.0
 }
 
 #[cfg(test)]
@@ -134,6 +184,22 @@ mod tests {
         notebook.change("two", |a| a.article_mut("b.txt").read = true);
         assert!(notebook.redo().is_none());
         assert!(!read(&notebook, "a.txt"));
+    }
+
+    #[test]
+    fn undo_keeps_the_newest_snapshots_within_its_byte_budget() {
+        let mut notebook = Notebook { undo_budget: 20_000, ..Notebook::default() };
+        for i in 0..40 {
+            notebook.change("mark read", |a| a.article_mut(&format!("article-{i}.txt")).read = true);
+        }
+        let kept = notebook.undo.len();
+        assert!(kept > 1 && kept < 40, "kept {kept} of 40 snapshots");
+        assert!(notebook.undo_bytes.iter().sum::<usize>() <= 20_000);
+        let sizes: Vec<usize> = notebook.undo.iter().map(|(_, a)| serialized_size(a)).collect();
+        assert_eq!(notebook.undo_bytes, sizes, "the sizes follow the snapshots");
+        while notebook.undo().is_some() {}
+        assert!(read(&notebook, "article-0.txt"), "the oldest changes can no longer be undone");
+        assert!(!read(&notebook, "article-39.txt"), "the newest can");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! A popup list to choose from with fuzzy search: link kinds, link
-//! targets, export formats, the claims across the corpus, orphans.
+//! targets, export formats, the claims across the corpus, orphans. The
+//! search is the article list's filter, folding included (`gesprache`,
+//! `strasse`).
 
-use super::rank::rank;
+use super::app::{TextEdit, edit_line};
+use super::filter::FuzzyFilter;
 use crate::annotations::RecordId;
 
 /// One choice.
@@ -39,12 +42,18 @@ pub struct Picker {
     pub visible: Vec<usize>,
     /// Position in `visible`.
     pub selected: usize,
+    /// The choices' labels and details, folded once.
+    filter: FuzzyFilter,
 }
 
 impl Picker {
     pub fn new(title: &str, choices: Vec<Choice>, purpose: Purpose) -> Picker {
         let visible = (0..choices.len()).collect();
-        Picker { title: title.to_string(), choices, purpose, query: String::new(), visible, selected: 0 }
+        let mut filter = FuzzyFilter::new();
+        for choice in &choices {
+            filter.push(&choice.label, &choice.detail, "");
+        }
+        Picker { title: title.to_string(), choices, purpose, query: String::new(), visible, selected: 0, filter }
     }
 
     /// The chosen index into `choices`, if any row is shown.
@@ -52,22 +61,15 @@ impl Picker {
         self.visible.get(self.selected).copied()
     }
 
-    /// Moves the selection, wrapping around.
-    pub fn step(&mut self, delta: isize) {
-        let count = self.visible.len();
-        if count > 0 {
-            self.selected = (self.selected as isize + delta).rem_euclid(count as isize) as usize;
+    /// Edits the search text and ranks the choices again.
+    pub fn edit(&mut self, edit: TextEdit) {
+        if edit_line(&mut self.query, edit) {
+            self.ranked();
         }
     }
 
-    /// Sets the search text and re-ranks the choices.
-    pub fn set_query(&mut self, query: String) {
-        self.query = query;
-        if self.query.is_empty() {
-            self.visible = (0..self.choices.len()).collect();
-        } else {
-            self.visible = rank(&self.query, self.choices.iter().map(|c| format!("{} {}", c.label, c.detail)));
-        }
+    fn ranked(&mut self) {
+        self.visible = self.filter.set_query(&self.query).iter().map(|m| m.item).collect();
         self.selected = 0;
     }
 }
@@ -87,20 +89,42 @@ mod tests {
     #[test]
     fn the_query_ranks_and_filters() {
         let mut picker = picker();
-        picker.set_query("fol".into());
-        assert_eq!(picker.chosen(), Some(2));
-        picker.set_query("zzz".into());
-        assert_eq!(picker.chosen(), None);
-        picker.set_query(String::new());
+        let mut typed = |text: &str| {
+            picker.edit(TextEdit::Clear);
+            text.chars().for_each(|c| picker.edit(TextEdit::Insert(c)));
+            picker.chosen()
+        };
+        assert_eq!(typed("fol"), Some(2));
+        assert_eq!(typed("zzz"), None);
+        assert_eq!(typed(""), Some(0));
         assert_eq!(picker.visible.len(), 4);
     }
 
     #[test]
-    fn stepping_wraps() {
+    fn typing_narrows_and_deleting_widens() {
         let mut picker = picker();
-        picker.step(-1);
-        assert_eq!(picker.chosen(), Some(3));
-        picker.step(1);
-        assert_eq!(picker.chosen(), Some(0));
+        for c in "contra".chars() {
+            picker.edit(TextEdit::Insert(c));
+        }
+        assert_eq!(picker.visible, vec![3]);
+        picker.edit(TextEdit::Clear);
+        assert_eq!(picker.visible.len(), 4);
+    }
+
+    #[test]
+    fn the_search_folds_accents_and_eszett_as_the_list_does() {
+        let choices = ["Gespräche über Truppen", "Sperrung der Hauptstraße", "Talks on troops"]
+            .iter()
+            .map(|title| Choice { label: "article".to_string(), detail: title.to_string() })
+            .collect();
+        let mut picker = Picker::new("link to", choices, Purpose::LinkTarget { from: 0 });
+        let mut typed = |text: &str| {
+            picker.edit(TextEdit::Clear);
+            text.chars().for_each(|c| picker.edit(TextEdit::Insert(c)));
+            picker.visible.clone()
+        };
+        assert_eq!(typed("gesprache"), vec![0]);
+        assert_eq!(typed("hauptstrasse"), vec![1]);
+        assert_eq!(typed("hauptstraße"), vec![1]);
     }
 }

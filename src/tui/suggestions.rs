@@ -7,7 +7,6 @@ use super::app::{App, Focus, Overlay};
 use crate::annotations::{Anchor, Claim, Endpoint, Link, LinkOrigin, RecordId};
 use crate::corpus::dates::DateValue;
 use crate::suggest::{Direction, Fingerprint, SentenceIndex, SimilarSentence, SuggestedKind, Suggestion, Suggestions};
-use crossterm::event::{KeyCode, KeyEvent};
 use rayon::prelude::*;
 use std::fmt;
 use std::ops::Range;
@@ -188,21 +187,6 @@ impl App {
         }
     }
 
-    /// Handles the suggestion actions; returns false for any other.
-    pub(super) fn update_suggestions(&mut self, action: super::action::Action) -> bool {
-        use super::action::Action;
-        match action {
-            Action::NextSuggestion => self.step_suggestion(),
-            Action::AcceptSuggestion => self.accept_suggestion(),
-            Action::RejectSuggestion => self.reject_suggestion(),
-            Action::FlipLink => self.flip_link(),
-            Action::AcceptSuggestedDate => self.accept_suggested_date(),
-            Action::ShowRecurring => self.show_recurring(),
-            _ => return false,
-        }
-        true
-    }
-
     /// Why there is nothing to act on, or the current suggestion.
     fn current_suggestion(&mut self) -> Option<Suggestion> {
         if self.suggest.found.is_none() {
@@ -218,7 +202,7 @@ impl App {
         suggestion
     }
 
-    fn step_suggestion(&mut self) {
+    pub(super) fn step_suggestion(&mut self) {
         let count = self.suggestions_here().len();
         if count == 0 {
             self.message = Some("no suggested links for this article".to_string());
@@ -228,7 +212,7 @@ impl App {
         self.suggest.article = self.reader.as_ref().map(|r| r.article);
     }
 
-    fn accept_suggestion(&mut self) {
+    pub(super) fn accept_suggestion(&mut self) {
         let Some(suggestion) = self.current_suggestion() else { return };
         if self.refuse_if_read_only() {
             return;
@@ -247,14 +231,13 @@ impl App {
                 self.describe(&link.to)
             )
         };
-        self.notes.change("accept suggestion", |notes| notes.links.push(link));
+        self.commit("accept suggestion", |notes| notes.links.push(link));
         self.message = Some(message);
-        self.refresh_counts();
     }
 
     /// Turns the current article's latest article link around: the
     /// evidence may have been even, or wrong. One undo step.
-    fn flip_link(&mut self) {
+    pub(super) fn flip_link(&mut self) {
         let Some(index) = self.current_article() else { return };
         if self.refuse_if_read_only() {
             return;
@@ -265,7 +248,7 @@ impl App {
             self.message = Some("this article has no links to flip".to_string());
             return;
         };
-        self.notes.change("flip link", |notes| {
+        self.commit("flip link", |notes| {
             let link = &mut notes.links[at];
             std::mem::swap(&mut link.from, &mut link.to);
         });
@@ -274,13 +257,13 @@ impl App {
         self.message = Some(format!("flipped: this {arrow} {} {arrow} {} · u undoes", link.kind, self.describe(other)));
     }
 
-    fn reject_suggestion(&mut self) {
+    pub(super) fn reject_suggestion(&mut self) {
         let Some(suggestion) = self.current_suggestion() else { return };
         if self.refuse_if_read_only() {
             return;
         }
         let rejection = suggestion.rejection();
-        self.notes.change("reject suggestion", |notes| notes.rejected.push(rejection));
+        self.commit("reject suggestion", |notes| notes.rejected.push(rejection));
         self.message = Some(format!(
             "{} {} will not be suggested again · u undoes",
             suggestion.kind.as_str(),
@@ -290,7 +273,7 @@ impl App {
 
     /// Sets the undated article's date to the one suggested, saying where
     /// it came from; its relative mentions re-resolve against it.
-    fn accept_suggested_date(&mut self) {
+    pub(super) fn accept_suggested_date(&mut self) {
         let Some((date, from)) = self.suggested_date_here() else {
             self.message = Some("no date suggested: the article is dated, or nothing it translates is".to_string());
             return;
@@ -301,14 +284,12 @@ impl App {
         }
         let id = self.articles[index].id.as_str().to_string();
         let twin = self.articles[from].id.as_str().to_string();
-        self.notes.change("take suggested date", |notes| {
+        self.commit("take suggested date", |notes| {
             let note = notes.article_mut(&id);
             note.date = None;
             note.date_provenance = None;
             note.date_from = Some(twin.clone());
         });
-        self.apply_corrections(index);
-        self.after_corrections();
         self.message = Some(format!("dated ~{date}, as {twin}, and follows its corrections · u undoes"));
     }
 
@@ -351,31 +332,10 @@ impl App {
             .map(|(claim, s)| (claim.id.clone(), s))
     }
 
-    /// A key for the open recurring-claim view.
-    pub fn recurring_key(&mut self, key: KeyEvent) {
-        let Some(Overlay::Recurring(view)) = &mut self.overlay else { return };
-        let count = view.matches.len();
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => view.selected = (view.selected + 1) % count,
-            KeyCode::Char('k') | KeyCode::Up => view.selected = (view.selected + count - 1) % count,
-            KeyCode::Enter => {
-                let target = view.matches[view.selected].clone();
-                self.overlay = None;
-                self.jump_to_span(target.article, target.span);
-            }
-            KeyCode::Char('l') => {
-                let view = (**view).clone();
-                self.link_same_claim(&view);
-            }
-            KeyCode::Esc | KeyCode::Char('q') => self.overlay = None,
-            _ => {}
-        }
-    }
-
     /// Links the view's sentence and the highlighted match as the same
     /// claim, tagging either as a claim first where it is not one yet (the
     /// new claim takes the other's tags and verdict). One undo step.
-    fn link_same_claim(&mut self, view: &Recurring) {
+    pub(super) fn link_same_claim(&mut self, view: &Recurring) {
         if self.refuse_if_read_only() {
             return;
         }
@@ -412,13 +372,12 @@ impl App {
             conflicts: vec![],
         };
         let made = made_without_the_form(&new_claims);
-        self.notes.change("link same claim", |notes| {
+        self.commit("link same claim", |notes| {
             notes.claims.extend(new_claims);
             notes.links.push(link);
         });
         let title = self.articles[target.article].title().to_string();
         self.message = Some(format!("linked as the same claim as in “{title}”{made} · u undoes"));
-        self.refresh_counts();
     }
 
     /// Whether the view's sentence and `similar` are claims linked as the same claim.

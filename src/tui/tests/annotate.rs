@@ -1,13 +1,13 @@
 //! Annotating through actions: tagging claims, correcting an article,
 //! linking, undo and redo.
 
-use super::{sample_app, type_text};
+use super::{press, sample_app, type_keys, type_text};
 use crate::annotations::Endpoint;
 use crate::corpus::Provenance;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Focus, Overlay, Prompt, TextEdit};
+use crate::tui::picker::Purpose;
 use crate::tui::timeline_pane::{PeriodFilter, TimelineRow};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
 const GERMAN: &str = "wire/031_b2e4d6f8.txt";
@@ -22,16 +22,8 @@ fn reading(id: &str) -> App {
     app
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.form_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn form_type(app: &mut App, text: &str) {
-    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
-}
-
 fn save_form(app: &mut App) {
-    app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    press(app, "<C-s>");
 }
 
 fn cursor_sentence(app: &App) -> String {
@@ -47,12 +39,12 @@ fn tagging_the_cursor_sentence_makes_a_claim_with_the_form_values() {
     let sentence = cursor_sentence(&app);
     app.update(Action::TagClaim);
     assert!(matches!(app.overlay, Some(Overlay::ClaimForm(_))), "the form opens");
-    form_type(&mut app, "talks");
-    press(&mut app, KeyCode::Tab); // speaker
-    press(&mut app, KeyCode::Tab); // summary
-    form_type(&mut app, "Talks open");
-    press(&mut app, KeyCode::Tab); // verdict
-    press(&mut app, KeyCode::Char('s'));
+    type_keys(&mut app, "talks");
+    press(&mut app, "<Tab>"); // speaker
+    press(&mut app, "<Tab>"); // summary
+    type_keys(&mut app, "Talks open");
+    press(&mut app, "<Tab>"); // verdict
+    type_keys(&mut app, "s");
     save_form(&mut app);
     assert!(app.overlay.is_none());
     let claims = &app.notes.annotations.claims;
@@ -109,8 +101,8 @@ fn tag_on_a_claim_edits_it_and_delete_removes_it_undo_brings_it_back() {
     app.update(Action::TagClaim);
     let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
     assert!(form.claim.is_some(), "editing the claim under the cursor");
-    press(&mut app, KeyCode::BackTab); // note
-    form_type(&mut app, "check the figure");
+    press(&mut app, "<S-Tab>"); // note
+    type_keys(&mut app, "check the figure");
     save_form(&mut app);
     assert_eq!(app.notes.annotations.claims.len(), 1);
     assert_eq!(app.notes.annotations.claims[0].note, "check the figure");
@@ -139,7 +131,7 @@ fn setting_a_date_moves_the_article_on_the_timeline_and_undo_moves_it_back() {
     app.update(Action::SetDate);
     assert!(matches!(app.prompt, Some(Prompt::Article { .. })));
     type_text(&mut app, "2023-05-04");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let date = app.articles[index].date.as_ref().expect("dated now");
     assert_eq!(date.shown(), "2023-05-04");
     assert_eq!(date.provenance, Provenance::Analyst);
@@ -159,7 +151,7 @@ fn a_bad_date_is_refused_and_changes_nothing() {
     let mut app = reading(UNDATED);
     app.update(Action::SetDate);
     type_text(&mut app, "yesterday-ish");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("not a date")));
     assert!(!app.notes.unsaved());
 }
@@ -171,7 +163,7 @@ fn correcting_the_title_shows_in_the_list_filter() {
     app.update(Action::EditTitle);
     app.edit(TextEdit::Clear);
     type_text(&mut app, "Convoy threat on the northern road");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert_eq!(app.articles[index].title(), "Convoy threat on the northern road");
     app.update(Action::FocusList);
     app.update(Action::Filter);
@@ -189,10 +181,10 @@ fn marking_and_linking_two_articles_then_following_the_link_and_back() {
     app.update(Action::Link);
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
     assert_eq!(picker.choices[0].label, "translation-of");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert_eq!(app.prompt, Some(Prompt::LinkNote), "an optional note on the link");
     type_text(&mut app, "same wire copy");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let links = &app.notes.annotations.links;
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].note, "same wire copy");
@@ -211,9 +203,9 @@ fn linking_without_a_mark_picks_the_other_article_by_fuzzy_search() {
     let mut app = reading(GERMAN);
     app.update(Action::Link);
     type_text(&mut app, "agree to open talks");
-    app.edit(TextEdit::Submit); // the article
+    app.update(Action::Submit); // the article
     type_text(&mut app, "trans");
-    app.edit(TextEdit::Submit); // the kind
+    app.update(Action::Submit); // the kind
     let link = &app.notes.annotations.links[0];
     assert_eq!(link.to, Endpoint::Article(ENGLISH.to_string()));
     assert_eq!(link.kind, "translation-of");
@@ -224,7 +216,7 @@ fn the_claims_view_searches_and_jumps_to_a_claim() {
     let mut app = reading(ENGLISH);
     app.update(Action::NextSentence);
     app.update(Action::TagClaim);
-    form_type(&mut app, "talks");
+    type_keys(&mut app, "talks");
     save_form(&mut app);
     let tagged = app.reader.as_ref().unwrap().sentence;
     app.show_article(app.article_index(GERMAN).unwrap());
@@ -232,7 +224,7 @@ fn the_claims_view_searches_and_jumps_to_a_claim() {
     type_text(&mut app, "#talks");
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("claims view") };
     assert_eq!(picker.visible.len(), 1);
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     assert_eq!(app.current_article(), app.article_index(ENGLISH));
     assert_eq!(app.reader.as_ref().unwrap().sentence, tagged);
 }
@@ -242,7 +234,7 @@ fn the_export_picker_asks_the_event_loop_to_write_the_chosen_format() {
     let mut app = reading(ENGLISH);
     app.update(Action::Export);
     type_text(&mut app, "markdown");
-    assert_eq!(app.edit(TextEdit::Submit), vec![Effect::Export(crate::annotations::export::ExportFormat::Md)]);
+    assert_eq!(app.update(Action::Submit), vec![Effect::Export(crate::annotations::export::ExportFormat::Md)]);
     assert!(app.overlay.is_none());
 }
 
@@ -377,10 +369,10 @@ fn configured_verdicts_and_link_kinds_are_offered() {
     let Some(Overlay::ClaimForm(form)) = &app.overlay else { panic!("no form") };
     assert_eq!(form.verdicts, vec!["open", "checked"]);
     assert_eq!(form.verdicts[form.verdict], "open", "the first verdict is the default");
-    app.form_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut app, "<Esc>");
     assert!(app.overlay.is_none());
     app.update(Action::Link);
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("kind picker") };
     assert_eq!(picker.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["echoes"]);
 }
@@ -428,11 +420,128 @@ fn corpus_dates_arrive_after_the_load_and_yield_to_the_analyst() {
     let mut app = reading(UNDATED);
     app.update(Action::SetDate);
     type_text(&mut app, "2023-05-04");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let date = kin_date(&app, "2024-03-01");
     app.corpus_dates_found(vec![date]);
     let shown = app.articles[index].date.as_ref().expect("dated");
     assert_eq!((shown.shown(), shown.provenance), ("2023-05-04".to_string(), Provenance::Analyst));
     app.update(Action::Undo);
     assert_eq!(app.articles[index].date.as_ref().map(|d| d.shown()).as_deref(), Some("2024-03-01"));
+}
+
+/// What derives from the annotations, as the app holds it: claim
+/// placements, per-article counts, corrected articles, the timeline, the
+/// list's rows under the filters that read annotations.
+fn derived(app: &mut App) -> String {
+    let mut placements: Vec<String> = app.placements.iter().map(|(id, p)| format!("{id}: {p:?}")).collect();
+    placements.sort();
+    let mut counts: Vec<(usize, usize)> = app.annotation_counts.iter().map(|(&a, &n)| (a, n)).collect();
+    counts.sort();
+    let articles: Vec<String> =
+        app.articles.iter().map(|a| format!("{} {:?} {:?} {:?}", a.id, a.title(), a.source(), a.date)).collect();
+    let mut lists = Vec::new();
+    for (annotated, unread, query) in [(false, false, ""), (true, false, ""), (false, true, ""), (false, false, "ruhe")]
+    {
+        (app.list.annotated_only, app.list.unread_only, app.list.query) = (annotated, unread, query.to_string());
+        app.refresh_list();
+        lists.push(app.list.visible.clone());
+    }
+    app.list.clear_filters();
+    app.refresh_list();
+    format!("{placements:#?}\n{counts:?}\n{articles:#?}\n{:?}\n{lists:?}", app.timeline.rows)
+}
+
+/// The same, computed from scratch for the same annotations.
+fn derived_afresh(app: &App) -> String {
+    let mut fresh = sample_app(160, 45);
+    fresh.set_annotations(app.notes.annotations.clone(), None);
+    derived(&mut fresh)
+}
+
+#[test]
+fn every_change_through_commit_leaves_no_derived_cache_stale() {
+    let mut app = reading(GERMAN);
+    let index = app.article_index(GERMAN).unwrap();
+    let text = app.articles[index].text.clone();
+    // A claim whose offsets no longer fit its quote (the text was edited
+    // since, say): it is placed where the quote is now.
+    let sentence = app.articles[index].structure.sentences[2].range();
+    let mut moved = crate::annotations::Anchor::new(GERMAN, &text, sentence.clone());
+    (moved.byte_start, moved.byte_end) = (sentence.start - 3, sentence.end - 3);
+    let claim = crate::annotations::Claim {
+        id: crate::annotations::RecordId::new(),
+        anchor: moved,
+        tags: vec!["moved".to_string()],
+        speaker: None,
+        summary: None,
+        verdict: "unverified".to_string(),
+        about: None,
+        note: String::new(),
+        created: None,
+        modified: None,
+        creator: None,
+        conflicts: vec![],
+    };
+    let id = claim.id.clone();
+    let english = app.article_index(ENGLISH).unwrap();
+    type Change = Box<dyn FnOnce(&mut crate::annotations::Annotations)>;
+    let changes: Vec<(&str, Change)> = vec![
+        ("add a moved claim", Box::new(move |notes| notes.claims.push(claim))),
+        ("set a date", Box::new(|notes| notes.article_mut(UNDATED).date = Some("2019-05-04".to_string()))),
+        ("correct a title", Box::new(|notes| notes.article_mut(ENGLISH).title = Some("Ruhe bitte".to_string()))),
+        ("mark read", Box::new(|notes| notes.article_mut(GERMAN).read = true)),
+        (
+            "link",
+            Box::new(|notes| {
+                notes.links.push(crate::annotations::Link {
+                    id: crate::annotations::RecordId::new(),
+                    from: Endpoint::Article(GERMAN.into()),
+                    to: Endpoint::Article(ENGLISH.into()),
+                    kind: "same-event".to_string(),
+                    note: String::new(),
+                    origin: crate::annotations::LinkOrigin::Manual,
+                    created: None,
+                    modified: None,
+                    creator: None,
+                    conflicts: vec![],
+                })
+            }),
+        ),
+    ];
+    for (what, change) in changes {
+        app.commit(what, change);
+        assert_eq!(derived(&mut app), derived_afresh(&app), "after {what}");
+    }
+    assert_eq!(app.claim_span(app.notes.annotations.claim(&id).unwrap()), Some(sentence), "placed by its quote");
+    assert_eq!(app.articles[english].title(), "Ruhe bitte");
+    app.commit("delete the claim", |notes| notes.claims.retain(|c| c.id != id));
+    assert!(!app.placements.contains_key(&id), "a deleted claim's placement goes");
+    assert_eq!(derived(&mut app), derived_afresh(&app), "after the delete");
+    for step in [Action::Undo, Action::Undo, Action::Undo, Action::Redo, Action::Undo, Action::Undo, Action::Undo] {
+        app.update(step);
+        assert_eq!(derived(&mut app), derived_afresh(&app), "after {step:?}: {:?}", app.message);
+    }
+}
+
+#[test]
+fn pickers_match_as_the_list_does_accents_and_eszett_folded() {
+    let mut app = reading(ENGLISH);
+    app.update(Action::EditTitle);
+    app.update(Action::ClearInput);
+    type_keys(&mut app, "Sperrung der Hauptstraße");
+    app.update(Action::Submit);
+    let retitled = app.article_index(ENGLISH).unwrap();
+    app.show_article(app.article_index(UNDATED).unwrap());
+    let chosen = |app: &mut App, query: &str| {
+        app.update(Action::Link);
+        type_keys(app, query);
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("the link picker is open") };
+        let Purpose::LinkTarget { from } = picker.purpose else { panic!("{:?}", picker.purpose) };
+        let choice = picker.chosen().expect("a match");
+        app.update(Action::Back);
+        if choice >= from { choice + 1 } else { choice }
+    };
+    assert_eq!(chosen(&mut app, "hauptstrasse"), retitled, "ß is typed as ss");
+    let german = chosen(&mut app, "gesprache");
+    assert!(app.articles[german].title().contains("Gespräche"), "{}", app.articles[german].title());
 }

@@ -8,11 +8,15 @@ mod stamps;
 mod state;
 mod suggest;
 
-use super::app::{App, TextEdit};
+use super::action::Action;
+use super::app::{App, Effect, TextEdit};
 use super::hints::Hints;
 use crate::corpus::Corpus;
+use crate::keymap::{KeyResolver, KeySequence, Keymap};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// An app showing the bundled sample corpus in a `width`×`height` terminal.
 fn sample_app(width: u16, height: u16) -> App {
@@ -28,6 +32,33 @@ fn sample_app(width: u16, height: u16) -> App {
 /// The hints of the embedded default keymap.
 fn default_hints() -> Hints {
     super::hints_for(&super::load_keymap(None).expect("the default keymap loads"))
+}
+
+/// The embedded default keymap.
+fn default_keymap() -> &'static Keymap<Action> {
+    static KEYMAP: OnceLock<Keymap<Action>> = OnceLock::new();
+    KEYMAP.get_or_init(|| super::load_keymap(None).expect("the default keymap loads"))
+}
+
+/// Presses keys written in keymap notation (`"<C-s>"`, `"<C-x> <C-e>"`)
+/// through the default keymap, as the event loop does.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let sequence: KeySequence = keys.parse().unwrap_or_else(|e| panic!("{keys}: {e}"));
+    let mut resolver = KeyResolver::new();
+    let mut effects = Vec::new();
+    for chord in sequence.chords() {
+        let event = KeyEvent::new(chord.code, chord.modifiers);
+        effects.extend(super::on_key(app, default_keymap(), &mut resolver, event));
+    }
+    effects
+}
+
+/// Types text key by key through the keymap, as the event loop does.
+fn type_keys(app: &mut App, text: &str) {
+    let mut resolver = KeyResolver::new();
+    for c in text.chars() {
+        super::on_key(app, default_keymap(), &mut resolver, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
 }
 
 /// Types text into the open prompt or palette.

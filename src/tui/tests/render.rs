@@ -54,7 +54,7 @@ fn the_main_screen_shows_timeline_list_reader_and_status() {
     let hints = default_hints();
     let mut app = sample_app(160, 45);
     let screen = render(&mut app, &hints, 160, 45);
-    for text in ["Timeline", "Articles 27/27", "undated", "Title", "sample-corpus", "27/27 articles", "focus list"] {
+    for text in ["Timeline", "Articles 33/33", "undated", "Title", "sample-corpus", "33/33 articles", "focus list"] {
         assert!(screen.contains(text), "{text:?} missing in\n{screen}");
     }
     assert!(screen.contains("? help") && screen.contains("/ filter"), "the footer shows the main keys:\n{screen}");
@@ -226,7 +226,7 @@ fn bidi_overrides_and_invisible_characters_never_reach_the_terminal() {
     app.update(Action::EditTitle);
     app.edit(crate::tui::app::TextEdit::Clear);
     type_text(&mut app, "Evil\u{202e}txt.exe\u{200b}\u{2066} title");
-    app.edit(crate::tui::app::TextEdit::Submit);
+    app.update(Action::Submit);
     let screen = render(&mut app, &hints, 160, 45);
     assert!(screen.contains("Eviltxt.exe title"), "the title shows, without its hazards:\n{screen}");
     let hazards: Vec<char> = screen.chars().filter(|&c| crate::display::hazard(c).is_some() && c != '\n').collect();
@@ -263,6 +263,24 @@ fn the_corpus_search_lists_hits_with_marked_snippets_at_both_sizes() {
     let small = render(&mut app, &hints, 80, 24);
     assert!(small.contains("> Soldat lang:de") && small.contains("Soldat"), "{small}");
     insta::assert_snapshot!("corpus_search_80x24", small);
+}
+
+#[test]
+fn the_corpus_search_finds_snippets_only_for_the_rows_it_draws() {
+    let hints = default_hints();
+    let (mut app, _cache) = super::corpus_search::app_with_index(80, 24);
+    app.update(Action::SearchCorpus);
+    type_text(&mut app, "the");
+    let hits = app.corpus_search.hits.len();
+    assert_eq!(app.corpus_search.passages_found(), 0, "typing finds no snippets");
+    let screen = render(&mut app, &hints, 80, 24);
+    let drawn = app.corpus_search.passages_found();
+    assert!(drawn > 0 && drawn < hits, "{drawn} snippets for {hits} hits:\n{screen}");
+    // Each drawn row shows its snippet; the rows below are still untouched.
+    let snippet = app.corpus_search.passages(0).unwrap().snippets[0].text.clone();
+    let start: String = snippet.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    assert!(screen.contains(&start), "{start:?} missing in\n{screen}");
+    assert_eq!(app.corpus_search.passages_found(), drawn);
 }
 
 /// The text of the reader's last laid-out row, trimmed.
@@ -406,10 +424,43 @@ fn the_reader_header_shows_the_articles_tags() {
     app.update(Action::Open);
     app.update(Action::ArticleTags);
     type_text(&mut app, "kessaran, rockets");
-    app.edit(crate::tui::app::TextEdit::Submit);
+    app.update(Action::Submit);
     let screen = render(&mut app, &hints, 160, 45);
     let header = screen.lines().nth(1).expect("the reader's header");
     assert!(header.contains("unknown source · #kessaran #rockets · de · "), "{header}");
+}
+
+/// The footer: the last row but one (the status line is the last).
+fn footer(screen: &str) -> &str {
+    let rows: Vec<&str> = screen.split('\n').collect();
+    rows[rows.len() - 2]
+}
+
+#[test]
+fn at_80_columns_the_footer_still_shows_help_and_quit() {
+    let hints = default_hints();
+    for open in [Action::Back, Action::Open] {
+        let mut app = sample_app(80, 24);
+        app.update(open);
+        let screen = render(&mut app, &hints, 80, 24);
+        let footer = footer(&screen);
+        assert!(footer.contains("? help") && footer.trim_end().ends_with("q quit"), "{footer:?} in\n{screen}");
+    }
+}
+
+#[test]
+fn while_a_selection_is_active_the_footer_hints_its_keys() {
+    let hints = default_hints();
+    let mut app = sample_app(160, 45);
+    app.update(Action::Open);
+    let before = render(&mut app, &hints, 160, 45);
+    assert!(!footer(&before).contains("J "), "{}", footer(&before));
+    app.update(Action::Select);
+    let screen = render(&mut app, &hints, 160, 45);
+    let footer = footer(&screen);
+    for key in ["J ", "K ", "w ", "W ", "S ", "s ", "? help", "q quit"] {
+        assert!(footer.contains(key), "{key:?} missing in {footer:?}");
+    }
 }
 
 #[test]

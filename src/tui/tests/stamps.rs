@@ -1,11 +1,10 @@
 //! Who and when (issue 14, item 4): records made or changed in the reader
 //! carry `created`, `modified` and `creator`.
 
-use super::{sample_app, type_text};
+use super::{press, sample_app, type_keys, type_text};
 use crate::annotations::stamp::parse;
 use crate::tui::action::Action;
-use crate::tui::app::{App, TextEdit};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::app::App;
 
 const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
 const UNDATED: &str = "wire/088_3b6f1c40.txt";
@@ -19,7 +18,7 @@ fn reading(id: &str, analyst: &str) -> App {
 }
 
 fn save_form(app: &mut App) {
-    app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    press(app, "<C-s>");
 }
 
 #[test]
@@ -38,8 +37,8 @@ fn a_tagged_claim_carries_its_creator_and_times_and_an_edit_moves_modified_only(
     app.notes.analyst = "Jonas Weiß".to_string();
     std::thread::sleep(std::time::Duration::from_millis(1100));
     app.update(Action::TagClaim);
-    app.form_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
-    app.form_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    press(&mut app, "<S-Tab>");
+    type_keys(&mut app, "x");
     save_form(&mut app);
     let edited = &app.notes.annotations.claims[0];
     assert_eq!(edited.note, "x");
@@ -52,7 +51,7 @@ fn a_date_correction_carries_who_and_when() {
     let mut app = reading(UNDATED, "Ana Ruiz");
     app.update(Action::SetDate);
     type_text(&mut app, "2023-05-04");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let note = app.notes.annotations.article(UNDATED).expect("a note");
     assert_eq!(note.date.as_deref(), Some("2023-05-04"));
     assert_eq!(note.creator.as_deref(), Some("Ana Ruiz"));
@@ -66,7 +65,7 @@ fn a_link_carries_who_and_when() {
     let other = app.article_index(UNDATED).expect("article");
     app.show_article(other);
     app.update(Action::Link);
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let link = app.notes.annotations.links.first().expect("a link");
     assert_eq!(link.creator.as_deref(), Some("Ana Ruiz"));
     assert!(link.modified.as_deref().and_then(parse).is_some());

@@ -1,14 +1,13 @@
 //! Suggested links and recurring claims through actions: accepting,
 //! rejecting, taking a suggested date, the recurring-claim view.
 
-use super::{sample_app, type_text};
+use super::{press, sample_app, type_text};
 use crate::annotations::{Endpoint, LinkOrigin};
 use crate::corpus::Provenance;
 use crate::suggest::SuggestedKind;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay, TextEdit};
 use crate::tui::suggestions::Found;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const ENGLISH: &str = "wire/012_7f3a9c1e.txt";
 const GERMAN: &str = "wire/031_b2e4d6f8.txt";
@@ -35,10 +34,6 @@ fn cursor_to(app: &mut App, needle: &str) {
         false
     });
     assert!(found, "no sentence with “{needle}”");
-}
-
-fn recurring_key(app: &mut App, code: KeyCode) {
-    app.recurring_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn suggested_targets(app: &App) -> Vec<String> {
@@ -134,9 +129,9 @@ fn the_recurring_view_finds_the_claim_in_german_and_links_both_as_the_same_claim
     let at = view.matches.iter().position(|m| m.article == german).expect("the German sentence is found");
     assert!(app.articles[german].text[view.matches[at].span.clone()].contains("2.500 Soldaten"));
     for _ in 0..at {
-        recurring_key(&mut app, KeyCode::Down);
+        press(&mut app, "<Down>");
     }
-    recurring_key(&mut app, KeyCode::Char('l'));
+    press(&mut app, "l");
     let notes = &app.notes.annotations;
     assert_eq!(notes.claims.len(), 2, "both sentences became claims");
     assert_eq!(notes.links.len(), 1);
@@ -166,7 +161,7 @@ fn enter_in_the_recurring_view_jumps_to_the_sentence_and_back() {
     app.update(Action::ShowRecurring);
     let Some(Overlay::Recurring(view)) = &app.overlay else { panic!("the recurring view opens") };
     let target = view.matches[0].clone();
-    recurring_key(&mut app, KeyCode::Enter);
+    press(&mut app, "<Enter>");
     assert!(app.overlay.is_none());
     let reader = app.reader.as_ref().unwrap();
     assert_eq!(reader.article, target.article);
@@ -222,7 +217,7 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     app.update(Action::SetDate);
     app.edit(TextEdit::Clear);
     type_text(&mut app, "2024-02-09");
-    app.edit(TextEdit::Submit);
+    app.update(Action::Submit);
     let followed = app.articles[app.article_index(undated).unwrap()].date.clone().expect("still dated");
     assert_eq!((followed.shown(), followed.provenance), ("2024-02-09".to_string(), Provenance::Corpus));
     app.update(Action::Undo);
@@ -242,7 +237,7 @@ fn the_conflicting_numbers_view_lists_a_claim_whose_figure_differs_elsewhere() {
     for sentence in ["Ashdale told reporters", "2,500 troops"] {
         cursor_to(&mut app, sentence);
         app.update(Action::TagClaim);
-        app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        press(&mut app, "<C-s>");
     }
     assert_eq!(app.notes.annotations.claims.len(), 2);
     app.update(Action::ShowConflictingClaims);
@@ -268,7 +263,7 @@ fn the_conflicts_view_without_conflicts_says_why_and_shows_the_sentence_elsewher
     let mut app = reading(ENGLISH);
     cursor_to(&mut app, "Ashdale told reporters");
     app.update(Action::TagClaim);
-    app.form_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    press(&mut app, "<C-s>");
     app.focus = Focus::List;
     app.update(Action::ShowConflictingClaims);
     let message = app.message.clone().unwrap_or_default();

@@ -3,8 +3,10 @@
 
 use super::overlay::centred;
 use crate::display::truncate;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::claim_form::{ClaimForm, FormField};
+use crate::tui::hints::Hints;
 use crate::tui::picker::Picker;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Draws the claim form.
-pub fn draw_form(app: &App, frame: &mut Frame, form: &ClaimForm) {
+pub fn draw_form(app: &App, hints: &Hints, frame: &mut Frame, form: &ClaimForm) {
     let theme = &app.theme;
     let area = centred(frame.area(), 90, 24);
     let title = if form.claim.is_some() { " Edit claim " } else { " Tag claim " };
@@ -70,7 +72,17 @@ pub fn draw_form(app: &App, frame: &mut Frame, form: &ClaimForm) {
     let help = match &form.error {
         Some(error) => Line::styled(error.clone(), theme.error),
         None => Line::styled(
-            "Tab next field · ↓ pick a tag · ←/→ or a letter: verdict · Ctrl-S save · Esc cancel",
+            hints.popup_line(
+                &["claim form", "text"],
+                &[
+                    (Action::NextField, "next field"),
+                    (Action::Down, "pick a tag"),
+                    (Action::CursorRight, "or a letter: verdict"),
+                    (Action::EditNote, "note in $EDITOR"),
+                    (Action::SaveForm, "save"),
+                    (Action::Back, "cancel"),
+                ],
+            ),
             theme.dim,
         ),
     };
@@ -164,7 +176,7 @@ pub(super) fn centred_block(app: &App, frame: &mut Frame, width: u16, height: u1
 }
 
 /// Asks before quitting with changes not on disk.
-pub fn draw_confirm_quit(app: &App, frame: &mut Frame) {
+pub fn draw_confirm_quit(app: &App, hints: &Hints, frame: &mut Frame) {
     let theme = &app.theme;
     let area = centred(frame.area(), 64, 6);
     let block = Block::bordered().border_style(theme.error).title(Line::styled(" Unsaved annotations ", theme.error));
@@ -172,14 +184,17 @@ pub fn draw_confirm_quit(app: &App, frame: &mut Frame) {
     let lines = vec![
         Line::styled(why, theme.text),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled("s", theme.key),
-            Span::styled(" try saving again   ", theme.text),
-            Span::styled("y", theme.key),
-            Span::styled(" quit without saving   ", theme.text),
-            Span::styled("Esc", theme.key),
-            Span::styled(" stay", theme.text),
-        ]),
+        Line::styled(
+            hints.popup_line(
+                &["confirm quit"],
+                &[
+                    (Action::Quit, "try saving again"),
+                    (Action::QuitWithoutSaving, "quit without saving"),
+                    (Action::Back, "stay"),
+                ],
+            ),
+            theme.text,
+        ),
     ];
     super::clear(app, frame, area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);

@@ -15,10 +15,10 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => draw_help(app, hints, frame, *scroll),
         Some(Overlay::Palette(palette)) => draw_palette(app, hints, frame, palette),
-        Some(Overlay::ClaimForm(form)) => super::forms::draw_form(app, frame, form),
+        Some(Overlay::ClaimForm(form)) => super::forms::draw_form(app, hints, frame, form),
         Some(Overlay::Picker(picker)) => super::forms::draw_picker(app, frame, picker),
-        Some(Overlay::ConfirmQuit) => super::forms::draw_confirm_quit(app, frame),
-        Some(Overlay::Recurring(view)) => super::suggestions::draw_recurring(app, frame, view),
+        Some(Overlay::ConfirmQuit) => super::forms::draw_confirm_quit(app, hints, frame),
+        Some(Overlay::Recurring(view)) => super::suggestions::draw_recurring(app, hints, frame, view),
         Some(Overlay::CorpusSearch) => super::corpus_search::draw(app, frame),
         None => {}
     }

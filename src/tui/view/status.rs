@@ -3,8 +3,9 @@
 
 use super::key_hint;
 use crate::display::{count, thousands};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Loading, Prompt};
-use crate::tui::hints::{FOOTER_GLOBAL, Hints, footer_actions};
+use crate::tui::hints::{FOOTER_ALWAYS, FOOTER_GLOBAL, Hints, footer_actions};
 use crate::tui::list::LanguageFilter;
 use crate::tui::timeline_pane::PeriodFilter;
 use ratatui::Frame;
@@ -31,12 +32,21 @@ pub fn draw_footer(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
         return;
     }
     let context = app.focus.context();
+    let hint =
+        |action: Action| hints.key_for(context, action).map(|key| key_hint(key, action.hint(), theme.key, theme.dim));
+    let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let always: Vec<Span> = FOOTER_ALWAYS.iter().filter_map(|&action| hint(action)).flatten().collect();
+    // The pane's hints give way, whole, to `? help` and `q quit`.
+    let room = (area.width as usize).saturating_sub(width(&always));
+    let selecting = app.reader.as_ref().is_some_and(|reader| reader.selection.is_some());
     let mut spans = Vec::new();
-    for &action in footer_actions(app.focus).iter().chain(FOOTER_GLOBAL) {
-        if let Some(key) = hints.key_for(context, action) {
-            spans.extend(key_hint(key, action.hint(), theme.key, theme.dim));
+    for hinted in footer_actions(app.focus, selecting).iter().chain(FOOTER_GLOBAL).filter_map(|&action| hint(action)) {
+        if width(&spans) + width(&hinted) > room {
+            break;
         }
+        spans.extend(hinted);
     }
+    spans.extend(always);
     frame.render_widget(Line::from(spans), area);
 }
 

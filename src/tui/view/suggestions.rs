@@ -95,11 +95,18 @@ fn evidence_line(app: &App, suggestion: &Suggestion) -> Line<'static> {
 
 /// The recurring-claim view: the similar sentences, and the highlighted
 /// one side by side with the sentence the view started from.
-pub fn draw_recurring(app: &App, frame: &mut Frame, view: &Recurring) {
-    let title = format!(
-        " The same claim elsewhere ({}) · Enter jumps · l links as same-claim · j/k moves · Esc closes ",
-        view.matches.len()
+pub fn draw_recurring(app: &App, hints: &Hints, frame: &mut Frame, view: &Recurring) {
+    let keys = hints.popup_line(
+        &["recurring"],
+        &[
+            (Action::Submit, "jumps"),
+            (Action::Link, "links as same-claim"),
+            (Action::Down, "moves"),
+            (Action::Copy, "copies"),
+            (Action::Back, "closes"),
+        ],
     );
+    let title = format!(" The same claim elsewhere ({}) · {keys} ", view.matches.len());
     let Some(inner) = centred_block(app, frame, 150, 34, &title) else { return };
     let [list_area, compare_area] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
