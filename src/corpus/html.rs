@@ -224,8 +224,9 @@ const FURNITURE_ROLES: [&str; 9] =
     ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"];
 
 /// Words in a class or id that mark page furniture (`cookie-banner`,
-/// `share-tools`, `related_posts`).
-const FURNITURE_WORDS: [&str; 22] = [
+/// `share-tools`, `related_posts`, `article-tags`: the topic links under a
+/// story).
+const FURNITURE_WORDS: [&str; 24] = [
     "cookie",
     "cookies",
     "consent",
@@ -248,6 +249,8 @@ const FURNITURE_WORDS: [&str; 22] = [
     "nav",
     "navbar",
     "navigation",
+    "tags",
+    "topics",
 ];
 
 /// Whether an element (and all it holds) is left out of the text. A
