@@ -211,7 +211,16 @@ fn a_corrupt_index_or_manifest_is_rebuilt_not_trusted() {
         }
     }
     assert_eq!(cache.ids(&sample(), "Soldat"), expected);
-    fs::write(folder.join("manifest.json"), "garbage").unwrap();
+    // A manifest altered in one byte fails its checksum: rebuilt, not trusted.
+    let manifest = folder.join("manifest.bin");
+    let mut bytes = fs::read(&manifest).expect("a binary manifest beside the index");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    fs::write(&manifest, &bytes).unwrap();
+    let output = cache.run(&sample(), "Soldat", &["--json", "--limit", "100"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("manifest could not be read"));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), expected.len());
+    fs::write(&manifest, "garbage").unwrap();
     assert_eq!(cache.ids(&sample(), "Soldat"), expected);
     // --reindex starts afresh and finds the same.
     let output = cache.run(&sample(), "Soldat", &["--json", "--reindex", "--limit", "100"]);

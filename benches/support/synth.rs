@@ -181,10 +181,7 @@ pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
 /// Writes article `index` (a Markdown file with a stated date every tenth,
 /// else a text file with a name that says nothing); returns its size.
 fn write_article(dir: &Path, index: usize, german: bool, body: &str, rng: &mut Rng) -> io::Result<u64> {
-    let folder = dir.join(format!("batch-{:04}", index / 100));
-    if index.is_multiple_of(100) {
-        fs::create_dir_all(&folder)?;
-    }
+    let folder = batch_folder(dir, index)?;
     let (name, content) = if index.is_multiple_of(10) {
         let date = format!("20{:02}-{:02}-{:02}", 18 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28));
         let lang = if german { "de" } else { "en" };
@@ -196,6 +193,118 @@ fn write_article(dir: &Path, index: usize, german: bool, body: &str, rng: &mut R
     let mut file = fs::File::create(folder.join(name))?;
     file.write_all(content.as_bytes())?;
     Ok(content.len() as u64)
+}
+
+/// Like [`write_corpus`], but in the shapes real corpora come in: of every
+/// ten articles one is a saved web page (navigation, cookie banner,
+/// scripts, footer around the story; og:title, article:published_time),
+/// one a record of a news-please dump (one `.jsonl` per folder, news-please
+/// field names), one Markdown with front matter (YAML with a folded title
+/// and lists, or Hugo TOML, in turn), the rest plain text.
+#[allow(dead_code)] // only the load bench reads every input kind
+pub fn write_mixed_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
+    let mut rng = Rng::new(seed);
+    let mut bytes = 0u64;
+    for index in 0..count {
+        let (german, text) = article_text(&mut rng);
+        let (title, body) = text.split_once("\n\n").unwrap_or((&text, ""));
+        let date = format!("20{:02}-{:02}-{:02}", 18 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28));
+        let lang = if german { "de" } else { "en" };
+        bytes += match index % 10 {
+            0 if index.is_multiple_of(20) => {
+                let front = format!(
+                    "---\ntitle: >\n  {title}\ndate: {date}\nauthors:\n  - {}\n  - {}\ntags:\n  - valdoria\n  - coalition\n\
+                     source: Synthetic Wire\nlang: {lang}\n---\n",
+                    rng.pick(NAMES),
+                    rng.pick(NAMES)
+                );
+                write_file(dir, index, &format!("{index:06}.md"), &(front + body))?
+            }
+            0 => {
+                let front = format!(
+                    "+++\ntitle = \"{title}\"\ndate = {date}T08:00:00+01:00\ndraft = false\nauthors = [\"{}\"]\n\
+                     tags = [\"valdoria\", \"coalition\"]\n\n[params]\nsource = \"Synthetic Wire\"\n+++\n",
+                    rng.pick(NAMES)
+                );
+                write_file(dir, index, &format!("{index:06}.md"), &(front + body))?
+            }
+            5 => write_file(dir, index, &format!("{index:06}.html"), &web_page(title, body, &date, lang))?,
+            7 => append_record(dir, index, &news_please_record(index, title, body, &date, lang, rng.pick(NAMES)))?,
+            _ => write_file(dir, index, &format!("{index:06}_{:016x}.txt", rng.next()), &text)?,
+        };
+    }
+    Ok(bytes)
+}
+
+/// The folder of article `index`, made when its first article is written.
+fn batch_folder(dir: &Path, index: usize) -> io::Result<std::path::PathBuf> {
+    let folder = dir.join(format!("batch-{:04}", index / 100));
+    if index.is_multiple_of(100) {
+        fs::create_dir_all(&folder)?;
+    }
+    Ok(folder)
+}
+
+fn write_file(dir: &Path, index: usize, name: &str, content: &str) -> io::Result<u64> {
+    fs::write(batch_folder(dir, index)?.join(name), content)?;
+    Ok(content.len() as u64)
+}
+
+/// Appends a line to the folder's news-please dump.
+fn append_record(dir: &Path, index: usize, line: &str) -> io::Result<u64> {
+    let path = batch_folder(dir, index)?.join("news-please.jsonl");
+    let mut file = fs::OpenOptions::new().create(true).append(true).open(path)?;
+    writeln!(file, "{line}")?;
+    Ok(line.len() as u64 + 1)
+}
+
+/// A record as news-please writes it, download date and all.
+fn news_please_record(index: usize, title: &str, body: &str, date: &str, lang: &str, author: &str) -> String {
+    serde_json::json!({
+        "authors": [author],
+        "date_download": "2026-01-02 03:04:05",
+        "date_modify": null,
+        "date_publish": format!("{date} 09:30:00"),
+        "description": body.lines().next().unwrap_or_default(),
+        "filename": format!("synthetic-{index}.json"),
+        "image_url": null,
+        "language": lang,
+        "localpath": null,
+        "maintext": body.trim_end(),
+        "source_domain": "synthetic-wire.example.org",
+        "title": title,
+        "title_page": format!("{title} | Synthetic Wire"),
+        "title_rss": null,
+        "url": format!("https://synthetic-wire.example.org/news/{index}"),
+    })
+    .to_string()
+}
+
+/// A saved news page around the story: head metadata, scripts and styles,
+/// a cookie banner, navigation, share tools, related links and a footer.
+fn web_page(title: &str, body: &str, date: &str, lang: &str) -> String {
+    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let title = escape(title);
+    let paragraphs: String =
+        body.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| format!("<p>{}</p>\n", escape(p.trim()))).collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n\
+         <title>{title} | Synthetic Courier</title>\n\
+         <meta property=\"og:title\" content=\"{title}\">\n\
+         <meta property=\"og:site_name\" content=\"Synthetic Courier\">\n\
+         <meta property=\"article:published_time\" content=\"{date}T08:00:00+00:00\">\n\
+         <style>.cookie-banner {{ position: fixed; bottom: 0 }} p {{ line-height: 1.5 }}</style>\n\
+         <script>window.dataLayer = []; dataLayer.push({{ section: \"world\" }});</script>\n\
+         </head><body>\n\
+         <div class=\"cookie-banner\"><p>We use cookies to personalise content and ads.</p><button>Accept all</button></div>\n\
+         <header><a href=\"/\">Synthetic Courier</a><nav><ul><li><a href=\"/world\">World</a></li>\
+         <li><a href=\"/business\">Business</a></li><li><a href=\"/sport\">Sport</a></li></ul></nav></header>\n\
+         <main><article><header><h1>{title}</h1><time datetime=\"{date}\">{date}</time></header>\n\
+         <div class=\"share-tools\"><a href=\"#\">Share</a></div>\n{paragraphs}\
+         <aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Markets steady</a></li></ul></aside>\n\
+         </article></main>\n<footer><p>© Synthetic Courier</p></footer>\n\
+         <script>(function () {{ var s = document.createElement(\"script\"); }})();</script>\n</body></html>\n"
+    )
 }
 
 /// What fills the slots of one sentence, chosen once so that an English

@@ -3,10 +3,11 @@
 
 use crate::corpus::LinkScope;
 use crate::display::{escape_for_terminal, escape_path};
-use crate::search::{Hit, Query, Rebuilt, SearchError, SearchIndex, Snippet};
+use crate::search::{Hit, Passages, Query, Rebuilt, SearchError, SearchIndex, Snippet};
 use anyhow::Result;
 use clap::Args;
 use indicatif::HumanCount;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::ops::Range;
@@ -50,11 +51,11 @@ pub fn run(args: &SearchArgs, links: LinkScope) -> Result<()> {
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let bold = io::stdout().is_terminal() && !crate::tui::theme::no_color_requested();
-    for hit in &hits {
+    for (hit, passages) in &hits {
         if args.json {
-            super::json_lines::write_record(&mut out, &HitJson::of(hit))?;
+            super::json_lines::write_record(&mut out, &HitJson::of(hit, passages))?;
         } else {
-            write_plain(&mut out, hit, bold)?;
+            write_plain(&mut out, hit, passages, bold)?;
         }
     }
     out.flush()?;
@@ -64,13 +65,14 @@ pub fn run(args: &SearchArgs, links: LinkScope) -> Result<()> {
     Ok(())
 }
 
+/// The best `limit` hits, each with its passages.
 fn open_and_search(
     args: &SearchArgs,
     links: LinkScope,
     rebuild: bool,
     query: &Query,
     limit: usize,
-) -> Result<Vec<Hit>, SearchError> {
+) -> Result<Vec<(Hit, Passages)>, SearchError> {
     // Drawn only when stderr is a terminal, like every long run.
     let progress = super::progress::Progress::start("opening the search index");
     let (index, report) = SearchIndex::open(&args.corpus, links, rebuild, |done, total| {
@@ -82,16 +84,23 @@ fn open_and_search(
     if let Some(why @ Rebuilt::Unreadable(_)) = &report.rebuilt {
         eprintln!("dossier: rebuilt the search index in {}: {why}", escape_path(&index.folder));
     }
-    index.search(query, limit)
+    // Only the hits printed are analysed for their passages, on all cores.
+    let hits = index.search(query, limit)?;
+    hits.into_par_iter()
+        .map(|hit| {
+            let passages = index.passages(query, &hit)?;
+            Ok((hit, passages))
+        })
+        .collect()
 }
 
 /// One hit as plain text: id, date, language and score; the title; then
 /// each snippet on its line, matches in bold (or `*marked*` off a terminal).
-fn write_plain(out: &mut impl Write, hit: &Hit, bold: bool) -> io::Result<()> {
+fn write_plain(out: &mut impl Write, hit: &Hit, passages: &Passages, bold: bool) -> io::Result<()> {
     let date = hit.date.as_deref().unwrap_or("undated");
     writeln!(out, "{}  {date}  {}  {:.2}", escape_for_terminal(hit.id.as_str()), hit.lang, hit.score)?;
-    writeln!(out, "  {}", marked(&hit.title, 0, &hit.title_highlights, bold))?;
-    for snippet in &hit.snippets {
+    writeln!(out, "  {}", marked(&hit.title, 0, &passages.title_highlights, bold))?;
+    for snippet in &passages.snippets {
         let highlights: Vec<Range<usize>> = snippet.highlights.iter().map(|[s, e]| *s..*e).collect();
         writeln!(out, "    …{}…", marked(&snippet.text, snippet.start, &highlights, bold))?;
     }
@@ -139,7 +148,7 @@ struct HitJson<'a> {
 }
 
 impl<'a> HitJson<'a> {
-    fn of(hit: &'a Hit) -> HitJson<'a> {
+    fn of(hit: &'a Hit, passages: &'a Passages) -> HitJson<'a> {
         HitJson {
             id: hit.id.as_str(),
             title: &hit.title,
@@ -148,7 +157,7 @@ impl<'a> HitJson<'a> {
             date: hit.date.as_deref(),
             period: hit.period.map(|(first, last)| [first.to_string(), last.to_string()]),
             lang: &hit.lang,
-            snippets: &hit.snippets,
+            snippets: &passages.snippets,
         }
     }
 }

@@ -14,7 +14,7 @@ pub mod query;
 mod snippets;
 
 pub use query::{DateRange, Query, QueryError};
-pub use snippets::Snippet;
+pub use snippets::{Passages, Snippet};
 
 use crate::corpus::dates::{DateValue, Precision};
 use crate::corpus::lang::Lang;
@@ -25,16 +25,17 @@ use analysis::Analyser;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use manifest::{FileStamp, Indexed, Manifest};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
-use std::ops::{Bound, Range};
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Bump when the schema, the analysers or what is indexed changes: an
 /// index of another version is rebuilt.
@@ -43,6 +44,11 @@ pub const INDEX_VERSION: u32 = 1;
 /// The environment variable that moves dossier's cache folder (tests,
 /// shared machines).
 pub const CACHE_ENV: &str = "DOSSIER_CACHE";
+
+/// The manifest beside the index, and the JSON one of earlier versions
+/// (removed when the index is rebuilt).
+const MANIFEST: &str = "manifest.bin";
+const OLD_MANIFEST: &str = "manifest.json";
 
 /// Files analysed and indexed per batch: big enough to keep every core
 /// busy, small enough that a batch's text is little memory.
@@ -83,7 +89,7 @@ pub fn cache_root() -> Option<PathBuf> {
 /// The folder in `cache` of the index of the corpus at `canonical`: its
 /// name and a hash of its canonical path, so two corpora never share one.
 fn index_folder(cache: &Path, canonical: &Path) -> PathBuf {
-    let hash = xxhash_rust::xxh3::xxh3_64(canonical.as_os_str().as_encoded_bytes());
+    let hash = xxh3_64(canonical.as_os_str().as_encoded_bytes());
     let name = canonical.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let name: String = name.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).take(40).collect();
     cache.join("search").join(format!("{name}-{hash:016x}"))
@@ -219,7 +225,9 @@ pub struct UpdateReport {
 
 /// A corpus's search index, opened and up to date.
 pub struct SearchIndex {
-    reader: IndexReader,
+    /// The index as it was when opened: it does not change while open, so
+    /// a hit's address stays valid for [`SearchIndex::passages`].
+    searcher: Searcher,
     fields: Fields,
     /// The folder it lives in, for messages.
     pub folder: PathBuf,
@@ -231,7 +239,9 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-/// One article that matches a query.
+/// One article that matches a query: what a results list shows of it.
+/// Where the query occurs in it is asked for separately, and only for
+/// the hits shown ([`SearchIndex::passages`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub id: ArticleId,
@@ -243,12 +253,8 @@ pub struct Hit {
     pub date: Option<String>,
     /// The days the date may fall on, if known.
     pub period: Option<(NaiveDate, NaiveDate)>,
-    /// Every match in the cleaned text, in text order (byte ranges).
-    pub highlights: Vec<Range<usize>>,
-    /// Matches in the title.
-    pub title_highlights: Vec<Range<usize>>,
-    /// A few passages around the first matches.
-    pub snippets: Vec<Snippet>,
+    /// Where its text is stored in the index it came from.
+    address: DocAddress,
 }
 
 impl SearchIndex {
@@ -299,7 +305,7 @@ impl SearchIndex {
                 }
             };
             match update(&index, fields, manifest, root, links, &folder, &mut report, &mut progress) {
-                Ok(reader) => return Ok((SearchIndex { reader, fields, folder }, report)),
+                Ok(searcher) => return Ok((SearchIndex { searcher, fields, folder }, report)),
                 // An index that fails mid-update is not trusted: once, afresh.
                 Err(SearchError::Index(_)) if report.rebuilt.is_none() => {
                     current = Err(Rebuilt::Unreadable("the index could not be updated"));
@@ -309,40 +315,45 @@ impl SearchIndex {
         }
     }
 
-    /// The articles matching `query`, best first, at most `limit`.
+    /// The articles matching `query`, best first, at most `limit`. Only
+    /// the small stored fields are read: a hit's text is read when its
+    /// passages are asked for.
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<Hit>, SearchError> {
         let Some(tantivy_query) = self.tantivy_query(query) else { return Ok(Vec::new()) };
-        let searcher = self.reader.searcher();
-        let found = searcher.search(&tantivy_query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        // Reading each hit's text and finding its matches is most of the
-        // work: on all cores, in rank order.
+        let fields = self.fields;
+        let found = self.searcher.search(&tantivy_query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
         found
             .into_par_iter()
-            .map(|(score, address)| Ok(self.hit(query, score, &searcher.doc::<TantivyDocument>(address)?)))
+            .map(|(score, address)| {
+                let doc: TantivyDocument = self.searcher.doc(address)?;
+                let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
+                let day = |field| doc.get_first(field).and_then(|v| v.as_i64()).and_then(day);
+                Ok(Hit {
+                    id: ArticleId(text(fields.id).to_owned()),
+                    title: text(fields.title).to_owned(),
+                    score,
+                    lang: text(fields.lang).to_owned(),
+                    date: Some(text(fields.date)).filter(|d| !d.is_empty()).map(str::to_owned),
+                    period: day(fields.day_first).zip(day(fields.day_last)),
+                    address,
+                })
+            })
             .collect()
     }
 
-    fn hit(&self, query: &Query, score: f32, doc: &TantivyDocument) -> Hit {
-        let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
-        let number = |field| doc.get_first(field).and_then(|v| v.as_i64()).and_then(day);
-        let (text, title, lang) = (text_of(self.fields.text), text_of(self.fields.title), text_of(self.fields.lang));
-        let analyser = Analyser::for_lang(match lang {
+    /// Where `query` occurs in `hit` (one of this index's hits for it):
+    /// every match in its cleaned text and title, and a few snippets
+    /// around the first ones. Analysing the text is most of a search's
+    /// work, hence only for the hits shown.
+    pub fn passages(&self, query: &Query, hit: &Hit) -> Result<Passages, SearchError> {
+        let doc: TantivyDocument = self.searcher.doc(hit.address)?;
+        let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or_default();
+        let analyser = Analyser::for_lang(match hit.lang.as_str() {
             "de" => Lang::De,
             "en" => Lang::En,
             _ => Lang::Other,
         });
-        let highlights = snippets::matches(analyser, text, &query.required);
-        Hit {
-            id: ArticleId(text_of(self.fields.id).to_owned()),
-            title: title.to_owned(),
-            score,
-            lang: lang.to_owned(),
-            date: Some(text_of(self.fields.date)).filter(|d| !d.is_empty()).map(str::to_owned),
-            period: number(self.fields.day_first).zip(number(self.fields.day_last)),
-            title_highlights: snippets::matches(analyser, title, &query.required),
-            snippets: snippets::around(text, &highlights, 3),
-            highlights,
-        }
+        Ok(Passages::find(analyser, text, &hit.title, &query.required))
     }
 
     /// The tantivy query for `query`; `None` when nothing in it can match
@@ -423,7 +434,7 @@ fn lock(folder: &Path) -> Result<File, SearchError> {
 /// The index and manifest in `folder` if both are of this version, for
 /// this corpus, and open; else why not.
 fn open_existing(folder: &Path, corpus: &str) -> Result<(Index, Manifest), Rebuilt> {
-    let manifest_path = folder.join("manifest.json");
+    let manifest_path = folder.join(MANIFEST);
     if fs::symlink_metadata(&manifest_path).is_err() {
         return Err(Rebuilt::New);
     }
@@ -450,7 +461,9 @@ fn create(folder: &Path) -> Result<Index, SearchError> {
     if fs::symlink_metadata(&path).is_ok() {
         fs::remove_dir_all(&path).map_err(io)?;
     }
-    let _ = fs::remove_file(folder.join("manifest.json"));
+    for manifest in [MANIFEST, OLD_MANIFEST] {
+        let _ = fs::remove_file(folder.join(manifest));
+    }
     fs::create_dir_all(&path).map_err(io)?;
     let index = Index::create_in_dir(&path, Fields::schema().0)?;
     analysis::register(index.tokenizers());
@@ -461,11 +474,85 @@ fn create(folder: &Path) -> Result<Index, SearchError> {
 struct Found {
     file: ArticleFile,
     key: String,
+    /// `None` when it could not be read.
     stamp: Option<FileStamp>,
+    /// Whether its content was hashed (its size and time could not vouch
+    /// for it).
+    hashed: bool,
+}
+
+impl Found {
+    /// `file` as it is now, hashed only when `manifest` cannot vouch for
+    /// it by size and time.
+    fn stat(file: ArticleFile, manifest: &Manifest) -> Found {
+        let key = file_key(&file.path);
+        let Ok(metadata) = fs::metadata(&file.canonical) else {
+            return Found { file, key, stamp: None, hashed: false };
+        };
+        if let Some(indexed) = manifest.files.get(&key).filter(|_| !manifest.may_have_changed(&key, &metadata)) {
+            return Found { stamp: Some(indexed.stamp), file, key, hashed: false };
+        }
+        let bytes = safe_fs::read_regular(&file.canonical, safe_fs::Links::Follow, FILE_LIMIT);
+        let stamp = bytes.ok().and_then(Result::ok).map(|bytes| FileStamp::of(&metadata, xxh3_64(&bytes)));
+        Found { file, key, stamp, hashed: true }
+    }
+}
+
+/// How the corpus differs from the manifest.
+#[derive(Default)]
+struct Changes<'a> {
+    /// Files new or changed, to be read and indexed, as they are now.
+    changed: Vec<(&'a Found, FileStamp)>,
+    /// Files whose articles in the index are outdated or gone.
+    stale: Vec<String>,
+    /// Files unchanged whose stamp is to be renewed.
+    restamped: Vec<(&'a str, FileStamp)>,
+    /// Files gone from the corpus (the last of `stale`).
+    removed: usize,
+}
+
+impl<'a> Changes<'a> {
+    /// Compares `files`, as found now, with `manifest`; `now` is when the
+    /// comparison started.
+    fn between(files: &'a [Found], manifest: &Manifest, now: i64) -> Changes<'a> {
+        let mut changes = Changes::default();
+        for found in files {
+            let before = manifest.files.get(&found.key);
+            match (before, found.stamp) {
+                (Some(before), Some(stamp)) if before.stamp.hash == stamp.hash => {
+                    // A file hashed because it was too close to the last
+                    // write is stamped anew once its time can vouch for it,
+                    // so it is not hashed again on every search.
+                    if before.stamp != stamp || (found.hashed && Manifest::settled(&stamp, now)) {
+                        changes.restamped.push((&found.key, stamp));
+                    }
+                }
+                (before, stamp) => {
+                    if before.is_some() {
+                        changes.stale.push(found.key.clone());
+                    }
+                    if let Some(stamp) = stamp {
+                        changes.changed.push((found, stamp));
+                    }
+                }
+            }
+        }
+        let present: HashSet<&str> = files.iter().map(|f| f.key.as_str()).collect();
+        let before = changes.stale.len();
+        changes.stale.extend(manifest.files.keys().filter(|key| !present.contains(&key[..])).cloned());
+        changes.removed = changes.stale.len() - before;
+        changes
+    }
+
+    fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.stale.is_empty() && self.restamped.is_empty()
+    }
 }
 
 /// Brings `index` up to date with the files below `root` and returns a
-/// reader on the result.
+/// searcher on the result. When nothing changed, this is the walk, a stat
+/// of every file on all cores and a look-up in the manifest: no file is
+/// read and nothing is written.
 #[allow(clippy::too_many_arguments)]
 fn update(
     index: &Index,
@@ -476,61 +563,31 @@ fn update(
     folder: &Path,
     report: &mut UpdateReport,
     progress: &mut impl FnMut(usize, usize),
-) -> Result<IndexReader, SearchError> {
+) -> Result<Searcher, SearchError> {
+    let started = manifest::nanos(Some(std::time::SystemTime::now()));
     let found = source::find_articles(root, links)?;
     report.load = found.report;
-    // Size and time first; the hash decides for files that may have changed.
-    let files: Vec<Found> = found
-        .articles
-        .into_par_iter()
-        .map(|file| {
-            let key = file_key(&file.path);
-            let stamp = fs::metadata(&file.canonical).ok().and_then(|metadata| {
-                let unchanged = manifest.files.get(&key).filter(|_| !manifest.may_have_changed(&key, &metadata));
-                if let Some(indexed) = unchanged {
-                    return Some(indexed.stamp);
-                }
-                let bytes = safe_fs::read_regular(&file.canonical, safe_fs::Links::Follow, FILE_LIMIT).ok()?.ok()?;
-                Some(FileStamp::of(&metadata, xxhash_rust::xxh3::xxh3_64(&bytes)))
-            });
-            Found { file, key, stamp }
-        })
-        .collect();
-    let mut old = std::mem::take(&mut manifest.files);
-    let mut dirty = report.rebuilt.is_some();
-    let mut changed: Vec<(&Found, FileStamp)> = Vec::new();
-    let mut stale = Vec::new();
-    for found in &files {
-        let before = old.remove(&found.key);
-        match (before, found.stamp) {
-            (Some(before), Some(now)) if before.stamp.hash == now.hash => {
-                dirty |= before.stamp != now;
-                manifest.files.insert(found.key.clone(), Indexed { stamp: now, ..before });
-            }
-            (before, now) => {
-                if before.is_some() {
-                    stale.push(found.key.as_str());
-                }
-                if let Some(now) = now {
-                    changed.push((found, now));
-                }
-            }
+    let files: Vec<Found> = found.articles.into_par_iter().map(|file| Found::stat(file, &manifest)).collect();
+    let changes = Changes::between(&files, &manifest, started);
+    report.indexed = changes.changed.len();
+    report.removed = changes.removed;
+    for (key, stamp) in &changes.restamped {
+        if let Some(indexed) = manifest.files.get_mut(*key) {
+            indexed.stamp = *stamp;
         }
     }
-    report.indexed = changed.len();
-    report.removed = old.len();
-    if !changed.is_empty() || !stale.is_empty() || !old.is_empty() {
-        dirty = true;
+    if !changes.changed.is_empty() || !changes.stale.is_empty() {
         let threads = writer_threads();
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, (64 << 20) * threads)?;
-        for key in stale.into_iter().chain(old.keys().map(String::as_str)) {
+        for key in &changes.stale {
             writer.delete_term(Term::from_field_text(fields.file, key));
+            manifest.files.remove(key);
         }
-        let total = changed.len();
+        let total = changes.changed.len();
         progress(0, total);
         let mut done = 0;
         let mut load = LoadReport::default();
-        for batch in changed.chunks(BATCH) {
+        for batch in changes.changed.chunks(BATCH) {
             let batch_files: Vec<ArticleFile> = batch.iter().map(|(found, _)| found.file.clone()).collect();
             let documents = source::read_articles(&batch_files, &mut load);
             let articles: Vec<Article> = documents.into_par_iter().map(Article::analyse).collect();
@@ -552,12 +609,13 @@ fn update(
         writer.commit()?;
         writer.wait_merging_threads()?;
     }
-    if dirty {
-        let path = folder.join("manifest.json");
+    if report.rebuilt.is_some() || !changes.is_empty() {
+        let path = folder.join(MANIFEST);
         manifest.write(&path).map_err(|source| SearchError::Io { path, source })?;
     }
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-    report.articles = reader.searcher().num_docs();
+    let reader: tantivy::IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    let searcher = reader.searcher();
+    report.articles = searcher.num_docs();
     // The manifest and the index must tell the same story, or the index
     // lost (or gained) articles behind our back.
     if report.articles != manifest.articles() {
@@ -567,7 +625,7 @@ fn update(
             manifest.articles()
         ))));
     }
-    Ok(reader)
+    Ok(searcher)
 }
 
 /// Indexing threads: tantivy's writer uses them beside rayon's analysis.

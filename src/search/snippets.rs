@@ -16,6 +16,33 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// Where a query occurs in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Passages {
+    /// Every match in the cleaned text, in text order (byte ranges).
+    pub highlights: Vec<Range<usize>>,
+    /// Matches in the title.
+    pub title_highlights: Vec<Range<usize>>,
+    /// A few passages around the first matches.
+    pub snippets: Vec<Snippet>,
+}
+
+/// Snippets per article.
+const SNIPPETS: usize = 3;
+
+impl Passages {
+    /// The matches of `wanted` in an article's `text` and `title`, as
+    /// `analyser` analysed them, and the snippets around them.
+    pub fn find(analyser: Analyser, text: &str, title: &str, wanted: &[Vec<String>]) -> Passages {
+        let highlights = matches(analyser, text, wanted);
+        Passages {
+            snippets: around(text, &highlights, SNIPPETS),
+            title_highlights: matches(analyser, title, wanted),
+            highlights,
+        }
+    }
+}
+
 /// Bytes of context before the first match of a snippet, and its length.
 const CONTEXT: usize = 70;
 const LENGTH: usize = 220;

@@ -1,13 +1,16 @@
 //! Search across the corpus: the index is brought up to date in the
 //! background (progress on the status line), a results overlay lists the
-//! hits with snippets as the analyst types, Enter opens a hit in the reader
+//! hits as the analyst types (each row's snippet found when the row is
+//! first shown, so a keystroke costs the same for 5 hits or 500), Enter
+//! opens a hit in the reader
 //! with its matches highlighted, `n`/`N` run on from one hit's article to
 //! the next, and the list can be narrowed to the hits.
 
 use super::app::{App, Focus, Overlay, TextEdit};
 use super::reader::Search;
 use crate::corpus::LinkScope;
-use crate::search::{Hit, Query, SearchIndex};
+use crate::search::{Hit, Passages, Query, SearchIndex};
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread;
@@ -56,6 +59,10 @@ pub struct CorpusSearch {
     pub error: Option<String>,
     /// The last query's hits, best first.
     pub hits: Vec<Hit>,
+    /// The query the hits answer, as understood.
+    ran: Option<Query>,
+    /// Where the query occurs in each hit: found when first asked for.
+    passages: Vec<OnceCell<Passages>>,
     /// The selected hit in the overlay.
     pub selected: usize,
     /// The hit open in the reader, for `n`/`N` across articles.
@@ -67,6 +74,27 @@ impl CorpusSearch {
     pub fn status(&self) -> Option<String> {
         let (done, total) = self.progress?;
         (total > 0).then(|| format!("indexing {} / {} files for search", thousands(done), thousands(total)))
+    }
+
+    /// Where the query occurs in hit `n`: its matches and snippets, read
+    /// from the index the first time they are asked for (a hit whose text
+    /// cannot be read has none).
+    pub fn passages(&self, n: usize) -> Option<&Passages> {
+        let (index, query, hit) = (self.index.as_ref()?, self.ran.as_ref()?, self.hits.get(n)?);
+        Some(self.passages.get(n)?.get_or_init(|| index.passages(query, hit).unwrap_or_default()))
+    }
+
+    /// How many hits have had their passages found.
+    #[cfg(test)]
+    pub fn passages_found(&self) -> usize {
+        self.passages.iter().filter(|p| p.get().is_some()).count()
+    }
+
+    /// Replaces the hits with those of `query` (none: `None`).
+    fn set_hits(&mut self, query: Option<Query>, hits: Vec<Hit>) {
+        self.passages = hits.iter().map(|_| OnceCell::new()).collect();
+        self.hits = hits;
+        self.ran = query;
     }
 }
 
@@ -123,7 +151,7 @@ impl App {
         let search = &mut self.corpus_search;
         search.selected = 0;
         search.opened = None;
-        search.hits.clear();
+        search.set_hits(None, Vec::new());
         search.error = None;
         let Some(index) = &search.index else { return };
         if search.query.trim().is_empty() {
@@ -137,7 +165,7 @@ impl App {
             }
         };
         match index.search(&query, MOST_HITS) {
-            Ok(hits) => search.hits = hits,
+            Ok(hits) => search.set_hits(Some(query), hits),
             Err(error) => search.error = Some(error.to_string()),
         }
     }
@@ -151,9 +179,10 @@ impl App {
             self.message = Some(format!("{} is not loaded yet", hit.id));
             return;
         };
+        let Some(passages) = self.corpus_search.passages(n) else { return };
         // Offsets from an index older than the text would point astray.
         let text = &self.articles[index].text;
-        let matches: Vec<_> = hit
+        let matches: Vec<_> = passages
             .highlights
             .iter()
             .filter(|m| m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))

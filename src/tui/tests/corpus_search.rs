@@ -30,13 +30,17 @@ fn typing_lists_hits_with_snippets_and_enter_opens_the_first_match() {
     app.update(Action::SearchCorpus);
     assert!(matches!(app.overlay, Some(Overlay::CorpusSearch)));
     type_text(&mut app, "Soldat");
-    let hits = &app.corpus_search.hits;
-    assert!(hits.len() >= 3, "{hits:?}");
-    assert!(hits.iter().all(|h| !h.highlights.is_empty() && !h.snippets.is_empty()));
+    let search = &app.corpus_search;
+    assert!(search.hits.len() >= 3, "{:?}", search.hits);
+    for n in 0..search.hits.len() {
+        let passages = search.passages(n).expect("a hit has passages");
+        assert!(!passages.highlights.is_empty() && !passages.snippets.is_empty(), "{passages:?}");
+    }
     app.update(Action::Down);
     assert_eq!(app.corpus_search.selected, 1);
     app.update(Action::Up);
     let first = app.corpus_search.hits[0].clone();
+    let first_highlights = app.corpus_search.passages(0).unwrap().highlights.clone();
     app.update(Action::Submit);
     assert!(app.overlay.is_none());
     assert_eq!(app.focus, Focus::Reader);
@@ -44,7 +48,7 @@ fn typing_lists_hits_with_snippets_and_enter_opens_the_first_match() {
     assert_eq!(article.id, first.id);
     let reader = app.reader.as_ref().unwrap();
     let search = reader.search.as_ref().expect("the hit's matches are highlighted");
-    assert_eq!(search.matches, first.highlights);
+    assert_eq!(search.matches, first_highlights);
     assert!(article.text[search.matches[0].clone()].starts_with("Soldat"));
     let sentence = article.structure.sentences[reader.sentence];
     assert!(sentence.start() <= search.matches[0].start && search.matches[0].start < sentence.end());
@@ -59,7 +63,7 @@ fn n_runs_on_to_the_next_hit_and_back_and_ctrl_o_returns() {
     type_text(&mut app, "Soldat");
     app.update(Action::Submit);
     let ids: Vec<_> = app.corpus_search.hits.iter().map(|h| h.id.clone()).collect();
-    let first_matches = app.corpus_search.hits[0].highlights.len();
+    let first_matches = app.corpus_search.passages(0).unwrap().highlights.len();
     // Through the first article's matches, then on to the second hit.
     for _ in 1..first_matches {
         app.update(Action::NextMatch);

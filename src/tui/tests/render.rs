@@ -265,6 +265,24 @@ fn the_corpus_search_lists_hits_with_marked_snippets_at_both_sizes() {
     insta::assert_snapshot!("corpus_search_80x24", small);
 }
 
+#[test]
+fn the_corpus_search_finds_snippets_only_for_the_rows_it_draws() {
+    let hints = default_hints();
+    let (mut app, _cache) = super::corpus_search::app_with_index(80, 24);
+    app.update(Action::SearchCorpus);
+    type_text(&mut app, "the");
+    let hits = app.corpus_search.hits.len();
+    assert_eq!(app.corpus_search.passages_found(), 0, "typing finds no snippets");
+    let screen = render(&mut app, &hints, 80, 24);
+    let drawn = app.corpus_search.passages_found();
+    assert!(drawn > 0 && drawn < hits, "{drawn} snippets for {hits} hits:\n{screen}");
+    // Each drawn row shows its snippet; the rows below are still untouched.
+    let snippet = app.corpus_search.passages(0).unwrap().snippets[0].text.clone();
+    let start: String = snippet.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    assert!(screen.contains(&start), "{start:?} missing in\n{screen}");
+    assert_eq!(app.corpus_search.passages_found(), drawn);
+}
+
 /// The text of the reader's last laid-out row, trimmed.
 fn last_text_row(app: &App) -> String {
     let reader = app.reader.as_ref().expect("reader");

@@ -2,7 +2,7 @@
 //! title with id and date, and its first snippet with the matches marked.
 
 use crate::display::{escape_for_terminal, truncate};
-use crate::search::Hit;
+use crate::search::Snippet;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -47,16 +47,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
             ])
             .style(style),
         );
-        lines.push(snippet_line(hit, width.saturating_sub(4), theme.dim, theme.search_hit));
+        // Only the rows drawn have their snippets found.
+        let snippet = search.passages(n).and_then(|p| p.snippets.first());
+        lines.push(snippet_line(snippet, width.saturating_sub(4), theme.dim, theme.search_hit));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The hit's first snippet on one line of at most `width` columns,
-/// matches in `hit_style`.
-fn snippet_line(hit: &Hit, width: usize, style: Style, hit_style: Style) -> Line<'static> {
+/// A hit's snippet on one line of at most `width` columns, matches in
+/// `hit_style`.
+fn snippet_line(snippet: Option<&Snippet>, width: usize, style: Style, hit_style: Style) -> Line<'static> {
     let mut spans = vec![Span::styled("   ", style)];
-    let Some(snippet) = hit.snippets.first() else { return Line::from(spans) };
+    let Some(snippet) = snippet else { return Line::from(spans) };
     let mut used = 0;
     let mut at = snippet.start;
     let mut piece = |from: usize, to: usize, style: Style, spans: &mut Vec<Span<'static>>| {
