@@ -166,7 +166,7 @@ fn man_prints_a_valid_page_with_the_subcommands_and_the_environment() {
         assert!(page.contains(&format!("dossier\\-{subcommand}(1)")), "{subcommand} not listed");
     }
     let environment = &page[page.find(".SH ENVIRONMENT").expect("environment")..];
-    for variable in ["DOSSIER_CONFIG", "DOSSIER_KEYMAP", "NO_COLOR", "PAGER", "BROWSER", "EDITOR"] {
+    for variable in ["DOSSIER_CONFIG", "DOSSIER_KEYMAP", "NO_COLOR", "PAGER", "BROWSER", "VISUAL, EDITOR"] {
         assert!(environment.contains(&format!("\\fB{variable}")), "{variable} not in ENVIRONMENT");
     }
 }
@@ -202,7 +202,7 @@ fn help_has_an_environment_section_saying_what_each_variable_does() {
         ("NO_COLOR", "monochrome"),
         ("PAGER", "less"),
         ("BROWSER", "http(s)"),
-        ("EDITOR", "Not read"),
+        ("VISUAL, EDITOR", "claim form's note"),
     ] {
         let line = section.lines().find(|l| l.trim_start().starts_with(variable)).expect(variable);
         assert!(line.contains(says), "{variable}: {line}");

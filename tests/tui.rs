@@ -227,3 +227,28 @@ fn o_on_a_json_lines_article_pages_its_record_alone() {
     assert!(paged.contains("opened a strategic dialogue on Thursday"), "{paged}");
     assert!(!paged.contains("{\"id\""), "not the dump: {paged}");
 }
+
+#[test]
+fn y_copies_the_cursor_sentence_through_osc_52() {
+    use base64::Engine;
+    let mut tui = Pty::dossier(&["sample-corpus"], 160, 45);
+    tui.wait_for("Articles 33/33");
+    tui.send("\r");
+    tui.wait_for("focus reader");
+    tui.send(")");
+    tui.send("Y");
+    let screen = tui.wait_for("copied the sentence");
+    let output = tui.output();
+    let start = output.windows(7).position(|w| w == b"\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + output[start..].iter().position(|&b| b == 0x07 || b == 0x1b).expect("its end");
+    let sentence = base64::engine::general_purpose::STANDARD.decode(&output[start..end]).expect("base64");
+    let sentence = String::from_utf8(sentence).expect("UTF-8");
+    assert!(!sentence.is_empty() && !sentence.chars().any(char::is_control), "{sentence:?}");
+    // The first article in the list, the one open: the sentence is its text.
+    assert!(screen.contains("Parlament in Kessaran fordert"), "{screen}");
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let file = std::fs::read_to_string("sample-corpus/wire/136_7c1a9f54.txt").expect("the article");
+    assert!(words(&file).contains(&words(&sentence)), "{sentence:?} is in the article");
+    tui.send("q");
+    assert!(tui.wait_exit(), "dossier exits cleanly on q");
+}

@@ -184,3 +184,34 @@ fn a_window_whose_file_was_taken_over_quits_leaving_its_changes_in_a_rescue_file
     second.send("q");
     assert!(second.wait_exit());
 }
+
+#[test]
+fn the_claim_note_is_written_in_the_editor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("dossier.ron");
+    let file = file.to_str().expect("utf-8 temp path");
+    // An "editor" that writes the note into the file it is given.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'Checked with the ministry\\nsecond line' > \"$1\"\n").expect("script");
+    Command::new("chmod").arg("755").arg(&editor).status().expect("chmod");
+    let cache = dir.path().join("cache");
+    let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", ""), ("DOSSIER_CACHE", cache.to_str().unwrap())];
+    let mut tui = Pty::spawn(env!("CARGO_BIN_EXE_dossier"), &["sample-corpus", "--annotations", file], 160, 45, &env);
+    tui.wait_for("Articles 33/33");
+    tui.send("\r");
+    tui.wait_for("focus reader");
+    tui.send("c");
+    tui.wait_for("Tag claim");
+    tui.send("\x18\x05"); // Ctrl-x Ctrl-e
+    tui.wait_for("note taken from the editor");
+    tui.send("\x13"); // Ctrl-S
+    tui.wait_for("1 claim, 0 links");
+    tui.send("\x1b");
+    tui.wait_for("focus list");
+    tui.send("q");
+    assert!(tui.wait_exit(), "dossier exits cleanly on q");
+    let saved = std::fs::read_to_string(file).expect("the annotation file");
+    assert!(saved.contains("Checked with the ministry"), "{saved}");
+    let left: Vec<_> = std::fs::read_dir(cache.join("notes")).map(|d| d.flatten().collect()).unwrap_or_default();
+    assert!(left.is_empty(), "the note's file is removed: {left:?}");
+}

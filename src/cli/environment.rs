@@ -28,7 +28,11 @@ pub const VARIABLES: [(&str, &str); 7] = [
         "Opening an article outside dossier (o) shows its url in this program when the url is an \
          http(s) address; otherwise the file goes to PAGER.",
     ),
-    ("EDITOR", "Not read: claims and notes are written in dossier's own text fields."),
+    (
+        "VISUAL, EDITOR",
+        "The claim form's note can be written in this program (Ctrl-x Ctrl-e), with any arguments \
+         given: VISUAL first, then EDITOR (default: vi), on a file in dossier's cache folder.",
+    ),
     ("USER, LOGNAME", "The analyst's name on new records when config.ron gives none and git has no user.name."),
 ];
 
