@@ -26,8 +26,11 @@ fn accepting_a_suggestion_and_linking_a_recurring_claim_are_saved() {
     tui.send("a");
     // Both copies are undated and credit the same reporters: the direction
     // is left to the analyst, and the status line says so.
-    let accepted = tui.wait_for("links (1, f follows): this → translation-of →");
-    assert!(accepted.contains("direction undecided"), "{accepted}");
+    // The header and the status line are drawn in one frame, but the
+    // terminal may be read between them: wait for both.
+    let accepted = tui.wait_until("the link and the status line that tells its direction", |s| {
+        s.contains("links (1, f follows): this → translation-of →") && s.contains("direction undecided")
+    });
     assert!(!accepted.contains("▸ translation-of"), "the accepted suggestion left the panel:\n{accepted}");
 
     // The troop figure: search puts the cursor on its sentence.
