@@ -11,13 +11,14 @@
 
 #[path = "support/memory.rs"]
 mod memory;
+#[path = "support/reference.rs"]
+mod reference;
 #[path = "support/sizes.rs"]
 mod sizes;
 #[path = "support/synth.rs"]
 mod synth;
 
 use dossier::corpus::{Corpus, clean, dates, lang, source, structure};
-use std::process::Command;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,20 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mb = bytes as f64 / 1e6;
 
         // Reference: read every file with cat (warm cache for both).
-        let cat = || -> Result<f64, Box<dyn std::error::Error>> {
-            let start = Instant::now();
-            let status = Command::new("sh")
-                .arg("-c")
-                .arg("find . -type f -print0 | xargs -0 cat > /dev/null")
-                .current_dir(dir.path())
-                .status()?;
-            if !status.success() {
-                return Err("cat reference failed".into());
-            }
-            Ok(start.elapsed().as_secs_f64())
-        };
-        cat()?;
-        let cat_seconds = cat()?;
+        let cat_seconds = reference::time_cat(dir.path())?.as_secs_f64();
 
         let before = memory::rss_mb();
         let start = Instant::now();

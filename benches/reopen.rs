@@ -17,6 +17,8 @@
 #[path = "support/memory.rs"]
 #[allow(dead_code)] // shared with the load bench, which reads the resident set too
 mod memory;
+#[path = "support/reference.rs"]
+mod reference;
 #[path = "support/sizes.rs"]
 mod sizes;
 #[path = "support/synth.rs"]
@@ -46,20 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mb = bytes as f64 / 1e6;
         println!("{count} articles, {mb:.1} MB written in {:.1} s", start.elapsed().as_secs_f64());
 
-        let cat = || -> Result<f64, Box<dyn std::error::Error>> {
-            let start = Instant::now();
-            let status = Command::new("sh")
-                .arg("-c")
-                .arg("find . -type f -print0 | xargs -0 cat > /dev/null")
-                .current_dir(dir.path())
-                .status()?;
-            if !status.success() {
-                return Err("cat reference failed".into());
-            }
-            Ok(start.elapsed().as_secs_f64())
-        };
-        cat()?;
-        let cat_seconds = cat()?;
+        let cat_seconds = reference::time_cat(dir.path())?.as_secs_f64();
         println!("cat {cat_seconds:.2} s = {:.0} MB/s", mb / cat_seconds);
 
         let cache = tempfile::tempdir()?;

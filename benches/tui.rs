@@ -11,6 +11,8 @@
 
 #[path = "support/memory.rs"]
 mod memory;
+#[path = "support/reference.rs"]
+mod reference;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -22,14 +24,13 @@ use dossier::tui::{hints_for, load_keymap, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let count = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir()?;
     let bytes = synth::write_corpus(dir.path(), count, 7)?;
-    let cat = time_cat(dir.path())?;
+    let cat = reference::time_cat(dir.path())?;
 
     let (width, height) = (200, 60);
     let mut terminal = Terminal::new(TestBackend::new(width, height))?;
@@ -133,22 +134,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ms(reader_frame)
     );
     Ok(())
-}
-
-/// Reads every file with `cat`, warm cache (the second of two runs).
-fn time_cat(dir: &std::path::Path) -> Result<Duration, Box<dyn std::error::Error>> {
-    let mut elapsed = Duration::ZERO;
-    for _ in 0..2 {
-        let start = Instant::now();
-        let status = Command::new("sh")
-            .arg("-c")
-            .arg("find . -type f -print0 | xargs -0 cat > /dev/null")
-            .current_dir(dir)
-            .status()?;
-        if !status.success() {
-            return Err("cat reference failed".into());
-        }
-        elapsed = start.elapsed();
-    }
-    Ok(elapsed)
 }
