@@ -54,11 +54,14 @@ fn hostile_text_shows_as_inert_visible_text() {
 }
 
 /// Runs dossier under `sh`, then `stty -a`, so the screen shows the
-/// terminal's mode after dossier is gone.
+/// terminal's mode after dossier is gone; `STTY_DONE` follows the whole of
+/// it (its first line alone may be on screen before the rest).
+const STTY_DONE: &str = "stty-done";
+
 fn dossier_then_stty(env: &[(&str, &str)]) -> Pty {
     Pty::spawn(
         "sh",
-        &["-c", "\"$0\" sample-corpus; echo \"exit=$?\"; stty -a", env!("CARGO_BIN_EXE_dossier")],
+        &["-c", "\"$0\" sample-corpus; echo \"exit=$?\"; stty -a; echo stty-done", env!("CARGO_BIN_EXE_dossier")],
         160,
         45,
         env,
@@ -73,7 +76,7 @@ fn assert_terminal_is_sane(screen: &str) {
 #[test]
 fn a_panic_restores_the_terminal() {
     let tui = dossier_then_stty(&[("DOSSIER_DEBUG_PANIC", "1")]);
-    let screen = tui.wait_for("speed");
+    let screen = tui.wait_for(STTY_DONE);
     let output = String::from_utf8_lossy(&tui.output()).into_owned();
     assert!(output.contains("panicking on purpose"), "the panic message is shown:\n{screen}");
     assert!(!screen.contains("exit=0"), "a panic is not a clean exit");
@@ -96,7 +99,7 @@ fn sigterm_restores_the_terminal() {
     let dossier = children.split_whitespace().next().expect("dossier runs under the shell");
     let status = Command::new("kill").args(["-TERM", dossier]).status().expect("run kill");
     assert!(status.success());
-    let screen = tui.wait_for("speed");
+    let screen = tui.wait_for(STTY_DONE);
     assert!(screen.contains("exit=0"), "SIGTERM leaves through the normal path:\n{screen}");
     assert_terminal_is_sane(&screen);
 }
