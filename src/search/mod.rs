@@ -89,10 +89,7 @@ pub fn cache_root() -> Option<PathBuf> {
 /// The folder in `cache` of the index of the corpus at `canonical`: its
 /// name and a hash of its canonical path, so two corpora never share one.
 fn index_folder(cache: &Path, canonical: &Path) -> PathBuf {
-    let hash = xxh3_64(canonical.as_os_str().as_encoded_bytes());
-    let name = canonical.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let name: String = name.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).take(40).collect();
-    cache.join("search").join(format!("{name}-{hash:016x}"))
+    cache.join("search").join(crate::corpus::cache::corpus_key(canonical))
 }
 
 /// The index's fields.
