@@ -8,11 +8,10 @@
 //!     cargo bench --bench reopen -- 1000000      # other sizes
 //!
 //! Each open runs in a process of its own (this bench, run again with
-//! `--open`), so its peak memory (VmHWM) is its own: the loader's thread,
-//! the copy of each batch it hands the suggestion finder, and the app's
-//! list, as in the TUI. "Listed" is when the app has taken the load's last
-//! event; the suggestion finder goes on after it, and its peak is told
-//! apart.
+//! `--open`), so its peak memory (VmHWM) is its own: the loader's thread
+//! and the app's list, as in the TUI. "Listed" is when the app has taken
+//! the load's last event; the suggestion finder starts then, as in the
+//! TUI, and its peak is told apart.
 
 #[path = "support/memory.rs"]
 #[allow(dead_code)] // shared with the load bench, which reads the resident set too
@@ -32,6 +31,7 @@ use dossier::tui::loader;
 use ratatui::layout::Rect;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::time::Instant;
 
 const QUERIES: &[&str] = &["gesprache", "abzug truppen", "talks resume", "valdoria"];
@@ -89,19 +89,20 @@ fn open(root: &Path, cache: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut app = App::new(root.to_path_buf(), true, false);
     app.resize(Rect::new(0, 0, 160, 45));
-    let events = loader::spawn(root.to_path_buf(), LinkScope::InsideCorpus, Some(cache));
-    let mut listed = None;
-    for event in events {
+    for event in loader::spawn(root.to_path_buf(), LinkScope::InsideCorpus, Some(cache)) {
         dossier::tui::on_load(&mut app, event);
-        if let Some(error) = app.loading.error.as_ref().or(app.suggest.failed.as_ref()) {
-            return Err(error.clone().into());
-        }
-        if app.loading.finished && listed.is_none() {
-            listed = Some((start.elapsed().as_secs_f64(), memory::peak_rss_mb()));
-        }
+    }
+    if let Some(error) = &app.loading.error {
+        return Err(error.clone().into());
+    }
+    let (listed, listed_rss) = (start.elapsed().as_secs_f64(), memory::peak_rss_mb());
+    for found in loader::find_suggestions(Arc::clone(&app.articles)) {
+        dossier::tui::on_found(&mut app, found);
+    }
+    if let Some(error) = &app.suggest.failed {
+        return Err(error.clone().into());
     }
     let suggested = start.elapsed().as_secs_f64();
-    let (listed, listed_rss) = listed.ok_or("the load never finished")?;
     let mut keystrokes = Vec::new();
     for query in QUERIES {
         app.update(Action::Filter);

@@ -19,11 +19,12 @@ mod synth;
 use dossier::corpus::{LinkScope, StreamEvent};
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, TextEdit};
-use dossier::tui::loader::{self, LoadEvent};
+use dossier::tui::loader::{self, FinderEvent, LoadEvent};
 use dossier::tui::{hints_for, load_keymap, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -58,10 +59,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             LoadEvent::Corpus(StreamEvent::Finished(_)) => break,
             LoadEvent::Failed(error) => return Err(error.into()),
-            LoadEvent::CorpusDates(_) | LoadEvent::Suggestions(_) | LoadEvent::SuggestionsFailed(_) => {}
         }
     }
     let all_loaded = start.elapsed();
+    let finder = loader::find_suggestions(Arc::clone(&app.articles));
 
     let frames = 200;
     let render_start = Instant::now();
@@ -83,10 +84,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let keystroke_mean = keystrokes.iter().sum::<Duration>() / keystrokes.len() as u32;
     let keystroke_max = keystrokes.iter().max().copied().unwrap_or_default();
 
-    // Suggested links are found on the loader thread after the load, while
-    // the UI above kept answering; then a frame with the reader open shows them.
+    // Suggested links are found on the finder's thread after the load,
+    // while the UI above kept answering; then a frame with the reader open
+    // shows them.
     let found = loop {
-        if let LoadEvent::Suggestions(found) = events.recv()? {
+        if let FinderEvent::Suggestions(found) = finder.recv()? {
             break found;
         }
     };

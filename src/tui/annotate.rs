@@ -485,7 +485,8 @@ impl App {
             let twin = n.date_from.as_deref().filter(|twin| *twin != id)?;
             PublicationDate::taken_from(twin, self.articles[self.article_index(twin)?].date.as_ref()?)
         });
-        let article = &mut self.articles[index];
+        // As `articles_mut`, borrowing the articles alone (`machine` is written too).
+        let article = &mut std::sync::Arc::make_mut(&mut self.articles)[index];
         let machine = self.machine.entry(index).or_insert_with(|| MachineView::of(article)).clone();
         let note = note.unwrap_or_else(|| crate::annotations::ArticleNote::new(article.id.as_str()));
         article.structure.title.text = note.title.clone().unwrap_or(machine.title);
@@ -514,7 +515,7 @@ impl App {
             let Some(&index) = self.article_ids.get(id.as_str()) else { continue };
             match self.machine.get_mut(&index) {
                 Some(machine) => machine.date = Some(date),
-                None => self.articles[index].set_date(Some(date)),
+                None => self.articles_mut()[index].set_date(Some(date)),
             }
             self.apply_corrections(index);
             self.timeline_stale = true;

@@ -20,6 +20,7 @@ use crate::corpus::{Article, LoadReport, SourceFormat};
 use ratatui::layout::{Position, Rect};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The pane that has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,7 +172,9 @@ pub struct App {
     pub corpus_name: String,
     pub root: PathBuf,
     /// Articles in arrival order; every index in the panes refers to this.
-    pub articles: Vec<Article>,
+    /// Shared with the suggestion finder while it reads them (see
+    /// [`App::articles_mut`]).
+    pub articles: Arc<Vec<Article>>,
     pub loading: Loading,
     pub focus: Focus,
     pub widths: PaneWidths,
@@ -235,7 +238,7 @@ impl App {
         App {
             corpus_name,
             root,
-            articles: Vec::new(),
+            articles: Arc::default(),
             loading: Loading::default(),
             focus: Focus::List,
             widths: PaneWidths::default(),
@@ -289,7 +292,7 @@ impl App {
     /// Takes in a batch of loaded articles.
     pub fn add_articles(&mut self, batch: Vec<Article>) {
         let first = self.articles.len();
-        self.articles.extend(batch);
+        self.articles_mut().extend(batch);
         for (index, article) in self.articles.iter().enumerate().skip(first) {
             self.article_ids.insert(article.id.as_str().to_string(), index);
         }
@@ -308,6 +311,14 @@ impl App {
         self.recount_annotations();
         self.update_list_rows(Some(first));
         self.sync_reader();
+    }
+
+    /// The articles to change. They are copied only when the suggestion
+    /// finder still reads them, which it does for a few seconds after the
+    /// load: a correction made then costs one copy of the corpus's
+    /// analysis, and the finder works from the articles as they were.
+    pub fn articles_mut(&mut self) -> &mut Vec<Article> {
+        Arc::make_mut(&mut self.articles)
     }
 
     /// Claims and links of the article at `index`.

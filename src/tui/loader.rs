@@ -1,10 +1,11 @@
 //! Loading the corpus in the background: articles arrive in batches so the
 //! list shows as soon as the first ones are analysed and the UI answers
-//! keys all along. A second thread takes a copy of each batch and finds
-//! the dates the corpus gives undated articles (their kin's), then
-//! suggested links and recurring sentences, on its own pool of threads at
-//! the lowest CPU priority: the load and the UI keep the cores when they
-//! need them, and the suggestions take what is left.
+//! keys all along. Once every article is in, a second thread reads the
+//! app's articles (shared, not copied) and finds the dates the corpus
+//! gives undated articles (their kin's), then suggested links and
+//! recurring sentences, on its own pool of threads at the lowest CPU
+//! priority: the UI keeps the cores when it needs them, and the
+//! suggestions take what is left.
 
 use super::suggestions::Found;
 use crate::corpus::{self, Article, ArticleId, LinkScope, PublicationDate, StreamEvent};
@@ -13,59 +14,39 @@ use rayon::prelude::*;
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 
-/// What the background threads report.
+/// What the loading thread reports.
 #[derive(Debug)]
 pub enum LoadEvent {
     /// A step of the corpus load.
     Corpus(StreamEvent),
     /// Why the corpus could not be loaded at all.
     Failed(String),
-    /// Dates the corpus gives undated articles (their kin's), found after
-    /// the load.
-    CorpusDates(Vec<(ArticleId, PublicationDate)>),
-    /// Suggested links and the index of sentences, found after the load.
-    Suggestions(Box<Found>),
-    /// Why no suggestions could be found (a bug: the finder panicked).
-    SuggestionsFailed(String),
 }
 
-/// Starts loading `root`, and then looking for suggestions, in the
-/// background, keeping the analysis in the cache folder `cache` where one
-/// is given (a known corpus then lists at once).
+/// What the suggestion finder reports.
+#[derive(Debug)]
+pub enum FinderEvent {
+    /// Dates the corpus gives undated articles (their kin's).
+    CorpusDates(Vec<(ArticleId, PublicationDate)>),
+    /// Suggested links and the index of sentences.
+    Suggestions(Box<Found>),
+    /// Why no suggestions could be found (a bug: the finder panicked).
+    Failed(String),
+}
+
+/// Starts loading `root` in the background, keeping the analysis in the
+/// cache folder `cache` where one is given (a known corpus then lists at
+/// once).
 pub fn spawn(root: PathBuf, links: LinkScope, cache: Option<PathBuf>) -> Receiver<LoadEvent> {
     let (sender, receiver) = channel();
-    let (batches, batches_received) = channel();
-    let finder = sender.clone();
-    thread::spawn(move || {
-        let dates = |dates| {
-            // A failed send means the UI has quit.
-            let _ = finder.send(LoadEvent::CorpusDates(dates));
-        };
-        let found = catch_unwind(AssertUnwindSafe(|| find_suggestions(batches_received, dates)));
-        // A failed send means the UI has quit.
-        let _ = match found {
-            Ok(Some(found)) => finder.send(LoadEvent::Suggestions(Box::new(found))),
-            Ok(None) => Ok(()),
-            Err(panic) => finder.send(LoadEvent::SuggestionsFailed(panic_message(&*panic))),
-        };
-    });
     thread::spawn(move || {
         // A failed send means the UI has quit; the load can stop caring.
         let result = catch_unwind(AssertUnwindSafe(|| {
-            // Dropped when the load is finished, so the finder starts on
-            // the suggestions while the analysis cache is being written.
-            let mut batches = Some(batches);
             corpus::stream(&root, links, cache.as_deref(), |event| {
-                match &event {
-                    StreamEvent::Batch { articles, .. } => {
-                        let _ = batches.as_ref().map(|batches| batches.send(articles.clone()));
-                    }
-                    StreamEvent::Finished(_) => batches = None,
-                    StreamEvent::Found { .. } => {}
-                }
                 let _ = sender.send(LoadEvent::Corpus(event));
             })
         }));
@@ -79,14 +60,32 @@ pub fn spawn(root: PathBuf, links: LinkScope, cache: Option<PathBuf>) -> Receive
     receiver
 }
 
-/// Fingerprints each batch as it comes, and once the load is over (the
-/// batch channel closes) hands the corpus's dates to `dates`, then finds
-/// the suggestions and indexes the sentences; `None` when there is nothing
-/// to look at.
-fn find_suggestions(
-    batches: Receiver<Vec<Article>>,
-    dates: impl FnOnce(Vec<(ArticleId, PublicationDate)>),
-) -> Option<Found> {
+/// Starts looking for suggestions in the loaded `articles`, in the
+/// background. The finder lets go of them as soon as it has read them, so
+/// a correction the analyst makes after that changes the app's own copy
+/// in place (see `App::articles_mut`).
+pub fn find_suggestions(articles: Arc<Vec<Article>>) -> Receiver<FinderEvent> {
+    let (sender, receiver) = channel();
+    thread::spawn(move || {
+        let dates = |dates| {
+            // A failed send means the UI has quit.
+            let _ = sender.send(FinderEvent::CorpusDates(dates));
+        };
+        let found = catch_unwind(AssertUnwindSafe(|| find(articles, dates)));
+        // A failed send means the UI has quit.
+        let _ = match found {
+            Ok(Some(found)) => sender.send(FinderEvent::Suggestions(Box::new(found))),
+            Ok(None) => Ok(()),
+            Err(panic) => sender.send(FinderEvent::Failed(panic_message(&*panic))),
+        };
+    });
+    receiver
+}
+
+/// Fingerprints the articles, lets go of them, hands the corpus's dates
+/// to `dates`, then finds the suggestions and indexes the sentences;
+/// `None` when there is nothing to look at.
+fn find(articles: Arc<Vec<Article>>, dates: impl FnOnce(Vec<(ArticleId, PublicationDate)>)) -> Option<Found> {
     let pool = rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("dossier-suggest-{i}"))
         .start_handler(|_| lowest_priority())
@@ -96,14 +95,11 @@ fn find_suggestions(
     if cfg!(debug_assertions) && std::env::var("DOSSIER_DEBUG_PANIC").is_ok_and(|v| v == "suggest") {
         panic!("DOSSIER_DEBUG_PANIC=suggest: the suggestion finder fails on purpose");
     }
-    let mut prints: Vec<Fingerprint> = Vec::new();
-    let mut kin: Vec<KinPrint> = Vec::new();
-    for batch in batches {
-        pool.install(|| {
-            prints.par_extend(batch.par_iter().map(Fingerprint::of));
-            kin.par_extend(batch.par_iter().map(KinPrint::of));
-        });
-    }
+    let (prints, kin): (Vec<Fingerprint>, Vec<KinPrint>) =
+        pool.install(|| articles.par_iter().map(|a| (Fingerprint::of(a), KinPrint::of(a))).unzip());
+    // Before the dates go out: applying them then changes the app's
+    // articles in place instead of copying them all.
+    drop(articles);
     let found_dates = pool.install(|| kin_dates(&kin));
     if !found_dates.is_empty() {
         dates(found_dates.into_iter().map(|(i, date)| (kin[i].id.clone(), date)).collect());

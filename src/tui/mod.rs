@@ -36,10 +36,11 @@ use action::Action;
 use anyhow::{Context, Result};
 use app::{App, Effect, PendingKeys, TextEdit};
 use hints::{CONTEXTS, Hints, ISOLATED};
-use loader::LoadEvent;
+use loader::{FinderEvent, LoadEvent};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 use terminal::TerminalGuard;
@@ -101,6 +102,7 @@ pub fn run(options: Options) -> Result<()> {
     // The search index is updated once the load is over, so the two do
     // not compete for the cores while the first rows arrive.
     let mut indexer = None;
+    let mut finder = None;
     app.suggest.looking = true;
     app.resize(area(&guard)?);
     let mut resolver = KeyResolver::new();
@@ -133,6 +135,11 @@ pub fn run(options: Options) -> Result<()> {
         }
         if app.loading.finished && indexer.is_none() {
             indexer = Some(corpus_search::spawn_indexer(options.corpus.clone(), options.links));
+            finder = Some(loader::find_suggestions(Arc::clone(&app.articles)));
+        }
+        while let Some(found) = finder.as_ref().and_then(|found| found.try_recv().ok()) {
+            on_found(&mut app, found);
+            dirty = true;
         }
         while let Some(event) = indexer.as_ref().and_then(|events| events.try_recv().ok()) {
             app.index_event(event);
@@ -192,9 +199,15 @@ pub fn on_load(app: &mut App, load: LoadEvent) {
             app.loading.finished = true;
             app.loading.error = Some(error);
         }
-        LoadEvent::CorpusDates(dates) => app.corpus_dates_found(dates),
-        LoadEvent::Suggestions(found) => app.suggestions_found(*found),
-        LoadEvent::SuggestionsFailed(why) => app.suggest.failed = Some(why),
+    }
+}
+
+/// Takes in a report of the suggestion finder (see [`loader::find_suggestions`]).
+pub fn on_found(app: &mut App, found: FinderEvent) {
+    match found {
+        FinderEvent::CorpusDates(dates) => app.corpus_dates_found(dates),
+        FinderEvent::Suggestions(found) => app.suggestions_found(*found),
+        FinderEvent::Failed(why) => app.suggest.failed = Some(why),
     }
 }
 

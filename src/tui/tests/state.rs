@@ -101,7 +101,7 @@ fn a_range_sorts_at_its_earliest_day_and_belongs_to_a_period_that_holds_it_whole
         not_after: bound("2021-07-20"),
         reasoning: vec![],
     };
-    app.articles[undated].set_date(Some(PublicationDate::inferred(range, Provenance::Inferred)));
+    app.articles_mut()[undated].set_date(Some(PublicationDate::inferred(range, Provenance::Inferred)));
     app.timeline_stale = true;
     app.after_corrections();
     // Sorted at its earliest day: after everything estimated up to then,
@@ -401,7 +401,7 @@ fn articles_arriving_in_batches_are_merged_into_the_order_a_full_sort_gives() {
     let root = whole.root.clone();
     for sorts in 0..3 {
         // Arrival order is reversed and split in three, as a load streams.
-        let mut articles = whole.articles.clone();
+        let mut articles = whole.articles.to_vec();
         articles.reverse();
         let mut app = crate::tui::app::App::new(root.clone(), false, true);
         app.resize(Rect::new(0, 0, 160, 45));

@@ -271,3 +271,31 @@ fn the_conflicts_view_without_conflicts_says_why_and_shows_the_sentence_elsewher
     assert!(message.ends_with("* in the reader finds any sentence told elsewhere"), "{message}");
     assert!(app.overlay.is_none(), "no empty picker");
 }
+
+/// The finder shares the app's articles instead of copying them, and lets
+/// go before its dates arrive: applying them then changes the articles in
+/// place, and a correction made while it still reads leaves its view alone.
+#[test]
+fn the_suggestion_finder_reads_the_articles_without_keeping_them() {
+    use crate::tui::loader::{FinderEvent, find_suggestions};
+    use std::sync::Arc;
+    let mut app = sample_app(160, 45);
+    let reading = Arc::clone(&app.articles);
+    let index = app.article_index(ENGLISH).expect("article in the sample corpus");
+    let before = app.articles[index].title().to_string();
+    app.articles_mut()[index].structure.title.text = "corrected by the analyst".into();
+    assert_eq!(reading[index].title(), before, "a correction must not reach a reader's copy");
+    drop(reading);
+
+    let mut events = 0;
+    for event in find_suggestions(Arc::clone(&app.articles)) {
+        events += 1;
+        assert_eq!(Arc::strong_count(&app.articles), 1, "the finder still holds the articles");
+        if let FinderEvent::Failed(why) = &event {
+            panic!("the finder failed: {why}");
+        }
+        crate::tui::on_found(&mut app, event);
+    }
+    assert!(events > 0 && app.suggest.found.is_some(), "the finder reported nothing");
+    assert_eq!(app.articles[index].title(), "corrected by the analyst");
+}
