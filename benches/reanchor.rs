@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut annotations = Annotations::default();
     let mut spans: Vec<Vec<Range<usize>>> = Vec::new();
     for article in &original.articles {
-        let sentences = &article.structure.sentences;
+        let sentences = &article.detail().sentences;
         let mut chosen: Vec<Range<usize>> = Vec::new();
         while chosen.len() < CLAIMS_PER_ARTICLE.min(sentences.len().saturating_sub(1)) {
             let sentence = sentences[1 + rng.below(sentences.len() - 1)].range();

@@ -47,12 +47,8 @@ fn every_article_has_the_expected_title_language_and_date_provenance() {
     for e in &expected {
         let article = corpus.article(&e.id).expect("article is loaded");
         let provenance = article.date.as_ref().map(|d| d.provenance.to_string());
-        let got = (
-            article.title().to_string(),
-            article.structure.title.derived,
-            article.lang.lang.to_string(),
-            provenance.clone(),
-        );
+        let got =
+            (article.title().to_string(), article.title.derived, article.lang.lang.to_string(), provenance.clone());
         let want = (e.title.clone(), e.title_derived, e.lang.clone(), e.date_provenance.clone());
         if got != want {
             failures.push(format!("{}:\n   got  {got:?}\n   want {want:?}\n   ({})", e.id, e.note));
@@ -164,7 +160,7 @@ fn the_new_input_kinds_state_their_title_and_date_and_say_where_each_came_from()
     ];
     for (id, title, title_origin, date, date_origin) in stated {
         let article = corpus.article(id).unwrap_or_else(|| panic!("{id} is loaded"));
-        assert_eq!((article.title(), article.structure.title.derived), (title, false), "{id}");
+        assert_eq!((article.title(), article.title.derived), (title, false), "{id}");
         assert_eq!(article.meta().origins.title, Some(title_origin), "{id}");
         let got = article.date.as_ref().map(|d| (d.provenance, d.value.map(|v| v.to_string())));
         assert_eq!(got, Some((Provenance::Stated, Some(date.to_owned()))), "{id}");

@@ -139,7 +139,7 @@ fn the_recurring_claim_is_found_in_both_languages() {
     let at = corpus.articles.iter().position(|a| a.id.as_str() == "wire/012_7f3a9c1e.txt").expect("English");
     let english = &corpus.articles[at];
     let claim = english.text.find("The coalition has 2,500 troops").expect("the claim");
-    let sentence = english.structure.sentences.iter().find(|s| s.start() == claim).expect("a sentence").range();
+    let sentence = english.detail().sentences.iter().find(|s| s.start() == claim).expect("a sentence").range();
     let found = index.similar(&prints, at, sentence, 8);
     let german = found.iter().find(|f| corpus.articles[f.article].id.as_str() == "wire/031_b2e4d6f8.txt");
     let german = german.unwrap_or_else(|| panic!("the German claim is among {found:#?}"));
@@ -154,7 +154,7 @@ fn sentence_with(corpus: &Corpus, id: &str, phrase: &str) -> (usize, std::ops::R
     let at = corpus.articles.iter().position(|a| a.id.as_str() == id).unwrap_or_else(|| panic!("{id} in the corpus"));
     let article = &corpus.articles[at];
     let offset = article.text.find(phrase).unwrap_or_else(|| panic!("“{phrase}” in {id}"));
-    let sentence = article.structure.sentences.iter().find(|s| s.range().contains(&offset)).expect("a sentence");
+    let sentence = article.detail().sentences.iter().find(|s| s.range().contains(&offset)).expect("a sentence");
     (at, sentence.range())
 }
 

@@ -118,7 +118,7 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
         id: article.id.as_str(),
         path: article.path().display().to_string(),
         title: article.title(),
-        title_derived: article.structure.title.derived,
+        title_derived: article.title.derived,
         lang: article.lang.lang.to_string(),
         lang_confidence: article.lang.confidence,
         source: article.source(),
@@ -133,9 +133,9 @@ fn article_json(article: &Article) -> ArticleJson<'_> {
             not_after: d.not_after.as_ref().map(|b| b.date.to_string()),
             reasoning: d.reasons().collect(),
         }),
-        sentences: article.structure.sentences.len(),
-        paragraphs: article.structure.paragraphs.len(),
-        mentions: article.mentions.iter().map(|m| mention_json(article, m)).collect(),
+        sentences: article.detail().sentences.len(),
+        paragraphs: article.detail().paragraphs.len(),
+        mentions: article.detail().mentions.iter().map(|m| mention_json(article, m)).collect(),
         flagged: flagged_lines(article).map(|(line, kind)| FlaggedJson { line, kind }).collect(),
     }
 }
@@ -156,7 +156,7 @@ fn mention_json<'a>(article: &'a Article, mention: &DateMention) -> MentionJson<
 fn flagged_lines(article: &Article) -> impl Iterator<Item = (usize, crate::corpus::boilerplate::LineKind)> + '_ {
     use crate::corpus::boilerplate::LineKind;
     article
-        .structure
+        .detail()
         .lines
         .iter()
         .enumerate()
@@ -192,7 +192,7 @@ fn write_table(out: &mut impl Write, corpus: &Corpus) -> Result<()> {
         "DATES"
     )?;
     for article in &corpus.articles {
-        let title = if article.structure.title.derived {
+        let title = if article.title.derived {
             // In front, so truncation never hides it.
             format!("[derived] {}", article.title())
         } else {
@@ -210,9 +210,9 @@ fn write_table(out: &mut impl Write, corpus: &Corpus) -> Result<()> {
             fit(&lang, 7),
             fit(&inert(&title), 56),
             fit(&date_cell(article), 22),
-            article.structure.sentences.len(),
+            article.detail().sentences.len(),
             flagged_lines(article).count(),
-            article.mentions.len()
+            article.detail().mentions.len()
         )?;
     }
     writeln!(out, "{} articles", corpus.articles.len())?;
@@ -261,7 +261,7 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
     writeln!(out, "{}", inert(article.id.as_str()))?;
     writeln!(out, "  path      {}", escape_path(article.path()))?;
     writeln!(out, "  encoding  {}", article.encoding)?;
-    let title_note = if article.structure.title.derived { " [derived from the first sentence]" } else { "" };
+    let title_note = if article.title.derived { " [derived from the first sentence]" } else { "" };
     writeln!(out, "  title     {}{title_note}", inert(article.title()))?;
     for (label, value) in [("source", article.source()), ("url", article.meta().url.as_deref())] {
         if let Some(value) = value {
@@ -283,9 +283,9 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
     writeln!(
         out,
         "  counts    {} paragraphs, {} sentences, {} date mentions",
-        article.structure.paragraphs.len(),
-        article.structure.sentences.len(),
-        article.mentions.len()
+        article.detail().paragraphs.len(),
+        article.detail().sentences.len(),
+        article.detail().mentions.len()
     )?;
     if article.cleaning.changed_content() {
         writeln!(out, "  cleaned   {:?}", article.cleaning)?;
@@ -294,7 +294,7 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
     let mut any = false;
     for (line, kind) in flagged_lines(article) {
         any = true;
-        let span = article.structure.lines[line - 1].span;
+        let span = article.detail().lines[line - 1].span;
         writeln!(
             out,
             "  {line:>4}  {:<18} {}",
@@ -306,10 +306,10 @@ fn write_article(out: &mut impl Write, article: &Article) -> Result<()> {
         writeln!(out, "  (none)")?;
     }
     writeln!(out, "\nDate mentions:")?;
-    if article.mentions.is_empty() {
+    if article.detail().mentions.is_empty() {
         writeln!(out, "  (none)")?;
     }
-    for mention in &article.mentions {
+    for mention in &article.detail().mentions {
         let text = &article.text[mention.span];
         let value = mention.normalised().unwrap_or_else(|| "unresolved".to_string());
         writeln!(

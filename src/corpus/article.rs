@@ -2,14 +2,16 @@
 
 use super::boilerplate::LineKind;
 use super::clean::{self, CleaningReport};
-use super::dates::{self, Bound, DateMention, DateValue, Inference};
+use super::dates::{self, Bound, DateValue, Inference};
+use super::detail::{Detail, LazyDetail};
 use super::lang::{self, LangGuess};
 use super::source::{RawDocument, SourceFormat, StatedMeta, StatedOrigins};
 use super::span::Span;
-use super::structure::{self, Structure};
+use super::structure::{self, Structure, Title};
 use super::text::Text;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
@@ -194,11 +196,15 @@ pub struct Article {
     pub text: Text,
     /// What cleaning removed or changed.
     pub cleaning: CleaningReport,
-    /// Lines, title, boilerplate flags, paragraphs and sentences.
-    pub structure: Structure,
+    /// The headline, or the title made from the first sentence.
+    pub title: Title,
+    /// The line naming the outlet above the headline of a scraped page.
+    outlet: Option<Span>,
+    /// Lines, paragraphs, sentences and date mentions: see [`Article::detail`].
+    /// Not in the cache's entry: the cache keeps them apart, to map them.
+    #[serde(skip)]
+    detail: LazyDetail,
     pub lang: LangGuess,
-    /// Date mentions in text order, resolved against `date` where it exists.
-    pub mentions: Vec<DateMention>,
     pub date: Option<PublicationDate>,
 }
 
@@ -226,6 +232,7 @@ impl Article {
             }
         };
         dates::resolve(&text, &mut mentions, date.as_ref().and_then(|d| d.value));
+        let Structure { lines, title, paragraphs, sentences } = structure;
         Article {
             id: raw.id,
             format: raw.format,
@@ -233,9 +240,10 @@ impl Article {
             meta: (raw.meta != StatedMeta::default()).then(|| Box::new(raw.meta)),
             text: text.into(),
             cleaning: cleaned.report,
-            structure,
+            title,
+            outlet: lines.iter().find(|l| l.flag == Some(LineKind::OutletName)).map(|l| l.span),
+            detail: Detail { lines, paragraphs, sentences, mentions }.into(),
             lang,
-            mentions,
             date,
         }
     }
@@ -244,26 +252,51 @@ impl Article {
     /// and partial mention against it.
     pub fn set_date(&mut self, date: Option<PublicationDate>) {
         self.date = date;
-        dates::resolve(&self.text, &mut self.mentions, self.date.as_ref().and_then(|d| d.value));
+        let value = self.date.as_ref().and_then(|d| d.value);
+        dates::resolve(&self.text, &mut self.detail.get_mut().mentions, value);
+    }
+
+    /// Lines, paragraphs, sentences and date mentions, for reading the
+    /// article: from the cache, decoded the first time and then kept.
+    pub fn detail(&self) -> &Detail {
+        self.detail.get()
+    }
+
+    /// The same, for a look over the whole corpus: not kept when it had to
+    /// be decoded (see [`LazyDetail::passing`]).
+    pub fn passing_detail(&self) -> Cow<'_, Detail> {
+        self.detail.passing()
+    }
+
+    /// The detail to change, for tests that plant what a cache could hold.
+    #[cfg(test)]
+    pub(crate) fn detail_mut(&mut self) -> &mut Detail {
+        self.detail.get_mut()
+    }
+
+    pub(super) fn lazy_detail(&self) -> &LazyDetail {
+        &self.detail
+    }
+
+    pub(super) fn set_lazy_detail(&mut self, detail: LazyDetail) {
+        self.detail = detail;
     }
 
     /// The 1-based line number of a byte offset in the cleaned text.
     pub fn line_number(&self, offset: usize) -> usize {
-        self.structure
-            .lines
-            .partition_point(|line| line.span.end() < offset)
-            .min(self.structure.lines.len().saturating_sub(1))
-            + 1
+        let lines = &self.detail().lines;
+        lines.partition_point(|line| line.span.end() < offset).min(lines.len().saturating_sub(1)) + 1
     }
 
     /// Where the article comes from: the stated source, else the outlet
     /// name a scraped page shows above its headline.
     pub fn source(&self) -> Option<&str> {
-        self.meta().source.as_deref().or_else(|| {
-            let lines = &self.structure.lines;
-            let outlet = lines.iter().find(|l| l.flag == Some(super::boilerplate::LineKind::OutletName))?;
-            Some(self.text[outlet.span].trim())
-        })
+        self.meta().source.as_deref().or_else(|| Some(self.text[self.outlet?].trim()))
+    }
+
+    /// The outlet line's span, for the cache's check of spans.
+    pub(super) fn outlet(&self) -> Option<Span> {
+        self.outlet
     }
 
     /// Path of the source file relative to the corpus root: the id, less
@@ -300,7 +333,7 @@ impl Article {
 
     /// The article's title.
     pub fn title(&self) -> &str {
-        &self.structure.title.text
+        &self.title.text
     }
 }
 

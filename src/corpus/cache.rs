@@ -24,12 +24,14 @@
 //! span it holds is checked against its article's text before use.
 
 use super::article::Article;
+use super::detail::{Detail, LazyDetail};
 use super::source::{ArticleFile, LoadProblem, SkipReason};
 use super::text::Text;
 use crate::safe_fs;
 use memmap2::Mmap;
 use rayon::prelude::*;
 use serde::{Deserialize, Deserializer, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
@@ -43,7 +45,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 /// written with another number is not read. The crate version is part of
 /// the check as well (see [`version`]), so a release never reads an older
 /// release's cache even when this number was forgotten.
-pub const ANALYSIS_VERSION: u32 = 1;
+pub const ANALYSIS_VERSION: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"dossierA";
 const FILE_NAME: &str = "articles.bin";
@@ -104,45 +106,47 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether every article belongs to the entry's file and every offset
-    /// in it lies in its text (`texts`, in article order), on a character
-    /// boundary: what the reader and the list rely on without checking again.
-    fn is_sound(&self, texts: &[&str]) -> bool {
-        self.articles.len() == texts.len()
-            && self.articles.iter().zip(texts).all(|(a, text)| a.path() == self.path && article_is_sound(a, text))
-    }
-
-    /// The entry as a record: its entry and texts lengths, the entry, the texts.
+    /// The entry as a record: its entry and texts lengths, the entry, then
+    /// each article's text and detail.
     fn record(&self) -> Option<Vec<u8>> {
-        let lengths: Vec<u32> =
-            self.articles.iter().map(|a| u32::try_from(a.text.len()).ok()).collect::<Option<_>>()?;
+        let details: Vec<Cow<[u8]>> = self.articles.iter().map(|a| a.lazy_detail().encoded()).collect::<Option<_>>()?;
+        let lengths: Vec<(u32, u32)> = self
+            .articles
+            .iter()
+            .zip(&details)
+            .map(|(a, detail)| Some((u32::try_from(a.text.len()).ok()?, u32::try_from(detail.len()).ok()?)))
+            .collect::<Option<_>>()?;
         let entry = postcard::to_stdvec(&(self, lengths)).ok()?;
-        let texts: usize = self.articles.iter().map(|a| a.text.len()).sum();
+        let texts: usize = self.articles.iter().zip(&details).map(|(a, detail)| a.text.len() + detail.len()).sum();
         let mut record = Vec::with_capacity(8 + entry.len() + texts);
         record.extend(len_prefix(entry.len()).ok()?);
         record.extend(len_prefix(texts).ok()?);
         record.extend(entry);
-        for article in &self.articles {
+        for (article, detail) in self.articles.iter().zip(&details) {
             record.extend(article.text.as_bytes());
+            record.extend(detail.iter());
         }
         Some(record)
     }
 }
 
-fn article_is_sound(article: &Article, text: &str) -> bool {
+/// Whether every offset of `article` and its `detail` lies in its `text`,
+/// on a character boundary, and its shares are shares: what the reader and
+/// the list rely on without checking again.
+fn article_is_sound(article: &Article, detail: &Detail, text: &str) -> bool {
     let in_text = |span: super::Span| {
         span.start() <= span.end()
             && span.end() <= text.len()
             && text.is_char_boundary(span.start())
             && text.is_char_boundary(span.end())
     };
-    let structure = &article.structure;
     let share = |x: f32| (0.0..=1.0).contains(&x);
-    structure.lines.iter().all(|l| in_text(l.span))
-        && structure.paragraphs.iter().copied().all(in_text)
-        && structure.sentences.iter().copied().all(in_text)
-        && structure.title.line.is_none_or(|line| line < structure.lines.len())
-        && article.mentions.iter().all(|m| in_text(m.span))
+    detail.lines.iter().all(|l| in_text(l.span))
+        && detail.paragraphs.iter().copied().all(in_text)
+        && detail.sentences.iter().copied().all(in_text)
+        && detail.mentions.iter().all(|m| in_text(m.span))
+        && article.title.line.is_none_or(|line| line < detail.lines.len())
+        && article.outlet().is_none_or(in_text)
         && share(article.lang.confidence)
         && article.date.as_ref().is_none_or(|date| share(date.confidence))
 }
@@ -406,7 +410,7 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
         let decoded: Option<Vec<Option<Checked>>> = chunk
             .into_par_iter()
             .map(|(record, entry, texts)| {
-                let (entry, lengths): (Entry, Vec<u32>) = postcard::from_bytes(&pending[entry]).ok()?;
+                let (entry, lengths): (Entry, Vec<(u32, u32)>) = postcard::from_bytes(&pending[entry]).ok()?;
                 Some(checked(record, entry, &lengths, &pending[texts.clone()], texts.start))
             })
             .collect();
@@ -414,7 +418,8 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
         // one that decodes but is not sound is left out alone.
         let base = usize::try_from(offset).ok()?;
         entries.extend(decoded?.into_iter().flatten().map(|(record, entry, texts)| {
-            (record, entry, texts.into_iter().map(|r| r.start + base..r.end + base).collect::<Vec<_>>())
+            let shift = |r: Range<usize>| r.start + base..r.end + base;
+            (record, entry, texts.into_iter().map(|(text, detail)| (shift(text), shift(detail))).collect::<Vec<_>>())
         }));
         pending.drain(..at);
         offset += at as u64;
@@ -437,11 +442,16 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
     // SAFETY: the file is dossier's own cache, which dossier never changes
     // in place (see `Text::mapped` for what another writer could do).
     let map = Arc::new(unsafe { Mmap::map(&file) }.ok()?);
+    // Articles are read one at a time, in no order: no read-ahead, and no
+    // mapping of the pages around the one touched, which would make a look
+    // over the corpus map the whole file (see `text::release_pages`).
+    let _ = map.advise(memmap2::Advice::Random);
     let entries = entries
         .into_iter()
-        .map(|(record, mut entry, texts)| {
-            for (article, range) in entry.articles.iter_mut().zip(texts) {
-                article.text = Text::mapped(Arc::clone(&map), range)?;
+        .map(|(record, mut entry, parts)| {
+            for (article, (text, detail)) in entry.articles.iter_mut().zip(parts) {
+                article.text = Text::mapped(Arc::clone(&map), text)?;
+                article.set_lazy_detail(LazyDetail::mapped(Arc::clone(&map), detail)?);
             }
             Some((record, entry))
         })
@@ -449,29 +459,34 @@ fn read(path: &Path, corpus: &Path) -> Option<OldCache> {
     Some(OldCache { file, header, entries })
 }
 
-/// A record's entry with where its articles' texts lie.
-type Checked = (Record, Entry, Vec<Range<usize>>);
+/// Where an article's text and its detail lie in a cache file.
+type Parts = (Range<usize>, Range<usize>);
 
-/// The entry of a record with the ranges of its articles' texts in
-/// `texts` (offset by `base`), if the texts are UTF-8 and the entry is
-/// sound against them.
-fn checked(
-    record: Record,
-    entry: Entry,
-    lengths: &[u32],
-    texts: &[u8],
-    base: usize,
-) -> Option<(Record, Entry, Vec<Range<usize>>)> {
-    let mut ranges = Vec::with_capacity(lengths.len());
-    let mut strs = Vec::with_capacity(lengths.len());
-    let mut at = 0;
-    for &len in lengths {
-        let end = at + len as usize;
-        strs.push(std::str::from_utf8(texts.get(at..end)?).ok()?);
-        ranges.push(base + at..base + end);
-        at = end;
+/// A record's entry with where its articles' texts and details lie.
+type Checked = (Record, Entry, Vec<Parts>);
+
+/// The entry of a record with where its articles' texts and details lie
+/// in `texts` (offset by `base`), if the texts are UTF-8, the details
+/// decode and every article is sound against its text.
+fn checked(record: Record, entry: Entry, lengths: &[(u32, u32)], texts: &[u8], base: usize) -> Option<Checked> {
+    if entry.articles.len() != lengths.len() {
+        return None;
     }
-    (at == texts.len() && entry.is_sound(&strs)).then_some((record, entry, ranges))
+    let mut parts = Vec::with_capacity(lengths.len());
+    let mut at = 0;
+    for (article, &(text_len, detail_len)) in entry.articles.iter().zip(lengths) {
+        let (text_end, detail_end) = (at + text_len as usize, at + text_len as usize + detail_len as usize);
+        let text = std::str::from_utf8(texts.get(at..text_end)?).ok()?;
+        // Decoded to be checked, then dropped: the article decodes it
+        // again from the map when it is read.
+        let detail = Detail::decode(texts.get(text_end..detail_end)?)?;
+        if article.path() != entry.path || !article_is_sound(article, &detail, text) {
+            return None;
+        }
+        parts.push((base + at..base + text_end, base + text_end..base + detail_end));
+        at = detail_end;
+    }
+    (at == texts.len()).then_some((record, entry, parts))
 }
 
 fn nanos(time: Option<SystemTime>) -> i64 {
@@ -540,8 +555,11 @@ mod tests {
     }
 
     /// Every article as bytes: two loads gave the same analysis when these match.
-    fn analysis(corpus: &Corpus) -> Vec<(String, Vec<u8>)> {
-        corpus.articles.iter().map(|a| (a.id.to_string(), postcard::to_stdvec(a).expect("encodes"))).collect()
+    /// Each article's entry, text and detail, as bytes to compare.
+    fn analysis(corpus: &Corpus) -> Vec<(String, Vec<u8>, String, Vec<u8>)> {
+        let encoded = |a: &Article| postcard::to_stdvec(a).expect("encodes");
+        let detail = |a: &Article| postcard::to_stdvec(a.passing_detail().as_ref()).expect("encodes");
+        corpus.articles.iter().map(|a| (a.id.to_string(), encoded(a), a.text.to_string(), detail(a))).collect()
     }
 
     fn titles(corpus: &Corpus) -> Vec<(String, String)> {
@@ -612,7 +630,27 @@ mod tests {
         assert_eq!(reopened.report.skipped, fresh.report.skipped);
         assert_eq!(reopened.report.bytes_read, fresh.report.bytes_read);
         let dated = reopened.articles.iter().filter(|a| a.date.is_some()).count();
-        assert!(dated > 0 && reopened.articles.iter().all(|a| !a.structure.sentences.is_empty()));
+        assert!(dated > 0 && reopened.articles.iter().all(|a| !a.detail().sentences.is_empty()));
+    }
+
+    #[test]
+    fn a_reopened_article_decodes_its_detail_when_it_is_read_and_not_before() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
+        let cache = tempfile::tempdir().expect("temp dir");
+        load(&root, cache.path());
+        let (reopened, _) = load(&root, cache.path());
+        let article = &reopened.articles[0];
+        assert!(!article.lazy_detail().is_decoded(), "listing decodes no detail");
+        let passing = article.passing_detail().into_owned();
+        assert!(!passing.sentences.is_empty());
+        assert!(!article.lazy_detail().is_decoded(), "a look over the corpus keeps none decoded");
+        crate::corpus::text::release_pages(&reopened.articles);
+        assert_eq!(article.detail(), &passing, "read again after its pages were let go");
+        assert!(article.lazy_detail().is_decoded(), "the article being read keeps it");
+        let fresh = Corpus::load(&root).expect("loads");
+        for (reopened, fresh) in reopened.articles.iter().zip(&fresh.articles) {
+            assert_eq!(reopened.text, fresh.text, "{}", fresh.id);
+        }
     }
 
     #[test]
@@ -663,7 +701,7 @@ mod tests {
         load(root.path(), cache.path());
         let planted = |entry: &mut Entry| {
             for article in &mut entry.articles {
-                article.structure.title.text = "planted in the cache".into();
+                article.title.text = "planted in the cache".into();
             }
         };
         let planted_titles =
@@ -700,9 +738,10 @@ mod tests {
         load(root.path(), cache.path());
         rewrite(cache.path(), root.path(), &version(), |entry| {
             for article in &mut entry.articles {
-                article.structure.title.text = "planted in the cache".into();
+                article.title.text = "planted in the cache".into();
                 if article.id.as_str() == "a.txt" {
-                    article.structure.sentences.push(crate::corpus::Span::new(0..article.text.len() + 1));
+                    let past_the_end = crate::corpus::Span::new(0..article.text.len() + 1);
+                    article.detail_mut().sentences.push(past_the_end);
                 }
             }
         });
@@ -758,7 +797,7 @@ mod tests {
             let (reopened, _) = load(root.path(), cache.path());
             prop_assert_eq!(reopened.articles.len(), 1);
             let text = &reopened.articles[0].text;
-            prop_assert!(article_is_sound(&reopened.articles[0], text), "{text:?}");
+            prop_assert!(article_is_sound(&reopened.articles[0], reopened.articles[0].detail(), text), "{text:?}");
             prop_assert_eq!(reopened.articles[0].id.as_str(), fresh.articles[0].id.as_str());
         }
     }

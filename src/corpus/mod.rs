@@ -8,6 +8,7 @@ pub mod cache;
 pub mod clean;
 pub mod dates;
 pub mod decode;
+pub mod detail;
 pub mod fields;
 pub mod front_matter;
 pub mod html;

@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(corpus.articles.len(), 5);
         for article in &corpus.articles {
             let stored = stored_text(dir.path(), article).expect("stored text");
-            for sentence in &article.structure.sentences {
+            for sentence in &article.detail().sentences {
                 let span = sentence.range();
                 let chars = stored.char_range(span.clone());
                 let found: String = stored.text.chars().skip(chars.start).take(chars.len()).collect();

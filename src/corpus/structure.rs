@@ -7,7 +7,6 @@ use super::source::SourceFormat;
 use super::span::Span;
 use super::title;
 use serde::{Deserialize, Serialize};
-use std::ops::Range;
 
 /// One line of the cleaned text (span without the `\n`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +26,9 @@ pub struct Title {
     pub line: Option<usize>,
 }
 
-/// Lines, title, paragraphs and sentences of one article.
+/// Lines, title, paragraphs and sentences of one article, as analysis
+/// finds them (an [`Article`](super::Article) keeps the title apart from
+/// the rest, its [`Detail`](super::detail::Detail)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Structure {
     pub lines: Vec<TextLine>,
@@ -36,13 +37,6 @@ pub struct Structure {
     pub paragraphs: Vec<Span>,
     /// Sentence spans in text order (within paragraphs, trimmed).
     pub sentences: Vec<Span>,
-}
-
-impl Structure {
-    /// The byte range of sentence `index`, if there is one.
-    pub fn sentence(&self, index: usize) -> Option<Range<usize>> {
-        self.sentences.get(index).map(|s| s.range())
-    }
 }
 
 /// Analyses cleaned text; `stated_title` comes from front matter or JSONL.

@@ -64,6 +64,37 @@ impl Text {
     }
 }
 
+/// How many articles a look over the whole corpus reads between two
+/// releases of their pages (see [`release_pages`]).
+pub const RELEASE_EVERY: usize = 1024;
+
+/// Lets the system take back the memory of the analysis cache's pages
+/// that a look over `articles` read (their texts and details), by
+/// unmapping the whole cache file from this process (`MADV_DONTNEED`).
+/// The pages stay in the system's file cache, and are read back from it
+/// when an article is touched again. A look over the whole corpus (the
+/// timeline's count of mentions, the suggestions) goes a chunk of
+/// articles at a time and calls this after each: otherwise every page it
+/// read would count as dossier's own memory for the rest of the session,
+/// the size of the whole cache file. (Letting go of each article's own
+/// pages is not enough: the system maps a large block of the file around
+/// each page touched.) Best effort: a failure only leaves pages mapped.
+pub fn release_pages(articles: &[super::Article]) {
+    let mut released: Vec<*const Mmap> = Vec::new();
+    for article in articles {
+        if let Repr::Mapped { map, .. } = &article.text.0
+            && !released.contains(&Arc::as_ptr(map))
+        {
+            released.push(Arc::as_ptr(map));
+            // SAFETY: the map is a shared, read-only mapping of a file
+            // dossier never changes in place (see `Text::mapped`): a page
+            // dropped here is read back from the same file with the same
+            // bytes, so the `&str`s that point into it see no change.
+            let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+        }
+    }
+}
+
 #[cfg(test)]
 impl Text {
     /// Whether the text is read from a cache file's map.

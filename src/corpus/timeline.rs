@@ -15,6 +15,7 @@
 
 use super::article::{Article, Provenance};
 use super::dates::{DateValue, Precision};
+use super::text::{RELEASE_EVERY, release_pages};
 use chrono::{Datelike, Days, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
@@ -176,21 +177,28 @@ impl Timeline {
     /// Adds articles that arrived later; `first_index` is the index of
     /// `articles[0]` in the whole list.
     pub fn add(&mut self, articles: &[Article], first_index: usize) {
-        for (offset, article) in articles.iter().enumerate() {
-            let index = first_index + offset;
-            match &article.date {
-                Some(date) if let Some(value) = date.value => self.dated.push((value, index, date.provenance)),
-                _ => self.undated.push(index),
+        for (chunk_index, chunk) in articles.chunks(RELEASE_EVERY).enumerate() {
+            for (offset, article) in chunk.iter().enumerate() {
+                self.add_one(article, first_index + chunk_index * RELEASE_EVERY + offset);
             }
-            if let Some(date) = &article.date
-                && let (from, to) = date.range()
-                && (from.is_some() || to.is_some())
-            {
-                self.ranges.push(Range { from, to, estimate: date.value });
-            }
-            for value in article.mentions.iter().filter_map(|m| m.value) {
-                *self.mentions.entry(value).or_default() += 1;
-            }
+            release_pages(chunk);
+        }
+    }
+
+    fn add_one(&mut self, article: &Article, index: usize) {
+        match &article.date {
+            Some(date) if let Some(value) = date.value => self.dated.push((value, index, date.provenance)),
+            _ => self.undated.push(index),
+        }
+        if let Some(date) = &article.date
+            && let (from, to) = date.range()
+            && (from.is_some() || to.is_some())
+        {
+            self.ranges.push(Range { from, to, estimate: date.value });
+        }
+        // Counted once for the whole corpus: not kept decoded.
+        for value in article.passing_detail().mentions.iter().filter_map(|m| m.value) {
+            *self.mentions.entry(value).or_default() += 1;
         }
     }
 

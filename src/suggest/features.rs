@@ -8,6 +8,7 @@ use super::numbers::{self, Qualifier};
 use super::quotes;
 use super::shingles::{self, Sketch};
 use crate::corpus::dates::{DateExpr, DateMention, DateValue, MentionKind};
+use crate::corpus::detail::Detail;
 use crate::corpus::lang::Lang;
 use crate::corpus::{Article, ArticleId};
 use std::collections::HashSet;
@@ -69,7 +70,9 @@ impl Fingerprint {
     /// Reads the features of one analysed article.
     pub fn of(article: &Article) -> Fingerprint {
         let text = &article.text;
-        let sentences = body_sentences(article);
+        // Read once per article for the whole corpus: not kept decoded.
+        let detail = article.passing_detail();
+        let sentences = body_sentences(&detail);
         let mut print = Fingerprint {
             id: article.id.clone(),
             lang: article.lang.lang,
@@ -78,10 +81,10 @@ impl Fingerprint {
             sentences: sentences.iter().map(|s| s.start as u32..s.end as u32).collect(),
             surfaces: String::new(),
             sketch: None,
-            translation_signs: translation_signs(article),
+            translation_signs: translation_signs(article, &detail),
         };
         let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at) as u32;
-        let mentions: Vec<&DateMention> = article.mentions.iter().collect();
+        let mentions: Vec<&DateMention> = detail.mentions.iter().collect();
         let in_mention = |span: &Range<usize>| {
             let i = mentions.partition_point(|m| m.span.end() <= span.start);
             mentions.get(i).is_some_and(|m| m.span.start() < span.end)
@@ -155,7 +158,7 @@ impl Fingerprint {
                 print.push_name(&folded[..folded.len() - 1], word.span, at, surface, german);
             }
         }
-        for paragraph in article.structure.paragraphs.iter().filter(|p| in_body(p.start())) {
+        for paragraph in detail.paragraphs.iter().filter(|p| in_body(p.start())) {
             for quote in quotes::find(text, paragraph.range()) {
                 let words = quotes::normalise(&text[quote.clone()]);
                 if !in_body(quote.start) || words.is_empty() {
@@ -292,9 +295,9 @@ const CREDITS: &[(Lang, &str)] = &[
 /// What in an article says it is a translation: the scraped, transliterated
 /// repeat of the original's title below its own, or a credit line in
 /// another language than its text.
-fn translation_signs(article: &Article) -> Vec<&'static str> {
+fn translation_signs(article: &Article, detail: &Detail) -> Vec<&'static str> {
     let mut signs = Vec::new();
-    if article.structure.lines.iter().any(|l| l.flag == Some(crate::corpus::boilerplate::LineKind::TitleDebris)) {
+    if detail.lines.iter().any(|l| l.flag == Some(crate::corpus::boilerplate::LineKind::TitleDebris)) {
         signs.push("transliterated title debris");
     }
     let lang = article.lang.lang;
@@ -306,11 +309,10 @@ fn translation_signs(article: &Article) -> Vec<&'static str> {
 }
 
 /// Sentences that lie wholly on unflagged lines.
-fn body_sentences(article: &Article) -> Vec<Range<usize>> {
-    let lines = &article.structure.lines;
+fn body_sentences(detail: &Detail) -> Vec<Range<usize>> {
+    let lines = &detail.lines;
     let line_of = |at: usize| lines.partition_point(|l| l.span.end() < at);
-    article
-        .structure
+    detail
         .sentences
         .iter()
         .filter(|s| {

@@ -11,6 +11,7 @@
 //! dated ones' terms, so it costs a fraction of the corpus load.
 
 use crate::corpus::dates::{self, DateExpr, KinDate, OwnEvidence, Tense};
+use crate::corpus::detail::Detail;
 use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use chrono::Weekday;
 use rayon::prelude::*;
@@ -46,8 +47,10 @@ pub struct KinPrint {
 impl KinPrint {
     /// Reads one analysed article.
     pub fn of(article: &Article) -> KinPrint {
-        let (terms, counts) = terms_of(article);
-        let weekdays = article
+        // Read once per article for the whole corpus: not kept decoded.
+        let detail = article.passing_detail();
+        let (terms, counts) = terms_of(&article.text, &detail);
+        let weekdays = detail
             .mentions
             .iter()
             .filter(|m| m.tense != Tense::Future)
@@ -138,11 +141,11 @@ pub fn date_by_kin(articles: &mut [Article]) {
 }
 
 /// The article's body terms (hashes, sorted) and their counts.
-fn terms_of(article: &Article) -> (Vec<u32>, Vec<u8>) {
+fn terms_of(text: &str, detail: &Detail) -> (Vec<u32>, Vec<u8>) {
     let mut scanner = TermScanner::default();
     // Body lines: the headline and boilerplate lines are flagged.
-    for line in article.structure.lines.iter().filter(|l| l.flag.is_none()) {
-        scanner.scan(&article.text[line.span]);
+    for line in detail.lines.iter().filter(|l| l.flag.is_none()) {
+        scanner.scan(&text[line.span]);
     }
     let mut hashes = scanner.hashes;
     hashes.sort_unstable();
@@ -394,7 +397,7 @@ mod tests {
     #[test]
     fn terms_are_long_words_and_figures_with_their_separators_dropped() {
         let a = article("a.txt", "en", None, "The 2,500 troops and 2.500 Soldaten left in 2024 on day 12.\n");
-        let (terms, counts) = terms_of(&a);
+        let (terms, counts) = terms_of(&a.text, a.detail());
         let count = |term: u32| terms.iter().position(|&t| t == term).map(|i| counts[i]);
         let figure = |digits: &[u8]| count(figure_hash(digits));
         assert_eq!(figure(b"2500"), Some(2), "{terms:?}");
@@ -405,7 +408,7 @@ mod tests {
         assert_eq!(count(b"soldaten"), Some(1), "lowercased");
         assert_eq!(count(b"left"), None, "short words are left out");
         let a = article("b.txt", "de", None, "Die Ärzte von R116 kamen in den 1990er Jahren, sagte Müller.\n");
-        let (terms, _) = terms_of(&a);
+        let (terms, _) = terms_of(&a.text, a.detail());
         assert!(terms.contains(&hash("ärzte".as_bytes())), "letters beyond ASCII, lowercased");
         assert!(terms.contains(&hash("müller".as_bytes())));
         assert!(!terms.contains(&figure_hash(b"116")) && !terms.contains(&figure_hash(b"1990")), "mixed tokens");

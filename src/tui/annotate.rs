@@ -50,8 +50,8 @@ pub struct MachineView {
 impl MachineView {
     fn of(article: &Article) -> MachineView {
         MachineView {
-            title: article.structure.title.text.clone(),
-            title_derived: article.structure.title.derived,
+            title: article.title.text.clone(),
+            title_derived: article.title.derived,
             source: article.meta().source.clone(),
             date: article.date.clone(),
         }
@@ -146,7 +146,7 @@ impl App {
     /// The claim overlapping the reader's cursor sentence.
     fn claim_at_cursor(&self) -> Option<RecordId> {
         let reader = self.reader.as_ref()?;
-        let sentence = *self.articles[reader.article].structure.sentences.get(reader.sentence)?;
+        let sentence = *self.articles[reader.article].detail().sentences.get(reader.sentence)?;
         let claims = self.placed_claims(reader.article);
         let overlapping = claims.iter().find(|(_, span)| span.start < sentence.end() && sentence.start() < span.end);
         overlapping.map(|(claim, _)| claim.id.clone())
@@ -156,7 +156,7 @@ impl App {
         let Some(reader) = &mut self.reader else { return };
         reader.selection = match reader.selection {
             Some(_) => None,
-            None => self.articles[reader.article].structure.sentence(reader.sentence),
+            None => self.articles[reader.article].detail().sentence(reader.sentence),
         };
     }
 
@@ -164,10 +164,10 @@ impl App {
         let height = self.reader_height();
         let Some(reader) = &mut self.reader else { return };
         let article = &self.articles[reader.article];
-        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentence(reader.sentence)) else {
+        let Some(span) = reader.selection.clone().or_else(|| article.detail().sentence(reader.sentence)) else {
             return;
         };
-        let span = adjust(&article.text, &article.structure.sentences, span, how);
+        let span = adjust(&article.text, &article.detail().sentences, span, how);
         reader.reveal(span.clone(), height);
         reader.selection = Some(span);
     }
@@ -191,7 +191,7 @@ impl App {
             return;
         }
         let article = &self.articles[index];
-        let Some(span) = reader.selection.clone().or_else(|| article.structure.sentence(reader.sentence)) else {
+        let Some(span) = reader.selection.clone().or_else(|| article.detail().sentence(reader.sentence)) else {
             self.message = Some("no sentence here to tag".to_string());
             return;
         };
@@ -331,7 +331,7 @@ impl App {
         let height = self.reader_height();
         let Some(reader) = &self.reader else { return };
         let index = reader.article;
-        let here = self.articles[index].structure.sentences.get(reader.sentence).map_or(0, |s| s.start());
+        let here = self.articles[index].detail().sentences.get(reader.sentence).map_or(0, |s| s.start());
         let spans: Vec<Range<usize>> = self.placed_claims(index).into_iter().map(|(_, s)| s).collect();
         let target =
             if forward { spans.iter().find(|s| s.start > here) } else { spans.iter().rev().find(|s| s.start < here) };
@@ -489,8 +489,8 @@ impl App {
         let article = &mut std::sync::Arc::make_mut(&mut self.articles)[index];
         let machine = self.machine.entry(index).or_insert_with(|| MachineView::of(article)).clone();
         let note = note.unwrap_or_else(|| crate::annotations::ArticleNote::new(article.id.as_str()));
-        article.structure.title.text = note.title.clone().unwrap_or(machine.title);
-        article.structure.title.derived = note.title.is_none() && machine.title_derived;
+        article.title.text = note.title.clone().unwrap_or(machine.title);
+        article.title.derived = note.title.is_none() && machine.title_derived;
         article.meta_mut().source = note.source.clone().or(machine.source);
         let date = match note.date.as_deref().and_then(parse_stated) {
             Some(value) => Some(PublicationDate::given(
@@ -910,10 +910,11 @@ pub(super) enum ClaimsShown {
 /// What the text itself says about a claim on `span`: the speaker of its
 /// sentence and the first dated mention inside it.
 fn prefill(article: &Article, span: Range<usize>, verdict: &str) -> ClaimFields {
-    let sentences = &article.structure.sentences;
+    let sentences = &article.detail().sentences;
     let sentence = sentences.iter().find(|s| s.contains(span.start)).map_or(span.clone(), |s| s.range());
     let speaker = attribution::speaker(&article.text[sentence.start..span.end.max(sentence.end)]);
     let about = article
+        .detail()
         .mentions
         .iter()
         .filter(|m| m.span.start() >= span.start && m.span.end() <= span.end)

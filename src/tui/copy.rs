@@ -37,7 +37,7 @@ impl App {
                 if let Some(selection) = &reader.selection {
                     return Ok(("the selection", article.text[selection.clone()].to_string()));
                 }
-                let sentence = article.structure.sentence(reader.sentence).ok_or("no sentence here")?;
+                let sentence = article.detail().sentence(reader.sentence).ok_or("no sentence here")?;
                 match self.claim_overlapping(reader.article, &sentence) {
                     Some((_, claim)) => Ok(("the claim with its source", self.quoted(reader.article, claim))),
                     None => Ok(("the sentence", article.text[sentence].trim().to_string())),

@@ -95,8 +95,17 @@ fn find(articles: Arc<Vec<Article>>, dates: impl FnOnce(Vec<(ArticleId, Publicat
     if cfg!(debug_assertions) && std::env::var("DOSSIER_DEBUG_PANIC").is_ok_and(|v| v == "suggest") {
         panic!("DOSSIER_DEBUG_PANIC=suggest: the suggestion finder fails on purpose");
     }
-    let (prints, kin): (Vec<Fingerprint>, Vec<KinPrint>) =
-        pool.install(|| articles.par_iter().map(|a| (Fingerprint::of(a), KinPrint::of(a))).unzip());
+    let (prints, kin): (Vec<Fingerprint>, Vec<KinPrint>) = pool.install(|| {
+        articles
+            .par_chunks(corpus::text::RELEASE_EVERY)
+            .flat_map_iter(|chunk| {
+                let prints: Vec<_> = chunk.iter().map(|a| (Fingerprint::of(a), KinPrint::of(a))).collect();
+                // Read once: a reopened corpus's pages go back to the file cache.
+                corpus::text::release_pages(chunk);
+                prints
+            })
+            .unzip()
+    });
     // Before the dates go out: applying them then changes the app's
     // articles in place instead of copying them all.
     drop(articles);

@@ -121,7 +121,7 @@ impl Reader {
 
     /// Brings the cursor sentence on screen, `height` rows tall.
     pub fn reveal_cursor(&mut self, article: &Article, height: usize) {
-        if let Some(sentence) = article.structure.sentences.get(self.sentence) {
+        if let Some(sentence) = article.detail().sentences.get(self.sentence) {
             self.reveal(sentence.range(), height);
         }
     }
@@ -139,13 +139,13 @@ impl Reader {
         };
         let target = position.saturating_add_signed(delta).min(self.shown_sentences.len().saturating_sub(1));
         self.sentence = self.shown_sentences[target];
-        self.reveal(article.structure.sentences[self.sentence].range(), height);
+        self.reveal(article.detail().sentences[self.sentence].range(), height);
     }
 
     /// Moves the cursor to the first sentence of the next (or previous) paragraph.
     pub fn move_paragraph(&mut self, article: &Article, forward: bool, height: usize) {
-        let sentences = &article.structure.sentences;
-        let paragraphs = &article.structure.paragraphs;
+        let sentences = &article.detail().sentences;
+        let paragraphs = &article.detail().paragraphs;
         let Some(current) = sentences.get(self.sentence) else { return };
         let here = paragraphs.partition_point(|p| p.end() < current.start());
         let first_in = |paragraph: usize| {
@@ -169,7 +169,7 @@ impl Reader {
     /// or else the shown sentence nearest to it (a headline or a line
     /// between sentences still moves the cursor to where the eye is).
     pub fn place_cursor_at(&mut self, article: &Article, offset: usize) {
-        let sentences = &article.structure.sentences;
+        let sentences = &article.detail().sentences;
         let distance = |s: usize| {
             let span = sentences[s];
             if offset < span.start() {
@@ -199,7 +199,7 @@ impl Reader {
             .into_iter()
             .filter(|m| !self.wrapped.rows_for(m.clone()).is_empty())
             .collect();
-        let from = article.structure.sentences.get(self.sentence).map_or(0, |s| s.start());
+        let from = article.detail().sentences.get(self.sentence).map_or(0, |s| s.start());
         let current = matches.iter().position(|m| m.start >= from).unwrap_or(0);
         self.search = Some(Search { query: query.to_string(), matches, current });
         self.reveal_match(article, height);
@@ -230,7 +230,7 @@ impl Reader {
 
 /// The first shown sentence that starts on an unflagged line.
 fn first_body_sentence(article: &Article, shown: &[usize]) -> usize {
-    let structure = &article.structure;
+    let structure = article.detail();
     let unflagged = |s: usize| {
         let start = structure.sentences[s].start();
         let line = structure.lines.partition_point(|l| l.span.end() < start);
@@ -242,7 +242,7 @@ fn first_body_sentence(article: &Article, shown: &[usize]) -> usize {
 /// The article's rows at `width`, and the sentences they show.
 fn layout(article: &Article, width: u16, prefs: ReaderPrefs) -> (Wrapped<BlockKind>, Vec<usize>) {
     let blocks = blocks(article, prefs.hide_boilerplate);
-    let sentences = &article.structure.sentences;
+    let sentences = &article.detail().sentences;
     let shown =
         (0..sentences.len()).filter(|&s| blocks.iter().any(|b| b.span.contains(&sentences[s].start()))).collect();
     (wrap(&article.text, &blocks, width), shown)
@@ -251,7 +251,7 @@ fn layout(article: &Article, width: u16, prefs: ReaderPrefs) -> (Wrapped<BlockKi
 /// The blocks to lay out: the headline, then every paragraph; flagged
 /// paragraphs are left out when `hide_flagged` is set.
 fn blocks(article: &Article, hide_flagged: bool) -> Vec<Block<BlockKind>> {
-    let structure = &article.structure;
+    let structure = article.detail();
     let mut blocks = Vec::with_capacity(structure.paragraphs.len() + 1);
     for paragraph in &structure.paragraphs {
         let first_line = structure.lines.partition_point(|l| l.span.end() < paragraph.start());

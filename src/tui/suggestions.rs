@@ -319,7 +319,7 @@ impl App {
         if let Some(selection) = &reader.selection {
             return Some((reader.article, selection.clone()));
         }
-        let sentence = self.articles[reader.article].structure.sentence(reader.sentence)?;
+        let sentence = self.articles[reader.article].detail().sentence(reader.sentence)?;
         let claim = self.claim_overlapping(reader.article, &sentence).map(|(_, span)| span);
         Some((reader.article, claim.unwrap_or(sentence)))
     }

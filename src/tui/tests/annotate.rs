@@ -29,7 +29,7 @@ fn save_form(app: &mut App) {
 fn cursor_sentence(app: &App) -> String {
     let reader = app.reader.as_ref().expect("reader open");
     let article = &app.articles[reader.article];
-    article.text[article.structure.sentences[reader.sentence]].to_string()
+    article.text[article.detail().sentences[reader.sentence]].to_string()
 }
 
 #[test]
@@ -465,7 +465,7 @@ fn every_change_through_commit_leaves_no_derived_cache_stale() {
     let text = app.articles[index].text.clone();
     // A claim whose offsets no longer fit its quote (the text was edited
     // since, say): it is placed where the quote is now.
-    let sentence = app.articles[index].structure.sentences[2].range();
+    let sentence = app.articles[index].detail().sentences[2].range();
     let mut moved = crate::annotations::Anchor::new(GERMAN, &text, sentence.clone());
     (moved.byte_start, moved.byte_end) = (sentence.start - 3, sentence.end - 3);
     let claim = crate::annotations::Claim {

@@ -50,7 +50,7 @@ fn typing_lists_hits_with_snippets_and_enter_opens_the_first_match() {
     let search = reader.search.as_ref().expect("the hit's matches are highlighted");
     assert_eq!(search.matches, first_highlights);
     assert!(article.text[search.matches[0].clone()].starts_with("Soldat"));
-    let sentence = article.structure.sentences[reader.sentence];
+    let sentence = article.detail().sentences[reader.sentence];
     assert!(sentence.start() <= search.matches[0].start && search.matches[0].start < sentence.end());
 }
 

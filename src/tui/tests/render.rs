@@ -148,7 +148,7 @@ fn reading_with_suggestions() -> App {
     for _ in 0..40 {
         let reader = app.reader.as_ref().expect("reader");
         if app.articles[index]
-            .structure
+            .detail()
             .sentence(reader.sentence)
             .is_some_and(|s| app.articles[index].text[s].starts_with("The coalition has 2,500 troops"))
         {
@@ -340,7 +340,7 @@ fn a_click_in_the_reader_selects_the_sentence_under_the_pointer() {
         let drawn = screen.lines().nth(y as usize).expect("row");
         assert!(drawn.contains(words), "row {y} draws {words:?}:\n{screen}");
         app.click(ratatui::layout::Position::new(areas.text.x + 2, y));
-        let sentence = article.structure.sentences[app.reader.as_ref().unwrap().sentence].range();
+        let sentence = article.detail().sentences[app.reader.as_ref().unwrap().sentence].range();
         assert!(
             sentence.start < span.end && span.start < sentence.end,
             "row {y}: {words:?} is in the sentence clicked"

@@ -191,7 +191,7 @@ fn open_article(app: &mut crate::tui::app::App, id: &str) {
 /// Whether the cursor sentence has a row on screen.
 fn cursor_on_screen(app: &crate::tui::app::App) -> bool {
     let reader = app.reader.as_ref().expect("reader");
-    let sentence = app.articles[reader.article].structure.sentences[reader.sentence].range();
+    let sentence = app.articles[reader.article].detail().sentences[reader.sentence].range();
     let rows = reader.wrapped.rows_for(sentence);
     !rows.is_empty() && rows.start >= reader.scroll && rows.start < reader.scroll + app.reader_height()
 }
@@ -203,9 +203,9 @@ fn hiding_boilerplate_under_the_cursor_moves_it_to_the_nearest_shown_sentence() 
         open_article(&mut app, "wire/044_c81d0a5b.txt");
         let index = app.reader.as_ref().expect("reader").article;
         let article = app.articles[index].clone();
-        let flagged = article.structure.sentences.iter().position(|s| article.text[s.range()].starts_with(start));
+        let flagged = article.detail().sentences.iter().position(|s| article.text[s.range()].starts_with(start));
         let flagged = flagged.expect("a sentence on a flagged line");
-        for _ in 0..article.structure.sentences.len() {
+        for _ in 0..article.detail().sentences.len() {
             let here = app.reader.as_ref().expect("reader").sentence;
             if here == flagged {
                 break;
@@ -252,7 +252,7 @@ fn search_puts_the_sentence_cursor_on_the_hit_and_skips_hidden_boilerplate() {
         let reader = app.reader.as_ref().expect("reader");
         let search = reader.search.as_ref().expect("search");
         let hit = search.matches[search.current].clone();
-        let sentence = article.structure.sentences[reader.sentence].range();
+        let sentence = article.detail().sentences[reader.sentence].range();
         assert!(sentence.start <= hit.start && hit.end <= sentence.end, "step {step}: the cursor holds the hit");
         assert!(cursor_on_screen(&app), "step {step}");
         app.update(if step == 1 { Action::PreviousMatch } else { Action::NextMatch });
@@ -272,7 +272,7 @@ fn search_puts_the_sentence_cursor_on_the_hit_and_skips_hidden_boilerplate() {
     let reader = app.reader.as_ref().expect("reader");
     let search = reader.search.as_ref().expect("search");
     if let Some(hit) = search.matches.get(search.current) {
-        let sentence = article.structure.sentences[reader.sentence].range();
+        let sentence = article.detail().sentences[reader.sentence].range();
         assert!(sentence.start <= hit.start && hit.end <= sentence.end);
     }
 }
@@ -296,7 +296,7 @@ fn search_in_the_article_finds_every_match_and_cycles() {
     assert_eq!(next, (first + 1) % expected);
     let reader = app.reader.as_ref().expect("reader");
     let hit = reader.search.as_ref().expect("search").matches[next].start;
-    let sentence = &app.articles[reader.article].structure.sentences[reader.sentence];
+    let sentence = &app.articles[reader.article].detail().sentences[reader.sentence];
     assert!(sentence.contains(hit), "the sentence cursor follows the match, ready to tag it");
     app.update(Action::Back);
     assert!(app.reader.as_ref().expect("reader").search.is_none(), "Esc ends the search first");

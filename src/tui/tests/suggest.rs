@@ -27,7 +27,7 @@ fn cursor_to(app: &mut App, needle: &str) {
     let found = (0..60).any(|_| {
         let reader = app.reader.as_ref().expect("reader open");
         let article = &app.articles[reader.article];
-        if article.text[article.structure.sentences[reader.sentence]].contains(needle) {
+        if article.text[article.detail().sentences[reader.sentence]].contains(needle) {
             return true;
         }
         app.update(Action::NextSentence);
@@ -165,7 +165,7 @@ fn enter_in_the_recurring_view_jumps_to_the_sentence_and_back() {
     assert!(app.overlay.is_none());
     let reader = app.reader.as_ref().unwrap();
     assert_eq!(reader.article, target.article);
-    let sentence = &app.articles[target.article].structure.sentences[reader.sentence];
+    let sentence = &app.articles[target.article].detail().sentences[reader.sentence];
     assert!(sentence.start() <= target.span.start && target.span.start < sentence.end(), "the cursor is on it");
     app.update(Action::JumpBack);
     assert_eq!(app.reader.as_ref().unwrap().article, app.article_index(ENGLISH).unwrap());
@@ -205,7 +205,7 @@ fn an_undated_translation_takes_its_originals_date_and_its_weekdays_resolve() {
     assert_eq!(date.label(), format!("~{value}"));
     let note = app.notes.annotations.article(undated).expect("a note on the article");
     assert_eq!((note.date.as_deref(), note.date_from.as_deref()), (None, Some(original)));
-    let sunday = article.mentions.iter().find(|m| article.text[m.span].contains("Sonntag")).unwrap();
+    let sunday = article.detail().mentions.iter().find(|m| article.text[m.span].contains("Sonntag")).unwrap();
     assert_eq!(sunday.value.map(|v| v.to_string()).as_deref(), Some("2024-02-11"), "“am Sonntag” resolves");
     assert!(app.suggested_date_here().is_none(), "a dated article is offered no date");
     app.update(Action::Undo);
@@ -283,7 +283,7 @@ fn the_suggestion_finder_reads_the_articles_without_keeping_them() {
     let reading = Arc::clone(&app.articles);
     let index = app.article_index(ENGLISH).expect("article in the sample corpus");
     let before = app.articles[index].title().to_string();
-    app.articles_mut()[index].structure.title.text = "corrected by the analyst".into();
+    app.articles_mut()[index].title.text = "corrected by the analyst".into();
     assert_eq!(reading[index].title(), before, "a correction must not reach a reader's copy");
     drop(reading);
 

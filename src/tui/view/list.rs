@@ -110,7 +110,7 @@ impl Columns {
 
     fn row<'a>(&self, app: &App, article: &'a Article, highlights: &[usize], annotations: usize) -> Line<'a> {
         let theme = &app.theme;
-        let title_style = if article.structure.title.derived { theme.dim } else { theme.text };
+        let title_style = if article.title.derived { theme.dim } else { theme.text };
         let mut spans = highlighted(&truncate(article.title(), self.title), highlights, title_style, theme.match_char);
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         spans.push(Span::raw(" ".repeat(self.title.saturating_sub(used))));

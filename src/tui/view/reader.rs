@@ -27,7 +27,7 @@ pub fn draw(app: &App, hints: &Hints, frame: &mut Frame, area: Rect) {
     };
     let article = &app.articles[reader.article];
     let mut title = vec![Span::styled(format!(" {} ", article.title()), theme.title)];
-    if article.structure.title.derived {
+    if article.title.derived {
         title.push(Span::styled("(derived title) ", theme.dim));
     }
     let block = pane(app, Line::from(title), focused);
@@ -125,11 +125,11 @@ fn styled_ranges(
         styled.push((span, theme.verdict(&claim.verdict)));
     }
     if app.focus == Focus::Reader
-        && let Some(sentence) = article.structure.sentences.get(reader.sentence)
+        && let Some(sentence) = article.detail().sentences.get(reader.sentence)
     {
         styled.push((sentence.range(), theme.sentence_cursor));
     }
-    styled.extend(article.mentions.iter().map(|m| (m.span.range(), theme.date_mention)));
+    styled.extend(article.detail().mentions.iter().map(|m| (m.span.range(), theme.date_mention)));
     styled.extend(evidence.into_iter().map(|span| (span, theme.evidence)));
     if let Some(selection) = &reader.selection {
         styled.push((selection.clone(), theme.selection));
@@ -155,8 +155,9 @@ fn cursor_dates<'a>(app: &App, reader: &Reader, article: &'a Article) -> Option<
         let at = if count == 0 { 0 } else { search.current + 1 };
         return Some(Line::styled(format!("search “{}”: {at}/{count}", search.query), theme.dim));
     }
-    let sentence = article.structure.sentences.get(reader.sentence)?;
+    let sentence = article.detail().sentences.get(reader.sentence)?;
     let mentions: Vec<_> = article
+        .detail()
         .mentions
         .iter()
         .filter(|m| m.span.start() >= sentence.start() && m.span.end() <= sentence.end())
@@ -203,7 +204,7 @@ fn claim_line(app: &App, reader: &Reader) -> Option<Line<'static>> {
         return None;
     }
     let theme = &app.theme;
-    let sentence = *app.articles[reader.article].structure.sentences.get(reader.sentence)?;
+    let sentence = *app.articles[reader.article].detail().sentences.get(reader.sentence)?;
     let claims = app.placed_claims(reader.article);
     let (claim, _) = claims.iter().find(|(_, span)| span.start < sentence.end() && sentence.start() < span.end)?;
     let mut spans =
