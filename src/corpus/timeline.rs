@@ -17,6 +17,7 @@ use super::article::{Article, Provenance};
 use super::dates::{DateValue, Precision};
 use super::text::{RELEASE_EVERY, release_pages};
 use chrono::{Datelike, Days, NaiveDate};
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -177,28 +178,68 @@ impl Timeline {
     /// Adds articles that arrived later; `first_index` is the index of
     /// `articles[0]` in the whole list.
     pub fn add(&mut self, articles: &[Article], first_index: usize) {
-        for (chunk_index, chunk) in articles.chunks(RELEASE_EVERY).enumerate() {
-            for (offset, article) in chunk.iter().enumerate() {
-                self.add_one(article, first_index + chunk_index * RELEASE_EVERY + offset);
-            }
-            release_pages(chunk);
+        self.place(articles, first_index);
+        // The mentions of a reopened corpus are decoded for the count and
+        // not kept, a chunk at a time on all cores (a reopened corpus lists
+        // once this is done).
+        let counts: Vec<HashMap<DateValue, usize>> = articles
+            .par_chunks(RELEASE_EVERY)
+            .map(|chunk| {
+                let mut counts = HashMap::new();
+                for article in chunk {
+                    for value in article.passing_detail().mentions.iter().filter_map(|m| m.value) {
+                        *counts.entry(value).or_default() += 1;
+                    }
+                }
+                release_pages(chunk);
+                counts
+            })
+            .collect();
+        for (value, count) in counts.into_iter().flatten() {
+            *self.mentions.entry(value).or_default() += count;
         }
     }
 
-    fn add_one(&mut self, article: &Article, index: usize) {
-        match &article.date {
-            Some(date) if let Some(value) = date.value => self.dated.push((value, index, date.provenance)),
-            _ => self.undated.push(index),
+    /// Places the articles again after dates changed. The count of mentioned
+    /// dates is kept: it follows each change through [`Timeline::recount`],
+    /// as counting again would read every article's mentions.
+    pub fn redate(&mut self, articles: &[Article]) {
+        self.dated.clear();
+        self.undated.clear();
+        self.ranges.clear();
+        self.place(articles, 0);
+    }
+
+    /// Takes in an article's mentions resolved anew (its date changed):
+    /// the values they had `before`, and have `after`.
+    pub fn recount(&mut self, before: &[DateValue], after: &[DateValue]) {
+        for value in before {
+            if let Some(count) = self.mentions.get_mut(value) {
+                *count -= 1;
+                if *count == 0 {
+                    self.mentions.remove(value);
+                }
+            }
         }
-        if let Some(date) = &article.date
-            && let (from, to) = date.range()
-            && (from.is_some() || to.is_some())
-        {
-            self.ranges.push(Range { from, to, estimate: date.value });
-        }
-        // Counted once for the whole corpus: not kept decoded.
-        for value in article.passing_detail().mentions.iter().filter_map(|m| m.value) {
+        for &value in after {
             *self.mentions.entry(value).or_default() += 1;
+        }
+    }
+
+    /// Puts articles on the timeline by their dates.
+    fn place(&mut self, articles: &[Article], first_index: usize) {
+        for (offset, article) in articles.iter().enumerate() {
+            let index = first_index + offset;
+            match &article.date {
+                Some(date) if let Some(value) = date.value => self.dated.push((value, index, date.provenance)),
+                _ => self.undated.push(index),
+            }
+            if let Some(date) = &article.date
+                && let (from, to) = date.range()
+                && (from.is_some() || to.is_some())
+            {
+                self.ranges.push(Range { from, to, estimate: date.value });
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use super::selection::{Adjust, adjust};
 use crate::annotations::export::ExportFormat;
 use crate::annotations::reanchor::{Placement, reanchor};
 use crate::annotations::{Anchor, Annotations, Claim, Endpoint, Link, LinkOrigin, RecordId, attribution};
-use crate::corpus::dates::parse_stated;
+use crate::corpus::dates::{DateValue, parse_stated};
 use crate::corpus::{Article, ArticleId, Provenance, PublicationDate};
 use crate::display::{one_line, truncate};
 use std::collections::{HashMap, HashSet};
@@ -501,10 +501,22 @@ impl App {
             None => followed.or(machine.date),
         };
         if date != article.date {
-            article.set_date(date);
+            self.set_article_date(index, date);
         }
         self.list.update_article(index, &self.articles[index]);
         self.timeline_stale = true;
+    }
+
+    /// Sets the date of the article at `index`. Its partial and relative
+    /// mentions resolve anew, and the timeline's count of mentioned dates
+    /// follows them.
+    fn set_article_date(&mut self, index: usize, date: Option<PublicationDate>) {
+        let mentioned = |article: &Article| -> Vec<DateValue> {
+            article.detail().mentions.iter().filter_map(|m| m.value).collect()
+        };
+        let before = mentioned(&self.articles[index]);
+        self.articles_mut()[index].set_date(date);
+        self.timeline.recount(&before, &mentioned(&self.articles[index]));
     }
 
     /// Takes in the dates the corpus gives articles (their kin's, found
@@ -515,7 +527,7 @@ impl App {
             let Some(&index) = self.article_ids.get(id.as_str()) else { continue };
             match self.machine.get_mut(&index) {
                 Some(machine) => machine.date = Some(date),
-                None => self.articles_mut()[index].set_date(Some(date)),
+                None => self.set_article_date(index, Some(date)),
             }
             self.apply_corrections(index);
             self.timeline_stale = true;

@@ -86,16 +86,6 @@ pub struct Highlights {
     pub id: Vec<usize>,
 }
 
-/// One filterable article's original fields (its folded haystack lives in
-/// [`FuzzyFilter::folded`]).
-struct Entry {
-    /// The original fields; kept so highlights can map positions back without
-    /// storing a per-char map for every item (only visible rows need one).
-    title: String,
-    source: String,
-    id: String,
-}
-
 /// One whitespace-separated part of the query.
 struct Term {
     /// The folded term, as handed to the matcher.
@@ -120,7 +110,6 @@ enum Needle {
 /// at any time (articles stream in while loading) and are included from the
 /// next [`FuzzyFilter::set_query`] on.
 pub struct FuzzyFilter {
-    entries: Vec<Entry>,
     /// Every item's title, source and id, folded and joined with
     /// [`FIELD_SEPARATOR`], back to back in one buffer: a keystroke scans all
     /// of them, and one contiguous buffer is far kinder to the cache than a
@@ -140,7 +129,7 @@ pub struct FuzzyFilter {
 
 impl std::fmt::Debug for FuzzyFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FuzzyFilter").field("items", &self.entries.len()).field("query", &self.folded_query).finish()
+        f.debug_struct("FuzzyFilter").field("items", &self.len()).field("query", &self.folded_query).finish()
     }
 }
 
@@ -154,7 +143,6 @@ impl FuzzyFilter {
     /// An empty filter with an empty query.
     pub fn new() -> Self {
         FuzzyFilter {
-            entries: Vec::new(),
             folded: String::new(),
             ends: Vec::new(),
             folded_query: String::new(),
@@ -165,24 +153,30 @@ impl FuzzyFilter {
     }
 
     /// Adds an article and returns its item index (0, 1, 2, … in push order).
+    /// Only the folded fields are kept: the caller has the originals, and
+    /// gives them back for [`FuzzyFilter::highlights`].
     pub fn push(&mut self, title: &str, source: &str, id: &str) -> usize {
         self.push_haystack(title, source, id);
-        self.entries.push(Entry { title: title.to_string(), source: source.to_string(), id: id.to_string() });
-        self.entries.len() - 1
+        self.ends.len() - 1
     }
 
     /// Changes an item's title, source and id (an analyst's correction).
-    /// Rare, so the folded buffer is simply rebuilt.
     pub fn replace(&mut self, item: usize, title: &str, source: &str, id: &str) {
-        let Some(entry) = self.entries.get_mut(item) else { return };
-        *entry = Entry { title: title.to_string(), source: source.to_string(), id: id.to_string() };
-        let entries = std::mem::take(&mut self.entries);
-        self.folded.clear();
-        self.ends.clear();
-        for entry in &entries {
-            self.push_haystack(&entry.title, &entry.source, &entry.id);
+        if item >= self.len() {
+            return;
         }
-        self.entries = entries;
+        let start = if item == 0 { 0 } else { self.ends[item - 1] };
+        let old_end = self.ends[item];
+        // Folded at the end of the buffer, then moved into place.
+        let end_of_buffer = self.folded.len();
+        self.push_haystack(title, source, id);
+        self.ends.pop();
+        let new = self.folded.split_off(end_of_buffer);
+        self.folded.replace_range(start..old_end, &new);
+        let grown = new.len() as isize - (old_end - start) as isize;
+        for end in &mut self.ends[item..] {
+            *end = end.saturating_add_signed(grown);
+        }
         // Nothing searched yet: the next query scans every item.
         self.matches.clear();
         self.searched = 0;
@@ -200,12 +194,12 @@ impl FuzzyFilter {
 
     /// The number of items pushed so far.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.ends.len()
     }
 
     /// Whether no item has been pushed yet.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.ends.is_empty()
     }
 
     /// The result of the last [`FuzzyFilter::set_query`] (items pushed since
@@ -224,12 +218,12 @@ impl FuzzyFilter {
         let terms: Vec<Term> = folded_query.split_whitespace().map(Term::new).collect();
 
         if terms.is_empty() {
-            self.matches = (0..self.entries.len()).map(|item| FilterMatch { item, score: 0 }).collect();
+            self.matches = (0..self.len()).map(|item| FilterMatch { item, score: 0 }).collect();
         } else {
             let candidates: Vec<usize> = if narrowing {
-                self.matches.iter().map(|m| m.item).chain(self.searched..self.entries.len()).collect()
+                self.matches.iter().map(|m| m.item).chain(self.searched..self.len()).collect()
             } else {
-                (0..self.entries.len()).collect()
+                (0..self.len()).collect()
             };
 
             let greedy = candidates.len() > GREEDY_ABOVE;
@@ -244,23 +238,25 @@ impl FuzzyFilter {
         }
         self.folded_query = folded_query;
         self.terms = terms;
-        self.searched = self.entries.len();
+        self.searched = self.len();
         &self.matches
     }
 
-    /// The chars of `item` matched by the current query, as positions in the
-    /// original title, source and id; empty when the query is empty, the
-    /// item does not match or does not exist.
-    pub fn highlights(&self, item: usize) -> Highlights {
+    /// The chars of `item` matched by the current query, as positions in
+    /// its `title`, `source` and `id` (as they were pushed); empty when the
+    /// query is empty, the item does not match or does not exist.
+    pub fn highlights(&self, item: usize, [title, source, id]: [&str; 3]) -> Highlights {
         let mut highlights = Highlights::default();
-        let Some(entry) = self.entries.get(item) else { return highlights };
+        if item >= self.len() {
+            return highlights;
+        }
         let folded = self.haystack(item);
         if self.terms.is_empty() || score(folded, &self.terms, false).is_none() {
             return highlights;
         }
         // Folded char index → (field, char index in the original field).
         let mut origin: Vec<(usize, usize)> = Vec::with_capacity(folded.len());
-        for (field, text) in [&entry.title, &entry.source, &entry.id].into_iter().enumerate() {
+        for (field, text) in [title, source, id].into_iter().enumerate() {
             if field > 0 {
                 origin.push((usize::MAX, 0)); // the separator belongs to no field
             }
@@ -295,6 +291,16 @@ impl FuzzyFilter {
 }
 
 impl FuzzyFilter {
+    /// Item `item`'s title, source and id as folded for matching (`item`
+    /// must exist).
+    pub fn folded_fields(&self, item: usize) -> [&str; 3] {
+        let haystack = self.haystack(item);
+        // The separator is one byte, and no field holds it (fields are cleaned).
+        let mut ends = memchr::memchr_iter(FIELD_SEPARATOR as u8, haystack.as_bytes());
+        let (first, second) = (ends.next().unwrap_or(haystack.len()), ends.next().unwrap_or(haystack.len()));
+        [&haystack[..first], haystack.get(first + 1..second).unwrap_or(""), haystack.get(second + 1..).unwrap_or("")]
+    }
+
     /// Item `item`'s folded haystack (`item` must exist).
     fn haystack(&self, item: usize) -> &str {
         let start = if item == 0 { 0 } else { self.ends[item - 1] };
@@ -477,6 +483,12 @@ mod tests {
         filter
     }
 
+    /// The highlights of item `item` of a [`filter_of`] `titles`.
+    fn lit(filter: &FuzzyFilter, titles: &[&str], item: usize) -> Highlights {
+        let id = format!("a{item}");
+        filter.highlights(item, [titles.get(item).copied().unwrap_or(""), "", &id])
+    }
+
     fn items(matches: &[FilterMatch]) -> Vec<usize> {
         matches.iter().map(|m| m.item).collect()
     }
@@ -516,17 +528,19 @@ mod tests {
     #[test]
     fn typographic_punctuation_folds_to_what_a_keyboard_types() {
         assert_eq!(folded("Abzug – „bis Ende“ … ‘so’"), "Abzug - \"bis Ende\" ... 'so'");
-        let mut filter = filter_of(&["Kessaran – Gespräche", "Kessaran Gespräche"]);
+        let titles = ["Kessaran – Gespräche", "Kessaran Gespräche"];
+        let mut filter = filter_of(&titles);
         assert_eq!(items(filter.set_query("n - g")), vec![0]);
         // The dash is highlighted where it is, one char for one char.
-        assert_eq!(filter.highlights(0).title, vec![7, 9, 11]);
+        assert_eq!(lit(&filter, &titles, 0).title, vec![7, 9, 11]);
     }
 
     #[test]
     fn umlauts_match_without_accents_and_highlight_the_original_chars() {
-        let mut filter = filter_of(&["Neue Gespräche", "Talks resume"]);
+        let titles = ["Neue Gespräche", "Talks resume"];
+        let mut filter = filter_of(&titles);
         assert_eq!(items(filter.set_query("gesprache")), vec![0]);
-        let highlights = filter.highlights(0);
+        let highlights = lit(&filter, &titles, 0);
         // "Neue " is 5 chars: G e s p r ä c h e are chars 5..=13.
         assert_eq!(highlights.title, (5..=13).collect::<Vec<_>>());
         let title: Vec<char> = "Neue Gespräche".chars().collect();
@@ -537,21 +551,23 @@ mod tests {
 
     #[test]
     fn munchen_finds_munich_and_accented_queries_work_too() {
-        let mut filter = filter_of(&["Gipfel in München", "Munich summit", "Résumé: Öl"]);
+        let titles = ["Gipfel in München", "Munich summit", "Résumé: Öl"];
+        let mut filter = filter_of(&titles);
         assert_eq!(items(filter.set_query("munchen")), vec![0]);
         assert_eq!(items(filter.set_query("münchen")), vec![0]);
         assert_eq!(items(filter.set_query("resume ol")), vec![2]);
-        assert_eq!(filter.highlights(2).title, vec![0, 1, 2, 3, 4, 5, 8, 9]);
+        assert_eq!(lit(&filter, &titles, 2).title, vec![0, 1, 2, 3, 4, 5, 8, 9]);
     }
 
     #[test]
     fn sharp_s_folds_to_ss_both_ways() {
-        let mut filter = filter_of(&["Straße gesperrt", "Strasse offen", "Stau"]);
+        let titles = ["Straße gesperrt", "Strasse offen", "Stau"];
+        let mut filter = filter_of(&titles);
         assert_eq!(items(filter.set_query("strasse")), vec![0, 1]);
         assert_eq!(items(filter.set_query("straße")), vec![0, 1]);
         // Both folded s land on the one ß, reported once.
         filter.set_query("strasse");
-        assert_eq!(filter.highlights(0).title, vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(lit(&filter, &titles, 0).title, vec![0, 1, 2, 3, 4, 5]);
     }
 
     #[test]
@@ -610,12 +626,14 @@ mod tests {
         filter.push("Abzug aus Tarn", "Süddeutsche Zeitung", "000123_ab");
         filter.push("Talks resume", "Harbour Courier", "000124_cd");
         assert_eq!(items(filter.set_query("suddeutsche")), vec![0]);
-        let highlights = filter.highlights(0);
+        let first = ["Abzug aus Tarn", "Süddeutsche Zeitung", "000123_ab"];
+        let second = ["Talks resume", "Harbour Courier", "000124_cd"];
+        let highlights = filter.highlights(0, first);
         assert!(highlights.title.is_empty());
         assert_eq!(highlights.source, (0..11).collect::<Vec<_>>());
         assert_eq!(items(filter.set_query("124")), vec![1]);
-        assert_eq!(filter.highlights(1).id, vec![3, 4, 5]);
-        assert_eq!(filter.highlights(0), Highlights::default());
+        assert_eq!(filter.highlights(1, second).id, vec![3, 4, 5]);
+        assert_eq!(filter.highlights(0, first), Highlights::default());
     }
 
     #[test]
@@ -636,10 +654,28 @@ mod tests {
 
     #[test]
     fn highlights_of_unknown_or_unmatched_items_are_empty() {
-        let mut filter = filter_of(&["Talks resume", "Rocket attack"]);
+        let titles = ["Talks resume", "Rocket attack"];
+        let mut filter = filter_of(&titles);
         filter.set_query("talks");
-        assert_eq!(filter.highlights(1), Highlights::default());
-        assert_eq!(filter.highlights(99), Highlights::default());
+        assert_eq!(lit(&filter, &titles, 1), Highlights::default());
+        assert_eq!(lit(&filter, &titles, 99), Highlights::default());
+    }
+
+    #[test]
+    fn a_replaced_item_matches_by_its_new_fields_and_the_others_are_unchanged() {
+        let mut titles = vec!["Talks resume", "Rocket attack", "Gespräche in Berlin"];
+        let mut filter = filter_of(&titles);
+        filter.replace(1, "Waffenruhe hält", "", "a1");
+        titles[1] = "Waffenruhe hält";
+        let fresh = filter_of(&titles);
+        assert_eq!(filter.folded, fresh.folded);
+        assert_eq!(filter.ends, fresh.ends);
+        assert_eq!(items(filter.set_query("waffenruhe")), vec![1]);
+        assert!(filter.set_query("rocket").is_empty());
+        assert_eq!(items(filter.set_query("gesprache")), vec![2]);
+        assert_eq!(lit(&filter, &titles, 2).title, (0..9).collect::<Vec<_>>());
+        filter.replace(7, "nothing there", "", "a7");
+        assert_eq!(filter.len(), 3);
     }
 
     proptest! {

@@ -78,7 +78,6 @@ pub struct ArticleList {
     pub unread_only: bool,
     pub query: String,
     pub fuzzy: FuzzyFilter,
-    sort_keys: Vec<SortKeys>,
 }
 
 impl Default for ArticleList {
@@ -93,7 +92,6 @@ impl Default for ArticleList {
             unread_only: false,
             query: String::new(),
             fuzzy: FuzzyFilter::new(),
-            sort_keys: Vec::new(),
         }
     }
 }
@@ -101,22 +99,24 @@ impl Default for ArticleList {
 impl ArticleList {
     /// Makes the fuzzy filter aware of newly loaded articles.
     pub fn add_articles(&mut self, articles: &[Article]) {
-        for article in &articles[self.sort_keys.len()..] {
-            self.fuzzy.push(article.title(), article.source().unwrap_or(""), article.id.as_str());
-            self.sort_keys.push(SortKeys {
-                title: article.title().to_lowercase(),
-                source: article.source().unwrap_or_default().to_lowercase(),
-            });
+        for article in &articles[self.fuzzy.len()..] {
+            let [title, source, id] = filtered_fields(article);
+            self.fuzzy.push(title, source, id);
         }
     }
 
     /// Takes in an article whose title or source the analyst corrected.
     pub fn update_article(&mut self, index: usize, article: &Article) {
-        let source = article.source().unwrap_or("");
-        self.fuzzy.replace(index, article.title(), source, article.id.as_str());
-        if let Some(keys) = self.sort_keys.get_mut(index) {
-            *keys = SortKeys { title: article.title().to_lowercase(), source: source.to_lowercase() };
+        let [title, source, id] = filtered_fields(article);
+        self.fuzzy.replace(index, title, source, id);
+    }
+
+    /// The chars of the article's title (at `index`) the filter matched.
+    pub fn title_highlights(&self, index: usize, article: &Article) -> Vec<usize> {
+        if self.query.is_empty() {
+            return Vec::new();
         }
+        self.fuzzy.highlights(index, filtered_fields(article)).title
     }
 
     /// The selected article's index into the corpus, if any row is shown.
@@ -136,8 +136,8 @@ impl ArticleList {
             Some(ranked) => ranked.into_iter().filter(admitted).collect(),
             None => {
                 let mut rows: Vec<usize> = (0..articles.len()).filter(admitted).collect();
-                let (keys, sort) = (&self.sort_keys, self.sort);
-                rows.sort_unstable_by(|&a, &b| row_order(a, b, articles, keys, sort));
+                let (folded, sort) = (&self.fuzzy, self.sort);
+                rows.sort_unstable_by(|&a, &b| row_order(a, b, articles, folded, sort));
                 rows
             }
         };
@@ -159,8 +159,8 @@ impl ArticleList {
             return self.refresh(articles, period, notes);
         }
         let keep = self.selected_article();
-        let (keys, sort) = (&self.sort_keys, self.sort);
-        let order = |a: &usize, b: &usize| row_order(*a, *b, articles, keys, sort);
+        let (folded, sort) = (&self.fuzzy, self.sort);
+        let order = |a: &usize, b: &usize| row_order(*a, *b, articles, folded, sort);
         let mut added: Vec<usize> =
             (first..articles.len()).filter(|&i| self.admits(articles, i, period, &notes)).collect();
         added.sort_unstable_by(order);
@@ -223,17 +223,20 @@ pub struct RowNotes {
     pub read: bool,
 }
 
-/// Lowercased sort keys per article, made once when it arrives: sorting
-/// 100k rows must not allocate per comparison.
-#[derive(Debug)]
-struct SortKeys {
-    title: String,
-    source: String,
+/// What the filter looks in: the title, source and id.
+fn filtered_fields(article: &Article) -> [&str; 3] {
+    [article.title(), article.source().unwrap_or(""), article.id.as_str()]
 }
 
 /// The order of two rows under `key`: a total order (ties end in arrival).
-fn row_order(a: usize, b: usize, articles: &[Article], keys: &[SortKeys], key: SortKey) -> std::cmp::Ordering {
-    let title = |i: usize| keys[i].title.as_str();
+/// Titles and sources compare as the filter folds them (`Ägypten` with
+/// `Agypten`), regardless of case: the filter's buffer holds them already,
+/// so sorting 100k rows neither allocates nor keeps another copy.
+fn row_order(a: usize, b: usize, articles: &[Article], folded: &FuzzyFilter, key: SortKey) -> std::cmp::Ordering {
+    let caseless =
+        |x: &str, y: &str| x.bytes().map(|c| c.to_ascii_lowercase()).cmp(y.bytes().map(|c| c.to_ascii_lowercase()));
+    let title = |a: usize, b: usize| caseless(folded.folded_fields(a)[0], folded.folded_fields(b)[0]);
+    let source = |a: usize, b: usize| caseless(folded.folded_fields(a)[1], folded.folded_fields(b)[1]);
     match key {
         // Estimates by their first day, ranges by their earliest day (after
         // the estimates of that day), undated last; ties by title, then arrival.
@@ -242,9 +245,9 @@ fn row_order(a: usize, b: usize, articles: &[Article], keys: &[SortKeys], key: S
                 let day = articles[i].date.as_ref().and_then(|d| d.sort_day());
                 (day.is_none(), day)
             };
-            date(a).cmp(&date(b)).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b))
+            date(a).cmp(&date(b)).then_with(|| title(a, b)).then(a.cmp(&b))
         }
-        SortKey::Title => title(a).cmp(title(b)).then(a.cmp(&b)),
-        SortKey::Source => keys[a].source.cmp(&keys[b].source).then_with(|| title(a).cmp(title(b))).then(a.cmp(&b)),
+        SortKey::Title => title(a, b).then(a.cmp(&b)),
+        SortKey::Source => source(a, b).then_with(|| title(a, b)).then(a.cmp(&b)),
     }
 }

@@ -82,10 +82,17 @@ impl TimelinePane {
         self.rebuild();
     }
 
-    /// Builds the timeline again after an article's date changed.
+    /// Places the articles again after their dates changed (see
+    /// [`TimelinePane::recount`] for their mentions).
     pub fn reload(&mut self, articles: &[Article]) {
-        self.timeline = Timeline::build(articles);
+        self.timeline.redate(articles);
         self.rebuild();
+    }
+
+    /// Takes in an article's mentions resolved anew: their values `before`
+    /// its date changed, and `after`.
+    pub fn recount(&mut self, before: &[DateValue], after: &[DateValue]) {
+        self.timeline.recount(before, after);
     }
 
     /// Recomputes the rows, keeping the selected period selected (or the

@@ -545,3 +545,22 @@ fn pickers_match_as_the_list_does_accents_and_eszett_folded() {
     let german = chosen(&mut app, "gesprache");
     assert!(app.articles[german].title().contains("Gespräche"), "{}", app.articles[german].title());
 }
+
+/// A date the analyst sets resolves the article's relative mentions anew,
+/// and the timeline counts them where they now fall, as a timeline built
+/// from scratch does (the count follows the change; it is not redone).
+#[test]
+fn a_date_set_by_the_analyst_moves_its_mentions_on_the_timeline() {
+    use crate::tui::timeline_pane::{TimelinePane, TimelineRow};
+    let mut app = sample_app(160, 45);
+    let index = app.article_index(UNDATED).unwrap();
+    let relative = |app: &App| app.articles[index].detail().mentions.iter().filter_map(|m| m.value).count();
+    app.commit("set a date", |notes| notes.article_mut(UNDATED).date = Some("1999-05-04".to_string()));
+    assert!(relative(&app) > 0, "the article has mentions that resolve against its date");
+    let mut fresh = TimelinePane::default();
+    fresh.add_articles(&app.articles);
+    assert_eq!(format!("{:?}", app.timeline.rows), format!("{:?}", fresh.rows));
+    let in_1999 =
+        |row: &TimelineRow| matches!(row, TimelineRow::Bucket(b) if b.period.to_string() == "1999" && b.mentions > 0);
+    assert!(app.timeline.rows.iter().any(in_1999), "{:#?}", app.timeline.rows);
+}

@@ -618,3 +618,25 @@ fn open_and_enter_in_the_palette_runs_open() {
     assert!(app.overlay.is_none(), "the palette did not open itself again");
     assert_eq!(app.focus, Focus::Reader, "Open opened the article");
 }
+
+/// Sorting by title reads titles as the filter folds them: `Ägypten`
+/// between `Abzug` and `Zoll`, not after `Zoll` as byte order has it.
+#[test]
+fn sorting_by_title_puts_umlauts_with_their_letters() {
+    use crate::corpus::{Article, ArticleId, RawDocument, SourceFormat, StatedMeta};
+    let titled = |title: &str| {
+        Article::analyse(RawDocument {
+            id: ArticleId(format!("{title}.md")),
+            path: format!("{title}.md").into(),
+            format: SourceFormat::Markdown,
+            encoding: "UTF-8",
+            meta: StatedMeta { title: Some(title.to_string()), ..StatedMeta::default() },
+            body: "Text.".to_string(),
+        })
+    };
+    let mut app = crate::tui::app::App::new(std::path::PathBuf::from("corpus"), false, true);
+    app.resize(Rect::new(0, 0, 160, 45));
+    app.add_articles(["Zoll", "Ägypten", "abzug"].into_iter().map(titled).collect());
+    app.update(Action::CycleSort);
+    assert_eq!(visible_titles(&app), ["abzug", "Ägypten", "Zoll"]);
+}

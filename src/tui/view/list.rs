@@ -49,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let rows = list.visible.iter().enumerate().skip(list.cursor.offset).take(inner.height.saturating_sub(1) as usize);
     for (y, (position, &index)) in rows.enumerate() {
         let article = &app.articles[index];
-        let highlights = if list.query.is_empty() { Vec::new() } else { list.fuzzy.highlights(index).title };
+        let highlights = list.title_highlights(index, article);
         let mark = if marked == Some(index) {
             Span::styled("◆", theme.key)
         } else if app.is_read(index) {
