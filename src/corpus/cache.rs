@@ -45,7 +45,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 /// written with another number is not read. The crate version is part of
 /// the check as well (see [`version`]), so a release never reads an older
 /// release's cache even when this number was forgotten.
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"dossierA";
 const FILE_NAME: &str = "articles.bin";

@@ -86,14 +86,22 @@ pub fn stream(
     mut on_event: impl FnMut(StreamEvent),
 ) -> Result<(), CorpusError> {
     // The walk only lists names: it is quick next to reading, and the
-    // count it gives is the total the progress is told against.
-    let mut files = Vec::new();
-    let mut report = source::walk_articles(root, links, |found, _| files.append(found))?;
+    // count it gives is the total the progress is told against. The cache
+    // is read meanwhile: the walk waits on the file system, the cache's
+    // check on the cores.
+    let (walked, mut known) = std::thread::scope(|scope| {
+        let walking = scope.spawn(|| {
+            let mut files = Vec::new();
+            source::walk_articles(root, links, |found, _| files.append(found)).map(|report| (files, report))
+        });
+        let known = cache.and_then(|cache| cache::CachedLoad::open(cache, root));
+        (walking.join(), known)
+    });
+    let (files, mut report) = walked.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     if files.is_empty() {
         return Err(CorpusError::NoArticles(root.to_path_buf()));
     }
     on_event(StreamEvent::Found { files: files.len() });
-    let mut known = cache.and_then(|cache| cache::CachedLoad::open(cache, root));
     let (unchanged, to_read) = match &mut known {
         Some(known) => known.unchanged(files),
         None => (Vec::new(), files.into_iter().map(|file| (file, None)).collect()),

@@ -7,6 +7,7 @@ use super::filter::FuzzyFilter;
 use super::timeline_pane::PeriodFilter;
 use crate::corpus::Article;
 use crate::corpus::lang::Lang;
+use rayon::slice::ParallelSliceMut;
 
 /// How the list is ordered when no fuzzy query ranks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +138,7 @@ impl ArticleList {
             None => {
                 let mut rows: Vec<usize> = (0..articles.len()).filter(admitted).collect();
                 let (folded, sort) = (&self.fuzzy, self.sort);
-                rows.sort_unstable_by(|&a, &b| row_order(a, b, articles, folded, sort));
+                rows.par_sort_unstable_by(|&a, &b| row_order(a, b, articles, folded, sort));
                 rows
             }
         };
@@ -163,7 +164,7 @@ impl ArticleList {
         let order = |a: &usize, b: &usize| row_order(*a, *b, articles, folded, sort);
         let mut added: Vec<usize> =
             (first..articles.len()).filter(|&i| self.admits(articles, i, period, &notes)).collect();
-        added.sort_unstable_by(order);
+        added.par_sort_unstable_by(order);
         let old = std::mem::take(&mut self.visible);
         let mut merged = Vec::with_capacity(old.len() + added.len());
         let (mut old, mut added) = (old.into_iter().peekable(), added.into_iter().peekable());

@@ -50,10 +50,28 @@ pub enum MentionKind {
     Relative,
 }
 
+/// Dates as the analysis cache keeps them: the day's number since the
+/// first of January of year 1, not chrono's text, which would be parsed
+/// again for each of millions of mentions whenever a corpus is reopened.
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(date.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| serde::de::Error::custom("not a day dossier writes"))
+    }
+}
+
 /// A date at a precision: `date` is the first day of the period (for a week,
 /// its Monday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct DateValue {
+    #[serde(with = "day_number")]
     pub date: NaiveDate,
     pub precision: Precision,
 }
@@ -94,7 +112,7 @@ pub enum Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateExpr {
     /// A full calendar date.
-    Date(NaiveDate),
+    Date(#[serde(with = "day_number")] NaiveDate),
     YearMonth {
         year: i32,
         month: u32,
@@ -217,6 +235,7 @@ impl DateMention {
 /// One end of the range a publication date lies in, and what says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bound {
+    #[serde(with = "day_number")]
     pub date: NaiveDate,
     /// The mention and the rule behind it, e.g. `“in November 2016” is
     /// told as past: published on or after 2016-11-01`.
