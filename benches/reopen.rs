@@ -6,6 +6,10 @@
 //!
 //!     cargo bench --bench reopen                 # 100k articles
 //!     cargo bench --bench reopen -- 1000000      # other sizes
+//!     cargo bench --bench reopen -- 1000000 --rows-only
+//!
+//! `--rows-only` stops each open once every row is listed and the filter is
+//! timed, without waiting for the suggestions (hours at a million).
 //!
 //! Each open runs in a process of its own (this bench, run again with
 //! `--open`), so its peak memory (VmHWM) is its own: the loader's thread
@@ -38,8 +42,9 @@ const QUERIES: &[&str] = &["gesprache", "abzug truppen", "talks resume", "valdor
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
+    let rows_only = args.iter().any(|a| a == "--rows-only");
     if let Some(at) = args.iter().position(|a| a == "--open") {
-        return open(Path::new(&args[at + 1]), PathBuf::from(&args[at + 2]));
+        return open(Path::new(&args[at + 1]), PathBuf::from(&args[at + 2]), rows_only);
     }
     for count in sizes::from_args(&[100_000]) {
         let dir = tempfile::tempdir()?;
@@ -53,8 +58,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
         let cache = tempfile::tempdir()?;
         for what in ["first open (analyses, writes the cache)", "reopen (from the cache)"] {
-            let out =
-                Command::new(std::env::current_exe()?).arg("--open").arg(dir.path()).arg(cache.path()).output()?;
+            let mut child = Command::new(std::env::current_exe()?);
+            child.arg("--open").arg(dir.path()).arg(cache.path());
+            if rows_only {
+                child.arg("--rows-only");
+            }
+            let out = child.output()?;
             if !out.status.success() {
                 return Err(format!("{what}: {}", String::from_utf8_lossy(&out.stderr)).into());
             }
@@ -63,9 +72,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 report.split_whitespace().find_map(|w| w.strip_prefix(key)?.parse().ok()).unwrap_or(f64::NAN)
             };
             let listed = value("listed=");
+            let after = if rows_only { "suggestions not run; at the end" } else { "after the suggestions" };
             println!(
                 "{what}: {} rows listed in {listed:.2} s = {:.1}x cat; peak RSS then {:.0} MB = {:.2}x corpus text; \
-                 after the suggestions {:.0} MB = {:.2}x (done at {:.1} s); filter per keystroke mean {:.1} ms, max {:.1} ms",
+                 {after} {:.0} MB = {:.2}x (done at {:.1} s); filter per keystroke mean {:.1} ms, max {:.1} ms",
                 value("rows=") as usize,
                 listed / cat_seconds,
                 value("listed_rss="),
@@ -85,7 +95,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// Opens `root` as the TUI does (its loader, an app taking the events)
 /// and prints what the parent reads: `key=value` words.
-fn open(root: &Path, cache: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
+fn open(root: &Path, cache: PathBuf, rows_only: bool) -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut app = App::new(root.to_path_buf(), true, false);
     app.resize(Rect::new(0, 0, 160, 45));
@@ -96,8 +106,10 @@ fn open(root: &Path, cache: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
         return Err(error.clone().into());
     }
     let (listed, listed_rss) = (start.elapsed().as_secs_f64(), memory::peak_rss_mb());
-    for found in loader::find_suggestions(Arc::clone(&app.articles)) {
-        dossier::tui::on_found(&mut app, found);
+    if !rows_only {
+        for found in loader::find_suggestions(Arc::clone(&app.articles)) {
+            dossier::tui::on_found(&mut app, found);
+        }
     }
     if let Some(error) = &app.suggest.failed {
         return Err(error.clone().into());
