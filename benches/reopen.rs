@@ -7,6 +7,12 @@
 //!     cargo bench --bench reopen                 # 100k articles
 //!     cargo bench --bench reopen -- 1000000      # other sizes
 //!     cargo bench --bench reopen -- 1000000 --rows-only
+//!     cargo bench --bench reopen -- 1000000 --rows-only --keep /tmp/reopen
+//!
+//! `--keep DIR` writes the corpus and the cache under DIR and leaves them
+//! there; run again, it reuses the corpus (and times the reopen from the
+//! cache it finds), so a change to the reopen path is measured in seconds
+//! instead of regenerating a million files.
 //!
 //! `--rows-only` stops each open once every row is listed and the filter is
 //! timed, without waiting for the suggestions (hours at a million).
@@ -46,20 +52,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(at) = args.iter().position(|a| a == "--open") {
         return open(Path::new(&args[at + 1]), PathBuf::from(&args[at + 2]), rows_only);
     }
+    let keep = args.iter().position(|a| a == "--keep").map(|at| PathBuf::from(&args[at + 1]));
     for count in sizes::from_args(&[100_000]) {
-        let dir = tempfile::tempdir()?;
+        let place = match &keep {
+            Some(dir) => Place::Kept(dir.join(format!("{count}"))),
+            None => Place::Temporary(tempfile::tempdir()?),
+        };
+        let (corpus, cache, written) = place.folders()?;
         let start = Instant::now();
-        let bytes = synth::write_corpus(dir.path(), count, 42)?;
+        let reused = written.exists();
+        let bytes = if reused {
+            folder_bytes(&corpus)?
+        } else {
+            let bytes = synth::write_corpus(&corpus, count, 42)?;
+            std::fs::write(&written, b"")?;
+            bytes
+        };
         let mb = bytes as f64 / 1e6;
-        println!("{count} articles, {mb:.1} MB written in {:.1} s", start.elapsed().as_secs_f64());
+        let how = if reused { "reused" } else { "written" };
+        println!("{count} articles, {mb:.1} MB {how} in {:.1} s", start.elapsed().as_secs_f64());
 
-        let cat_seconds = reference::time_cat(dir.path())?.as_secs_f64();
+        let cat_seconds = reference::time_cat(&corpus)?.as_secs_f64();
         println!("cat {cat_seconds:.2} s = {:.0} MB/s", mb / cat_seconds);
 
-        let cache = tempfile::tempdir()?;
-        for what in ["first open (analyses, writes the cache)", "reopen (from the cache)"] {
+        // A kept corpus whose first open was cut off has no cache yet.
+        let opens: &[&str] = if reused && folder_bytes(&cache)? > 0 {
+            &["reopen (from the kept cache)"]
+        } else {
+            &["first open (analyses, writes the cache)", "reopen (from the cache)"]
+        };
+        for what in opens {
             let mut child = Command::new(std::env::current_exe()?);
-            child.arg("--open").arg(dir.path()).arg(cache.path());
+            child.arg("--open").arg(&corpus).arg(&cache);
             if rows_only {
                 child.arg("--rows-only");
             }
@@ -87,10 +111,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 value("filter_max="),
             );
         }
-        let cache_mb = folder_bytes(cache.path())? as f64 / 1e6;
+        let cache_mb = folder_bytes(&cache)? as f64 / 1e6;
         println!("analysis cache: {cache_mb:.0} MB = {:.2}x corpus text", cache_mb / mb);
     }
     Ok(())
+}
+
+/// Where a run's corpus and cache live: a temporary folder, removed when
+/// the run ends, or one named on the command line and kept.
+enum Place {
+    Temporary(tempfile::TempDir),
+    Kept(PathBuf),
+}
+
+impl Place {
+    /// The corpus folder, the cache folder, and the marker written once
+    /// the corpus is complete (a run cut off while writing is not reused).
+    fn folders(&self) -> std::io::Result<(PathBuf, PathBuf, PathBuf)> {
+        let dir = match self {
+            Place::Temporary(dir) => dir.path(),
+            Place::Kept(dir) => dir,
+        };
+        std::fs::create_dir_all(dir.join("corpus"))?;
+        std::fs::create_dir_all(dir.join("cache"))?;
+        Ok((dir.join("corpus"), dir.join("cache"), dir.join("corpus-written")))
+    }
 }
 
 /// Opens `root` as the TUI does (its loader, an app taking the events)
