@@ -80,11 +80,9 @@ pub struct Stat {
 }
 
 impl Stat {
-    /// The size and modification time of the file at `path` (following
-    /// the walk's checked canonical path); `None` when it cannot be read.
-    pub fn of(path: &Path) -> Option<Stat> {
-        let metadata = fs::metadata(path).ok()?;
-        Some(Stat { size: metadata.len(), mtime: nanos(metadata.modified().ok()) })
+    /// The size and modification time in `metadata`.
+    pub fn of(metadata: &fs::Metadata) -> Stat {
+        Stat { size: metadata.len(), mtime: nanos(metadata.modified().ok()) }
     }
 }
 
@@ -203,22 +201,21 @@ impl CachedLoad {
     }
 
     /// Takes out of `files` those the cache knows unchanged by their size
-    /// and modification time, and gives their entries; the rest are to be
-    /// read, with their size and time now.
-    pub fn unchanged(&mut self, files: Vec<ArticleFile>) -> (Vec<Entry>, Vec<(ArticleFile, Option<Stat>)>) {
-        let stats: Vec<Option<Stat>> = files.par_iter().map(|file| Stat::of(&file.canonical)).collect();
+    /// and modification time as the walk found them, and gives their
+    /// entries; the rest are to be read.
+    pub fn unchanged(&mut self, files: Vec<ArticleFile>) -> (Vec<Entry>, Vec<ArticleFile>) {
         let mut unchanged = Vec::new();
         let mut to_read = Vec::new();
         let recent = self.written - 2_000_000_000;
-        for (file, stat) in files.into_iter().zip(stats) {
-            let same = |(entry, _): &(Entry, Record)| stat.is_some() && entry.stat == stat;
+        for file in files {
+            let same = |(entry, _): &(Entry, Record)| entry.stat == Some(file.stat);
             match self.known.get(&file.path) {
-                Some(known) if same(known) && stat.is_some_and(|s| s.mtime < recent) => {
+                Some(known) if same(known) && file.stat.mtime < recent => {
                     let (entry, record) = self.known.remove(&file.path).expect("just found");
                     self.kept.push(record);
                     unchanged.push(entry);
                 }
-                _ => to_read.push((file, stat)),
+                _ => to_read.push(file),
             }
         }
         (unchanged, to_read)

@@ -104,7 +104,7 @@ pub fn stream(
     on_event(StreamEvent::Found { files: files.len() });
     let (unchanged, to_read) = match &mut known {
         Some(known) => known.unchanged(files),
-        None => (Vec::new(), files.into_iter().map(|file| (file, None)).collect()),
+        None => (Vec::new(), files),
     };
     let mut done = unchanged.len();
     let mut articles = Vec::new();
@@ -144,23 +144,19 @@ pub fn stream(
 
 /// Reads `files` and analyses their articles on all cores; a file whose
 /// content the cache knows (`known`) keeps its cached analysis.
-fn read_and_analyse(
-    files: &[(source::ArticleFile, Option<cache::Stat>)],
-    mut known: Option<&mut cache::CachedLoad>,
-) -> Vec<cache::Entry> {
-    let outcomes: Vec<source::FileOutcome> =
-        files.par_iter().map(|(file, _)| source::read_article_file(file)).collect();
+fn read_and_analyse(files: &[source::ArticleFile], mut known: Option<&mut cache::CachedLoad>) -> Vec<cache::Entry> {
+    let outcomes: Vec<source::FileOutcome> = files.par_iter().map(source::read_article_file).collect();
     let mut entries = Vec::with_capacity(files.len());
     let mut documents = Vec::new();
-    for ((file, stat), outcome) in files.iter().zip(outcomes) {
+    for (file, outcome) in files.iter().zip(outcomes) {
         let same = known.as_mut().and_then(|known| known.same_content(&file.path, outcome.hash));
         let entry = match same {
-            Some(entry) => cache::Entry { stat: *stat, ..entry },
+            Some(entry) => cache::Entry { stat: Some(file.stat), ..entry },
             None => {
                 documents.extend(outcome.documents.into_iter().map(|d| (entries.len(), d)));
                 cache::Entry {
                     path: file.path.clone(),
-                    stat: *stat,
+                    stat: Some(file.stat),
                     hash: outcome.hash,
                     articles: Vec::new(),
                     skipped: outcome.skipped.map(|s| s.reason),

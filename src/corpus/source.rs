@@ -2,6 +2,7 @@
 //! front matter, JSON Lines. Files that are not articles are skipped and
 //! reported, never fatal.
 
+use super::cache::Stat;
 use super::decode::{self, Decoded};
 use super::fields::{self, Field, Stated, Winners};
 use super::front_matter;
@@ -220,6 +221,9 @@ pub struct ArticleFile {
     /// links are followed anywhere). The file is read there without
     /// following a link, so a link swapped in after the walk is refused.
     pub canonical: PathBuf,
+    /// Its size and modification time when the walk met it (the cache
+    /// tells unchanged files by them).
+    pub stat: Stat,
 }
 
 /// Walks `root`, handing article files to `on_found` as they are found:
@@ -337,8 +341,8 @@ struct Walk<'a> {
 enum Entry {
     /// A folder to walk, at its canonical path.
     Folder(PathBuf),
-    /// A regular file, at its canonical path.
-    File(PathBuf),
+    /// A regular file, at its canonical path, and what it is there.
+    File(PathBuf, fs::Metadata),
     Skipped(SkipReason),
 }
 
@@ -350,30 +354,34 @@ impl Walk<'_> {
         if !self.visited.insert(canonical.clone()) {
             return Ok(());
         }
-        let mut names = Vec::new();
+        let mut entries = Vec::new();
         for entry in fs::read_dir(&canonical)? {
             match entry {
-                Ok(entry) => names.push(entry.file_name()),
+                Ok(entry) => entries.push((entry.file_name(), entry)),
                 Err(error) => self.unreadable(relative.to_path_buf(), &error),
             }
         }
-        names.sort();
-        for name in names {
+        entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        for (name, found) in entries {
             if is_ignored(&name.to_string_lossy()) {
                 continue;
             }
             let path = relative.join(&name);
-            match self.entry(canonical.join(&name)) {
+            // Asked of the open folder, not by the whole path: a million
+            // files' paths looked up one by one took seconds.
+            let own = found.metadata();
+            match own.and_then(|own| self.entry(canonical.join(&name), own)) {
                 Ok(Entry::Folder(target)) => {
                     if let Err(error) = self.folder(&path, target) {
                         self.unreadable(path, &error);
                     }
                 }
-                Ok(Entry::File(target)) => {
+                Ok(Entry::File(target, metadata)) => {
                     self.files_seen += 1;
                     match article_format(&path) {
                         Some(format) => {
-                            self.articles.push(ArticleFile { path, format, canonical: target });
+                            let stat = Stat::of(&metadata);
+                            self.articles.push(ArticleFile { path, format, canonical: target, stat });
                             (self.on_found)(&mut self.articles, false);
                         }
                         None => self.skipped.push(Skipped { path, reason: SkipReason::NotAnArticle }),
@@ -392,12 +400,12 @@ impl Walk<'_> {
         Ok(())
     }
 
-    /// What is at `at`, a path whose folder is canonical. A symlink is
+    /// What is at `at`, a path whose folder is canonical, whose own
+    /// metadata (a link's, not its target's) is `own`. A symlink is
     /// resolved, unless it leads outside the corpus and links are followed
     /// only inside. Nothing is opened: a FIFO or device is told by its
     /// metadata.
-    fn entry(&self, at: PathBuf) -> io::Result<Entry> {
-        let own = fs::symlink_metadata(&at)?;
+    fn entry(&self, at: PathBuf, own: fs::Metadata) -> io::Result<Entry> {
         let (canonical, metadata) = if own.is_symlink() {
             let target = fs::canonicalize(&at)?;
             if self.links == LinkScope::InsideCorpus && !target.starts_with(&self.root) {
@@ -413,7 +421,7 @@ impl Walk<'_> {
         } else if metadata.is_dir() {
             Entry::Folder(canonical)
         } else if metadata.is_file() {
-            Entry::File(canonical)
+            Entry::File(canonical, metadata)
         } else {
             // The canonical path holds no link, so this names the target.
             let what =
@@ -457,7 +465,7 @@ impl FileOutcome {
 
 /// Reads, decodes and parses one article file.
 pub fn read_article_file(file: &ArticleFile) -> FileOutcome {
-    let ArticleFile { path, format, canonical } = file;
+    let ArticleFile { path, format, canonical, .. } = file;
     let limit = match format {
         SourceFormat::JsonLines => MAX_JSON_LINES_BYTES,
         SourceFormat::Text | SourceFormat::Markdown | SourceFormat::Html => MAX_ARTICLE_BYTES,

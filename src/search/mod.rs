@@ -642,7 +642,8 @@ mod tests {
 
     fn found(key: &str, stamp: FileStamp, hashed: bool) -> Found {
         let path = PathBuf::from(key);
-        let file = ArticleFile { canonical: path.clone(), path, format: source::SourceFormat::Text };
+        let stat = crate::corpus::cache::Stat { size: stamp.size, mtime: stamp.mtime };
+        let file = ArticleFile { canonical: path.clone(), path, format: source::SourceFormat::Text, stat };
         Found { file, key: key.to_owned(), stamp: Some(stamp), hashed }
     }
 
