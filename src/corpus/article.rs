@@ -2,7 +2,7 @@
 
 use super::boilerplate::LineKind;
 use super::clean::{self, CleaningReport};
-use super::dates::{self, Bound, DateValue, Inference};
+use super::dates::{self, Bound, DateMention, DateValue, Inference};
 use super::detail::{Detail, LazyDetail};
 use super::lang::{self, LangGuess};
 use super::source::{RawDocument, SourceFormat, StatedMeta, StatedOrigins};
@@ -266,6 +266,12 @@ impl Article {
     /// be decoded (see [`LazyDetail::passing`]).
     pub fn passing_detail(&self) -> Cow<'_, Detail> {
         self.detail.passing()
+    }
+
+    /// Its date mentions, for a look over the whole corpus: not kept when
+    /// they had to be decoded (see [`LazyDetail::passing_mentions`]).
+    pub fn passing_mentions(&self) -> Cow<'_, [DateMention]> {
+        self.detail.passing_mentions()
     }
 
     /// The detail to change, for tests that plant what a cache could hold.

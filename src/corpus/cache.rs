@@ -45,7 +45,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 /// written with another number is not read. The crate version is part of
 /// the check as well (see [`version`]), so a release never reads an older
 /// release's cache even when this number was forgotten.
-pub const ANALYSIS_VERSION: u32 = 3;
+pub const ANALYSIS_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"dossierA";
 const FILE_NAME: &str = "articles.bin";
@@ -640,6 +640,8 @@ mod tests {
         assert!(!article.lazy_detail().is_decoded(), "listing decodes no detail");
         let passing = article.passing_detail().into_owned();
         assert!(!passing.sentences.is_empty());
+        assert_eq!(&*article.passing_mentions(), passing.mentions.as_slice(), "the mentions decode alone");
+        assert!(!passing.mentions.is_empty(), "the first article mentions dates");
         assert!(!article.lazy_detail().is_decoded(), "a look over the corpus keeps none decoded");
         crate::corpus::text::release_pages(&reopened.articles);
         assert_eq!(article.detail(), &passing, "read again after its pages were let go");

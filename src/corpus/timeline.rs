@@ -187,7 +187,7 @@ impl Timeline {
             .map(|chunk| {
                 let mut counts = HashMap::new();
                 for article in chunk {
-                    for value in article.passing_detail().mentions.iter().filter_map(|m| m.value) {
+                    for value in article.passing_mentions().iter().filter_map(|m| m.value) {
                         *counts.entry(value).or_default() += 1;
                     }
                 }
