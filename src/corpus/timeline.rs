@@ -180,21 +180,23 @@ impl Timeline {
     pub fn add(&mut self, articles: &[Article], first_index: usize) {
         self.place(articles, first_index);
         // The mentions of a reopened corpus are decoded for the count and
-        // not kept, a chunk at a time on all cores (a reopened corpus lists
-        // once this is done).
-        let counts: Vec<HashMap<DateValue, usize>> = articles
-            .par_chunks(RELEASE_EVERY)
-            .map(|chunk| {
-                let mut counts = HashMap::new();
-                for article in chunk {
-                    for value in article.passing_mentions().iter().filter_map(|m| m.value) {
-                        *counts.entry(value).or_default() += 1;
-                    }
+        // not kept, a chunk at a time, on all cores when there are many (a
+        // reopened corpus lists once this is done).
+        let count = |chunk: &[Article]| {
+            let mut counts = HashMap::new();
+            for article in chunk {
+                for value in article.passing_mentions().iter().filter_map(|m| m.value) {
+                    *counts.entry(value).or_default() += 1;
                 }
-                release_pages(chunk);
-                counts
-            })
-            .collect();
+            }
+            release_pages(chunk);
+            counts
+        };
+        let counts: Vec<HashMap<DateValue, usize>> = if articles.len() > super::ON_THIS_THREAD_UP_TO {
+            articles.par_chunks(RELEASE_EVERY).map(count).collect()
+        } else {
+            articles.chunks(RELEASE_EVERY).map(count).collect()
+        };
         for (value, count) in counts.into_iter().flatten() {
             *self.mentions.entry(value).or_default() += count;
         }

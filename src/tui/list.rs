@@ -252,8 +252,18 @@ fn filtered_fields(article: &Article) -> [&str; 3] {
 /// million rows sorted by looking up their articles' dates and folded
 /// titles at every comparison took over a second.
 fn sorted_rows(rows: Vec<usize>, articles: &[Article], folded: &FuzzyFilter, key: SortKey) -> Vec<usize> {
-    let mut keyed: Vec<RowKey> = rows.into_par_iter().map(|row| RowKey::of(row, articles, folded, key)).collect();
-    keyed.par_sort_unstable();
+    let key_of = |row| RowKey::of(row, articles, folded, key);
+    // A batch arriving while the load analyses is sorted here, not on the
+    // busy pool (see `ON_THIS_THREAD_UP_TO`).
+    let keyed = if rows.len() > crate::corpus::ON_THIS_THREAD_UP_TO {
+        let mut keyed: Vec<RowKey> = rows.into_par_iter().map(key_of).collect();
+        keyed.par_sort_unstable();
+        keyed
+    } else {
+        let mut keyed: Vec<RowKey> = rows.into_iter().map(key_of).collect();
+        keyed.sort_unstable();
+        keyed
+    };
     keyed.into_iter().map(|key| key.row).collect()
 }
 
