@@ -45,7 +45,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 /// written with another number is not read. The crate version is part of
 /// the check as well (see [`version`]), so a release never reads an older
 /// release's cache even when this number was forgotten.
-pub const ANALYSIS_VERSION: u32 = 4;
+pub const ANALYSIS_VERSION: u32 = 5;
 
 const MAGIC: &[u8; 8] = b"dossierA";
 const FILE_NAME: &str = "articles.bin";
@@ -91,9 +91,8 @@ impl Stat {
 pub struct Entry {
     /// Relative to the corpus root, as the walk found it.
     pub path: PathBuf,
-    /// The file as it was read; `None` when it could not be looked at
-    /// (then the entry is not kept).
-    pub stat: Option<Stat>,
+    /// The file's size and modification time as the walk found it.
+    pub stat: Stat,
     /// xxh3 of the bytes read; `None` when the file could not be read.
     pub hash: Option<u64>,
     /// Its articles, in id order.
@@ -208,7 +207,7 @@ impl CachedLoad {
         let mut to_read = Vec::new();
         let recent = self.written - 2_000_000_000;
         for file in files {
-            let same = |(entry, _): &(Entry, Record)| entry.stat == Some(file.stat);
+            let same = |(entry, _): &(Entry, Record)| entry.stat == file.stat;
             match self.known.get(&file.path) {
                 Some(known) if same(known) && file.stat.mtime < recent => {
                     let (entry, record) = self.known.remove(&file.path).expect("just found");
@@ -233,7 +232,7 @@ impl CachedLoad {
 
     /// Adds the entries of files read in this load to the new cache.
     pub fn add(&mut self, entries: &[Entry]) {
-        let encoded: Vec<Vec<u8>> = entries.par_iter().filter(|e| e.stat.is_some()).filter_map(Entry::record).collect();
+        let encoded: Vec<Vec<u8>> = entries.par_iter().filter_map(Entry::record).collect();
         if encoded.is_empty() {
             return;
         }

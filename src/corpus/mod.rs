@@ -157,12 +157,12 @@ fn read_and_analyse(files: &[source::ArticleFile], mut known: Option<&mut cache:
     for (file, outcome) in files.iter().zip(outcomes) {
         let same = known.as_mut().and_then(|known| known.same_content(&file.path, outcome.hash));
         let entry = match same {
-            Some(entry) => cache::Entry { stat: Some(file.stat), ..entry },
+            Some(entry) => cache::Entry { stat: file.stat, ..entry },
             None => {
                 documents.extend(outcome.documents.into_iter().map(|d| (entries.len(), d)));
                 cache::Entry {
                     path: file.path.clone(),
-                    stat: Some(file.stat),
+                    stat: file.stat,
                     hash: outcome.hash,
                     articles: Vec::new(),
                     skipped: outcome.skipped.map(|s| s.reason),

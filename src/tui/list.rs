@@ -167,17 +167,17 @@ impl ArticleList {
         }
         let keep = self.selected_article();
         let (folded, sort) = (&self.fuzzy, self.sort);
-        let order =
-            |a: &usize, b: &usize| RowKey::of(*a, articles, folded, sort).cmp(&RowKey::of(*b, articles, folded, sort));
         let added: Vec<usize> = (first..articles.len()).filter(|&i| self.admits(articles, i, period, &notes)).collect();
-        let added = sorted_rows(added, articles, folded, sort);
+        let added = sorted_keys(added, articles, folded, sort);
         let old = std::mem::take(&mut self.visible);
         let mut merged = Vec::with_capacity(old.len() + added.len());
-        let (mut old, mut added) = (old.into_iter().peekable(), added.into_iter().peekable());
+        // Each shown row's key is worked out once, as the merge reaches it.
+        let mut old = old.into_iter().map(|row| RowKey::of(row, articles, folded, sort)).peekable();
+        let mut added = added.into_iter().peekable();
         while let (Some(a), Some(b)) = (old.peek(), added.peek()) {
-            merged.push(if order(a, b).is_le() { old.next() } else { added.next() }.expect("peeked"));
+            merged.push(if a <= b { old.next() } else { added.next() }.expect("peeked").row);
         }
-        merged.extend(old.chain(added));
+        merged.extend(old.chain(added).map(|key| key.row));
         self.visible = merged;
         self.keep_selected(keep);
     }
@@ -252,10 +252,15 @@ fn filtered_fields(article: &Article) -> [&str; 3] {
 /// million rows sorted by looking up their articles' dates and folded
 /// titles at every comparison took over a second.
 fn sorted_rows(rows: Vec<usize>, articles: &[Article], folded: &FuzzyFilter, key: SortKey) -> Vec<usize> {
+    sorted_keys(rows, articles, folded, key).into_iter().map(|key| key.row).collect()
+}
+
+/// The [`RowKey`]s of `rows`, sorted.
+fn sorted_keys<'a>(rows: Vec<usize>, articles: &[Article], folded: &'a FuzzyFilter, key: SortKey) -> Vec<RowKey<'a>> {
     let key_of = |row| RowKey::of(row, articles, folded, key);
     // A batch arriving while the load analyses is sorted here, not on the
     // busy pool (see `ON_THIS_THREAD_UP_TO`).
-    let keyed = if rows.len() > crate::corpus::ON_THIS_THREAD_UP_TO {
+    if rows.len() > crate::corpus::ON_THIS_THREAD_UP_TO {
         let mut keyed: Vec<RowKey> = rows.into_par_iter().map(key_of).collect();
         keyed.par_sort_unstable();
         keyed
@@ -263,12 +268,11 @@ fn sorted_rows(rows: Vec<usize>, articles: &[Article], folded: &FuzzyFilter, key
         let mut keyed: Vec<RowKey> = rows.into_iter().map(key_of).collect();
         keyed.sort_unstable();
         keyed
-    };
-    keyed.into_iter().map(|key| key.row).collect()
+    }
 }
 
-/// Where a row goes under a [`SortKey`], compared field by field: a total
-/// order (ties end in arrival).
+/// Where a row goes under a [`SortKey`], compared field by field in the
+/// order they are declared: a total order (ties end in arrival).
 ///
 /// - **Date**: estimates by their first day, ranges by their earliest day
 ///   (after the estimates of that day), undated last; then the title.
@@ -278,7 +282,7 @@ fn sorted_rows(rows: Vec<usize>, articles: &[Article], folded: &FuzzyFilter, key
 /// Titles and sources compare as the filter folds them (`Ägypten` with
 /// `Agypten`), regardless of case: the filter's buffer holds them already,
 /// so sorting neither allocates strings nor keeps another copy.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct RowKey<'a> {
     /// What numbers can tell: the sort day, and the first eight bytes of
     /// the text compared next (both exact: when they differ, the texts do
@@ -304,18 +308,6 @@ impl<'a> RowKey<'a> {
             SortKey::Source => ((source.prefix(), 0), source, title),
         };
         RowKey { numbers, first, second, row }
-    }
-}
-
-impl Ord for RowKey<'_> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.numbers, self.first, self.second, self.row).cmp(&(other.numbers, other.first, other.second, other.row))
-    }
-}
-
-impl PartialOrd for RowKey<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
     }
 }
 
